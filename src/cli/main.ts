@@ -1,0 +1,140 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { formatChineseDate } from '../ledger/dates';
+import { firstMessage, localToday, todaySchema } from '../ledger/options';
+import { checkWorkbook, ledgerIssues } from '../validation/check';
+import { countOf, hasErrors, kindLabel, teamOf, toCheckJson } from '../validation/report';
+import { SEVERITY_LABEL } from '../validation/rules';
+import { templateWorkbook } from './template';
+import { UserError, readWorkbook } from './xlsx';
+
+export const USAGE = `用法：
+  taizhang check 文件.xlsx [--json] [--today YYYY-MM-DD]
+      检查工作簿中的行政处罚、行政检查、行政强制台账
+  taizhang submit 文件.xlsx --period YYYY-MM[..YYYY-MM] --team 单位 --contact 姓名,职务,电话
+        [--to 邮箱] [--out 目录] [--today YYYY-MM-DD] [--allow-errors]
+      生成月度报送的 Word 台账和邮件草稿
+  taizhang template --out 文件.xlsx [--team 单位]
+      生成含三张官方台账表的空白工作簿
+
+退出码：0 正常；1 台账有错误（check）或因错误拒绝生成（submit）；2 用法错误或文件无法读取`;
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+};
+
+function parseToday(v: string | undefined): string {
+  if (v === undefined) return localToday();
+  const r = todaySchema.safeParse(v);
+  if (!r.success) throw new UserError(`--today：${firstMessage(r.error)}`);
+  return r.data;
+}
+
+async function runCheck(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' }, today: { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new UserError('请指定一个要检查的 .xlsx 文件，如：taizhang check 台账.xlsx');
+  const today = parseToday(values.today);
+  const file = positionals[0];
+  const wb = await readWorkbook(file);
+  const check = checkWorkbook(wb.sheets, { today, date1904: wb.date1904 });
+  if (values.json) {
+    io.out(JSON.stringify(toCheckJson(check, file), null, 2));
+  } else {
+    io.out(humanReport(check, file));
+  }
+  return hasErrors(check) ? 1 : 0;
+}
+
+/** The check result for a Chinese terminal: grouped by sheet, a summary line at the end. */
+export function humanReport(check: ReturnType<typeof checkWorkbook>, file: string): string {
+  const lines: string[] = [];
+  const team = teamOf(check);
+  lines.push(`${path.basename(file)}${team ? ` · ${team}` : ''}（检查日期：${formatChineseDate(check.today)}）`);
+  if (!check.ledgers.length) {
+    lines.push('', '没有找到台账。台账表需要有“……行政处罚/行政检查/行政强制案件台账”标题或官方表头。可运行 taizhang template --out 台账.xlsx 生成官方格式。');
+    return lines.join('\n');
+  }
+  let total = { records: 0, error: 0, warning: 0, info: 0, pending: 0 };
+  for (const l of check.ledgers) {
+    const issues = ledgerIssues(l);
+    const c = countOf(l.records, issues);
+    total = { records: total.records + c.records, error: total.error + c.error, warning: total.warning + c.warning, info: total.info + c.info, pending: total.pending + c.pending };
+    lines.push('');
+    lines.push(
+      `【${l.layout.sheet}】${kindLabel(l.layout.kind)} · 表头第${l.layout.headerRow}行 · ${c.records}条记录（正常${c.ok}，有错误${c.invalid}，待办${c.pending}）· 错误${c.error} 警告${c.warning} 提示${c.info}`,
+    );
+    if (!l.layout.team) lines.push('  （标题中的单位名称还是“XX”或未填写）');
+    for (const i of issues) lines.push(`  第${i.row}行 [${SEVERITY_LABEL[i.severity]}] ${i.message}（${i.rule}）`);
+    const pending = l.records.filter((r) => r.status === 'pending');
+    if (pending.length) {
+      lines.push(`  待办：第${pending.map((r) => r.row).join('、')}行${l.layout.kind === 'inspection' ? '待复检' : '尚未结案'}，暂不计入任何月份`);
+    }
+  }
+  lines.push('');
+  lines.push(
+    `汇总：${check.ledgers.length}个台账，${total.records}条记录；错误${total.error}条，警告${total.warning}条，提示${total.info}条；待办${total.pending}条。${total.error ? '请先改正错误再报送。' : '没有错误，可以报送。'}`,
+  );
+  return lines.join('\n');
+}
+
+async function runTemplate(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { out: { type: 'string' }, team: { type: 'string' }, force: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  if (positionals.length) throw new UserError(`多余的参数：${positionals.join(' ')}`);
+  if (!values.out) throw new UserError('请用 --out 指定要生成的文件，如：taizhang template --out 台账.xlsx');
+  const out = values.out;
+  if (!/\.xlsx$/i.test(out)) throw new UserError('--out 的文件名应以 .xlsx 结尾');
+  const exists = await fs.stat(out).then(() => true, () => false);
+  if (exists && !values.force) throw new UserError(`${out} 已存在，没有覆盖。请换一个文件名，或加 --force 覆盖`);
+  const wb = templateWorkbook(values.team?.trim() || null);
+  try {
+    await wb.xlsx.writeFile(out);
+  } catch {
+    throw new UserError(`无法写入 ${out}（目录不存在或没有写入权限？）`);
+  }
+  io.out(`已生成 ${out}：行政处罚、行政检查、行政强制三张官方台账表。`);
+  return 0;
+}
+
+type Command = (args: string[], io: Io) => Promise<number>;
+const COMMANDS: Record<string, Command> = { check: runCheck, template: runTemplate };
+
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.out(USAGE);
+    return cmd ? 0 : 2;
+  }
+  const run = COMMANDS[cmd];
+  if (!run) {
+    io.err(`未知命令：${cmd}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(rest, io);
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.err(`错误：${e.message}`);
+    } else if (e && typeof e === 'object' && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`错误：参数有误（${(e as Error).message.split('\n')[0]}）。运行 taizhang --help 查看用法`);
+    } else {
+      io.err(`错误：处理失败（${e instanceof Error ? e.message.split('\n')[0] : String(e)}）`);
+    }
+    return 2;
+  }
+}

@@ -1,0 +1,185 @@
+import { CellValue, isCellError, isValidDate } from './cell';
+import { CN_NUMERAL_CHARS, parseAnyInt, quote, toHalfWidth } from './text';
+
+/** A calendar date as `YYYY-MM-DD` (no time zone). */
+export type IsoDate = string;
+
+const DAY_MS = 86_400_000;
+const EXCEL_EPOCH_1900 = Date.UTC(1899, 11, 30);
+/** Days between the 1900 and 1904 date systems. */
+const DATE1904_OFFSET = 1462;
+export const MIN_SERIAL = 36526; // 2000-01-01
+export const MAX_SERIAL = 73050; // 2099-12-31
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+export function isoFromParts(y: number, m: number, d: number): IsoDate {
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+export function partsOf(iso: IsoDate): [number, number, number] {
+  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+}
+
+function toUtc(iso: IsoDate): number {
+  const [y, m, d] = partsOf(iso);
+  return Date.UTC(y, m - 1, d);
+}
+
+function fromUtc(ms: number): IsoDate {
+  const dt = new Date(ms);
+  return isoFromParts(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+}
+
+export function addDays(iso: IsoDate, n: number): IsoDate {
+  return fromUtc(toUtc(iso) + n * DAY_MS);
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function diffDays(a: IsoDate, b: IsoDate): number {
+  return Math.round((toUtc(b) - toUtc(a)) / DAY_MS);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(iso: IsoDate): number {
+  return new Date(toUtc(iso)).getUTCDay();
+}
+
+export function monthOf(iso: IsoDate): string {
+  return iso.slice(0, 7);
+}
+
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** `2023年10月9日` as in the official ledgers. */
+export function formatChineseDate(iso: IsoDate): string {
+  const [y, m, d] = partsOf(iso);
+  return `${y}年${m}月${d}日`;
+}
+
+export function serialFromIso(iso: IsoDate, date1904 = false): number {
+  return (toUtc(iso) - EXCEL_EPOCH_1900) / DAY_MS - (date1904 ? DATE1904_OFFSET : 0);
+}
+
+export function isoFromSerial(serial: number, date1904 = false): IsoDate {
+  return fromUtc(EXCEL_EPOCH_1900 + (Math.floor(serial) + (date1904 ? DATE1904_OFFSET : 0)) * DAY_MS);
+}
+
+/** The first day of the month after `YYYY-MM`. */
+export function nextMonthStart(month: string): IsoDate {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? isoFromParts(y + 1, 1, 1) : isoFromParts(y, m + 1, 1);
+}
+
+export function lastDayOfMonth(month: string): IsoDate {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return isoFromParts(y, m, daysInMonth(y, m));
+}
+
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return !!m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+export type DateParse =
+  | { ok: true; date: IsoDate; twoDigitYear: boolean }
+  | { ok: false; reason: string; placeholder: boolean };
+
+export const DATE_EXAMPLE = '2023年10月9日';
+
+const fail = (reason: string, placeholder = false): DateParse => ({ ok: false, reason, placeholder });
+
+const N = `[0-9${CN_NUMERAL_CHARS}]`;
+const CN_DATE = new RegExp(`^(${N}{2}|${N}{4})年(${N}{1,3})月(${N}{1,3})[日号]?`);
+const SEP_DATE = /^(\d{4}|\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?!\d)/;
+// What may follow a date: a time of day, 上午/下午, an ISO time.
+const TIME_TAIL = /^(?:T|[上下中]午|早上|晚上|凌晨)?[\d:：时点分秒.]*(?:[上下中]午)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const RANGE_SEP = /^[-~～至到—–]+/;
+const PLACEHOLDER = /[xX×]/;
+
+function fromParts(ys: string, ms: string, ds: string, text: string): DateParse {
+  const y0 = parseAnyInt(ys);
+  const m = parseAnyInt(ms);
+  const d = parseAnyInt(ds);
+  if (y0 === null || m === null || d === null) return fail(`${quote(text)}无法识别为日期`);
+  const twoDigitYear = ys.length === 2;
+  const y = twoDigitYear ? 2000 + y0 : y0;
+  if (y < 1900 || y > 2099) return fail(`${quote(text)}的年份${y}不合理`);
+  if (m < 1 || m > 12) return fail(`${quote(text)}中没有${m}月`);
+  if (!isRealDate(y, m, d)) return fail(`${quote(text)}不存在（${y}年${m}月只有${daysInMonth(y, m)}天）`);
+  return { ok: true, date: isoFromParts(y, m, d), twoDigitYear };
+}
+
+/** Reads a date from text; never throws. */
+export function parseDateText(raw: string): DateParse {
+  const text = raw.length > 200 ? raw.slice(0, 200) : raw;
+  const t = toHalfWidth(text).replace(/[\s\u00a0]+/g, '');
+  if (!t) return fail('日期为空');
+  if (PLACEHOLDER.test(t) && /[年月日]|^[xX×]+$/.test(t)) return fail(`${quote(text)}是模板占位符，不是实际日期`, true);
+  const m = CN_DATE.exec(t) ?? null;
+  const s = m ? null : SEP_DATE.exec(t);
+  const c = m || s ? null : COMPACT.exec(t);
+  const hit = m ?? s ?? c;
+  if (hit) {
+    const rest = t.slice(hit[0].length);
+    if (RANGE_SEP.test(rest) && /\d|[一二三四五六七八九十]/.test(rest)) return fail(`${quote(text)}是一个日期范围，只能填写一个日期`);
+    if (rest && !TIME_TAIL.test(rest)) return fail(`${quote(text)}无法识别为日期`);
+    if (m) return fromParts(m[1], m[2], m[3], text);
+    if (s) return fromParts(s[1], s[3], s[4], text);
+    return fromParts(c![1], c![2], c![3], text);
+  }
+  if (new RegExp(`^${N}{1,2}月${N}{1,3}[日号]?[-~～至到—–]`).test(t)) return fail(`${quote(text)}是一个日期范围，只能填写一个日期`);
+  if (new RegExp(`^(${N}{2}|${N}{4})年${N}{1,2}月?$`).test(t) || /^\d{4}[-/.]\d{1,2}$/.test(t)) {
+    return fail(`${quote(text)}只写到月份，缺少日`);
+  }
+  if (new RegExp(`^${N}{1,2}月${N}{1,3}[日号]?$`).test(t) || /^\d{1,2}[-/.]\d{1,2}$/.test(t)) {
+    return fail(`${quote(text)}缺少年份`);
+  }
+  return fail(`${quote(text)}无法识别为日期`);
+}
+
+/** Reads a date from any cell value; never throws. */
+export function parseDate(v: CellValue, date1904 = false): DateParse {
+  try {
+    if (v === null || v === undefined) return fail('日期为空');
+    if (typeof v === 'string') return parseDateText(v);
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return fail('不是有效的数字日期');
+      if (Number.isInteger(v) && v >= 19000101 && v <= 20991231) return parseDateText(String(v));
+      const serial = Math.floor(v) + (date1904 ? DATE1904_OFFSET : 0);
+      if (serial < MIN_SERIAL || serial > MAX_SERIAL) {
+        return fail(`数字${v}作为Excel日期超出2000年至2099年的范围`);
+      }
+      return { ok: true, date: isoFromSerial(serial), twoDigitYear: false };
+    }
+    if (v instanceof Date) {
+      if (!isValidDate(v)) return fail('不是有效日期');
+      const utcMidnight = v.getUTCHours() === 0 && v.getUTCMinutes() === 0 && v.getUTCSeconds() === 0;
+      const useLocal = !utcMidnight && v.getHours() === 0 && v.getMinutes() === 0;
+      const y = useLocal ? v.getFullYear() : v.getUTCFullYear();
+      const mo = useLocal ? v.getMonth() + 1 : v.getUTCMonth() + 1;
+      const d = useLocal ? v.getDate() : v.getUTCDate();
+      if (y < 1900 || y > 2099) return fail(`年份${y}不合理`);
+      return { ok: true, date: isoFromParts(y, mo, d), twoDigitYear: false };
+    }
+    if (typeof v === 'boolean') return fail(`${v ? 'TRUE' : 'FALSE'}不是日期`);
+    if (isCellError(v)) return fail(`单元格是错误值${v.error}`);
+    return fail('无法识别为日期');
+  } catch {
+    return fail('无法识别为日期');
+  }
+}

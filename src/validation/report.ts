@@ -1,0 +1,62 @@
+import { Kind, LEDGERS } from '../ledger/columns';
+import { Issue, RecordResult, Status, WorkbookCheck, ledgerIssues } from './check';
+import { Severity } from './rules';
+
+/** The `taizhang check --json` object (spec §5.1). */
+export interface CheckJson {
+  file: string;
+  today: string;
+  sheets: { name: string; kind: Kind; headerRow: number; records: number; team: string | null }[];
+  records: { sheet: string; row: number; kind: Kind; status: Status; reportMonth: string | null }[];
+  issues: Issue[];
+}
+
+export function toCheckJson(check: WorkbookCheck, file: string): CheckJson {
+  return {
+    file,
+    today: check.today,
+    sheets: check.ledgers.map((l) => ({
+      name: l.layout.sheet,
+      kind: l.layout.kind,
+      headerRow: l.layout.headerRow,
+      records: l.records.length,
+      team: l.layout.team,
+    })),
+    records: check.ledgers.flatMap((l) =>
+      l.records.map((r) => ({ sheet: r.sheet, row: r.row, kind: r.kind, status: r.status, reportMonth: r.reportMonth })),
+    ),
+    issues: check.ledgers.flatMap((l) =>
+      ledgerIssues(l).map((i) => ({ sheet: i.sheet, row: i.row, cell: i.cell, column: i.column, rule: i.rule, severity: i.severity, message: i.message })),
+    ),
+  };
+}
+
+export interface Counts {
+  records: number;
+  ok: number;
+  invalid: number;
+  pending: number;
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function countOf(records: RecordResult[], issues: Issue[]): Counts {
+  const c: Counts = { records: records.length, ok: 0, invalid: 0, pending: 0, error: 0, warning: 0, info: 0 };
+  for (const r of records) c[r.status]++;
+  for (const i of issues) c[i.severity as Severity]++;
+  return c;
+}
+
+export function hasErrors(check: WorkbookCheck): boolean {
+  return check.ledgers.some((l) => ledgerIssues(l).some((i) => i.severity === 'error'));
+}
+
+/** The team named in the ledgers' titles (the first one that is set). */
+export function teamOf(check: WorkbookCheck): string | null {
+  return check.ledgers.map((l) => l.layout.team).find((t) => !!t) ?? null;
+}
+
+export function kindLabel(kind: Kind): string {
+  return LEDGERS[kind].name;
+}
