@@ -87,7 +87,8 @@ class RecordChecker {
       const cell = raw.cells[def.key];
       const value = cell ? cell.value : null;
       const error = isCellError(value);
-      const text = error ? '' : cellText(value).trim();
+      const asDate = value instanceof Date ? parseDate(value) : null;
+      const text = error ? '' : asDate && asDate.ok ? formatChineseDate(asDate.date) : cellText(value).trim();
       this.fields[def.key] = { def, col: layout.columns[def.key], value, text, blank: !error && isBlank(value), error };
     }
   }
@@ -190,7 +191,7 @@ function unquote(s: string): string {
 
 function checkPersons(rc: RecordChecker, key: string, text: string): PersonsParse {
   const p = parsePersons(text);
-  if (p.runTogether.length) rc.add('persons-unseparated', key, p.runTogether[0]);
+  if (p.runTogether.length) rc.add('persons-unseparated', key, p.runTogether[0] === text.trim() ? '' : p.runTogether[0]);
   else if (p.count < 2) rc.add('persons-min-two', key, p.count === 0 ? '没有写出姓名' : '只有一人');
   return p;
 }

@@ -108,7 +108,7 @@ export const RULES = [
     title: '人名未分隔',
     when: '多个姓名连写，没有分隔符（如“张三李四”）',
     source: null,
-    message: (p) => `${p.value}中“${p.detail}”像是几个姓名连在一起。请用顿号分隔，如“张三、李四”。`,
+    message: (p) => `${p.value}${p.detail ? `中“${p.detail}”` : ''}像是几个姓名连在一起。请用顿号分隔，如“张三、李四”。`,
   },
   {
     id: 'doc-no-missing',
