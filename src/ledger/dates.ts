@@ -127,7 +127,7 @@ function fromParts(ys: string, ms: string, ds: string, text: string): DateParse 
 /** Reads a date from text; never throws. */
 export function parseDateText(raw: string): DateParse {
   const text = raw.length > 200 ? raw.slice(0, 200) : raw;
-  const t = toHalfWidth(text).replace(/[\s\u00a0]+/g, '');
+  const t = toHalfWidth(text).replace(/(\d)[\s\u00a0]+(\d)/g, '$1T$2').replace(/[\s\u00a0]+/g, '');
   if (!t) return fail('日期为空');
   if (PLACEHOLDER.test(t) && /[年月日]|^[xX×]+$/.test(t)) return fail(`${quote(text)}是模板占位符，不是实际日期`, true);
   const m = CN_DATE.exec(t) ?? null;

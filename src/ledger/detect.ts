@@ -131,13 +131,18 @@ interface HeaderCandidate {
 function readHeader(idx: MergeIndex, kind: Kind, row: number, left: number, right: number): HeaderCandidate | null {
   // A second header row exists when some header merges down into it or it holds sub-headers.
   let twoRows = false;
+  const subKeys = new Set<string>();
   for (let c = left; c <= right; c++) {
     const m = idx.merge(row, c);
     if (m && m.top === row && m.bottom > row) twoRows = true;
     const below = textOf(idx.raw(row + 1, c));
     const key = below ? matchHeader(kind, below) : null;
-    if (key === 'rectifyDone' || key === 'rectifyOpen') twoRows = true;
+    // A sub-header sits under its group header (整改结果), itself usually merged across.
+    const above = matchHeader(kind, textOf(idx.shown(row, c)));
+    if ((key === 'rectifyDone' || key === 'rectifyOpen') && (above === 'rectifyResult' || (m && m.left !== m.right))) subKeys.add(key);
   }
+  // Both sub-headers: a lone 未完成 under 整改结果 is more likely the first data row.
+  if (subKeys.size === 2) twoRows = true;
   const columns: Record<string, number> = {};
   const headers: Record<string, string> = {};
   const extras: { col: number; header: string }[] = [];

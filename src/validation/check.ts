@@ -87,7 +87,7 @@ class RecordChecker {
       const cell = raw.cells[def.key];
       const value = cell ? cell.value : null;
       const error = isCellError(value);
-      const asDate = value instanceof Date ? parseDate(value) : null;
+      const asDate = def.type === 'date' && (value instanceof Date || typeof value === 'number') ? parseDate(value, opts.date1904) : null;
       const text = error ? '' : asDate && asDate.ok ? formatChineseDate(asDate.date) : cellText(value).trim();
       this.fields[def.key] = { def, col: layout.columns[def.key], value, text, blank: !error && isBlank(value), error };
     }
@@ -231,10 +231,11 @@ function checkPenalty(rc: RecordChecker, dates: Record<string, IsoDate | null>):
     if (!none) {
       const parts = clauses(t);
       parts.forEach((part, i) => {
+        // The amount follows the penalty in its clause, or opens the next one (`处以罚款，计5000元`).
+        const next = parts[i + 1] ?? '';
+        const carry = /罚款|没收/.test(next) ? '' : next;
         for (const m of part.matchAll(law.MONEY_PENALTY)) {
-          const near = part.slice(m.index ?? 0) + (parts[i + 1] ?? '');
-          const amounts = findAmounts(near);
-          if (!amounts.length) rc.add('fine-amount-missing', 'outcome', m[0]);
+          if (!findAmounts(part.slice(m.index ?? 0) + carry).length) rc.add('fine-amount-missing', 'outcome', m[0]);
         }
       });
       if (/罚款|没收违法所得/.test(t)) {
@@ -328,6 +329,7 @@ function checkInspection(rc: RecordChecker, dates: Record<string, IsoDate | null
     done = { marked: !open.marked && /完成|已整改|√/.test(t), nonStandard: false, unknown: false };
   }
 
+  if (rc.f('docNo').blank && rc.f('docNo').col !== undefined) rc.add('doc-no-missing', 'docNo');
   if (count === null) return { pending: false, deciding: null };
   if (count === 0) {
     const filled: string[] = [];

@@ -236,7 +236,7 @@ export const RULES = [
     title: '案由格式',
     when: '案由不以“案”结尾',
     source: null,
-    message: (p) => `案由${p.value}不以“案”结尾。案由一般写作“当事人+违法行为+案”，如“未按规定公示营业执照案”。`,
+    message: (p) => `案由${p.value}不以“案”结尾。请按“违法行为+案”的格式写，如“未按规定公示营业执照案”。`,
   },
   {
     id: 'doc-no-year-after-close',

@@ -1,0 +1,210 @@
+import { Kind } from '../src/ledger/columns';
+import { RULES } from '../src/validation/rules';
+import { GOOD, Row, checkRows, rulesOf } from './helpers/ledger';
+
+interface Case {
+  kind: Kind;
+  /** Changes to a clean row of that kind. */
+  fires: Row;
+  /** A near miss: similar, but must not fire. */
+  near: Row;
+  opts?: { today?: string; date1904?: boolean };
+}
+
+const p = (r: Row): Row => ({ ...GOOD.penalty, ...r });
+const i = (r: Row): Row => ({ ...GOOD.inspection, ...r });
+const c = (r: Row): Row => ({ ...GOOD.coercion, ...r });
+
+/** Every rule ID: a realistic row that fires it and a near miss that must not. */
+const CASES: Record<string, Case[]> = {
+  required: [
+    { kind: 'penalty', fires: { basis: '' }, near: { basis: '《中华人民共和国食品安全法》第一百二十二条' } },
+    { kind: 'inspection', fires: { hazards: '' }, near: { hazards: '', measures: '', hazardCount: 0, rectifyDone: '', recheckOn: '', rechecker: '' } },
+    { kind: 'inspection', fires: { rechecker: '' }, near: { rechecker: '王五、赵六' } },
+    { kind: 'coercion', fires: { result: '' }, near: { result: '', closedOn: '' } },
+  ],
+  'date-invalid': [
+    { kind: 'penalty', fires: { closedOn: '2023年2月30日' }, near: { closedOn: '2023年2月28日' } },
+    { kind: 'penalty', fires: { closedOn: '2023年10月' }, near: { closedOn: '2023年10月1日' } },
+    { kind: 'penalty', fires: { closedOn: '10月11日' }, near: { closedOn: '2023年10月11日' } },
+    { kind: 'penalty', fires: { closedOn: '2023年10月11日-12日' }, near: { closedOn: '2023年10月11日下午' } },
+    { kind: 'penalty', fires: { closedOn: 1000 }, near: { closedOn: 45211 } },
+  ],
+  'date-two-digit-year': [{ kind: 'penalty', fires: { closedOn: '23.10.12' }, near: { closedOn: '2023.10.12' } }],
+  'date-future': [{ kind: 'penalty', fires: { closedOn: '2023年11月6日' }, near: { closedOn: '2023年11月5日' } }],
+  'date-too-old': [{ kind: 'inspection', fires: { inspectedOn: '2014年12月31日', recheckOn: '2015年1月5日' }, near: { inspectedOn: '2015年1月1日', recheckOn: '2015年1月5日' } }],
+  placeholder: [
+    { kind: 'penalty', fires: { party: 'XX有限公司' }, near: { party: 'XXL服饰有限公司' } },
+    { kind: 'penalty', fires: { basis: '《食品安全法》第X条' }, near: { basis: '《食品安全法》第十条' } },
+    { kind: 'penalty', fires: { officers: '王X、李X' }, near: { officers: '王明、李强' } },
+    { kind: 'penalty', fires: { outcome: '罚款XX元' }, near: { outcome: '罚款50元' } },
+    { kind: 'inspection', fires: { method: 'ＸＸ检查' }, near: { method: '使用X光机检查' } },
+  ],
+  'persons-min-two': [
+    { kind: 'penalty', fires: { officers: '王明' }, near: { officers: '王明 李强' } },
+    { kind: 'inspection', fires: { rechecker: '张三' }, near: { rechecker: '张三和李四' } },
+    { kind: 'coercion', fires: { officers: '王明、' }, near: { officers: '阿依古丽·买买提、王明' } },
+  ],
+  'persons-unseparated': [{ kind: 'inspection', fires: { inspectors: '王小明李小红' }, near: { inspectors: '王小明、李小红' } }],
+  'doc-no-missing': [{ kind: 'inspection', fires: { docNo: '' }, near: { docNo: '天综执检〔2023〕41号' } }],
+  'doc-no-format': [
+    { kind: 'penalty', fires: { decisionNo: '天综执罚决15号' }, near: { decisionNo: '天综执罚决〔2023〕15号' } },
+    { kind: 'coercion', fires: { decisionNo: '天综执强〔2023〕' }, near: { decisionNo: '天综执强〔2023〕第2号' } },
+  ],
+  'doc-no-brackets': [
+    { kind: 'penalty', fires: { decisionNo: '天综执罚决[2023]15号' }, near: { decisionNo: '天综执罚决〔2023〕15号' } },
+    { kind: 'inspection', fires: { docNo: '天综执检（2023）40号' }, near: { docNo: '天综执检〔2023〕40号' } },
+  ],
+  'cell-error': [
+    { kind: 'penalty', fires: { closedOn: { error: '#VALUE!' } }, near: { closedOn: '2023年10月12日' } },
+    { kind: 'inspection', fires: { hazardCount: { error: '#N/A' } }, near: { hazardCount: 1 } },
+  ],
+  whitespace: [
+    { kind: 'penalty', fires: { party: ' 交城县某食品有限公司' }, near: { party: '交城县某食品有限公司' } },
+    { kind: 'penalty', fires: { cause: '生产不符合食品安全\n标准的食品案' }, near: { facts: '该公司生产的月饼\n菌落总数超标' } },
+    { kind: 'penalty', fires: { party: '交城县　某食品有限公司' }, near: { officers: '王明　李强' } },
+  ],
+  'penalty-type-unknown': [
+    { kind: 'penalty', fires: { outcome: '责令改正' }, near: { outcome: '责令改正，并处罚款2000元' } },
+    { kind: 'penalty', fires: { outcome: '批评教育' }, near: { outcome: '吊销食品经营许可证', receiptNo: '' } },
+    { kind: 'penalty', fires: { outcome: '处理完毕' }, near: { outcome: '不予行政处罚', receiptNo: '' } },
+  ],
+  'penalty-detention': [{ kind: 'penalty', fires: { outcome: '行政拘留5日' }, near: { outcome: '警告', receiptNo: '' } }],
+  'fine-amount-missing': [
+    { kind: 'penalty', fires: { outcome: '警告，并处罚款' }, near: { outcome: '警告，并处罚款伍仟元' } },
+    { kind: 'penalty', fires: { outcome: '没收违法所得，罚款2000元' }, near: { outcome: '没收违法所得300元，罚款2000元' } },
+  ],
+  'receipt-missing': [{ kind: 'penalty', fires: { receiptNo: '' }, near: { receiptNo: '', outcome: '警告' } }],
+  'receipt-unexpected': [{ kind: 'penalty', fires: { outcome: '警告' }, near: { outcome: '罚款0.5万元' } }],
+  'basis-no-article': [{ kind: 'penalty', fires: { basis: '《中华人民共和国食品安全法》' }, near: { basis: '《中华人民共和国食品安全法》第124条' } }],
+  'basis-no-law': [{ kind: 'penalty', fires: { basis: '第一百二十四条' }, near: { basis: '食品安全法第一百二十四条' } }],
+  'cause-format': [{ kind: 'penalty', fires: { cause: '生产不符合食品安全标准的食品' }, near: { cause: '生产不符合食品安全标准的食品案' } }],
+  'doc-no-year-after-close': [{ kind: 'penalty', fires: { decisionNo: '天综执罚决〔2024〕1号' }, near: { decisionNo: '天综执罚决〔2023〕1号' }, opts: { today: '2024-06-01' } }],
+  'hazard-count-invalid': [
+    { kind: 'inspection', fires: { hazardCount: '若干' }, near: { hazardCount: '2' } },
+    { kind: 'inspection', fires: { hazardCount: 1.5 }, near: { hazardCount: 1 } },
+    { kind: 'inspection', fires: { hazardCount: -1 }, near: { hazardCount: 3 } },
+  ],
+  'hazard-count-normalize': [
+    { kind: 'inspection', fires: { hazardCount: '1处' }, near: { hazardCount: 1 } },
+    { kind: 'inspection', fires: { hazardCount: '一' }, near: { hazardCount: '1' } },
+  ],
+  'rectify-owner-missing': [{ kind: 'inspection', fires: { rectifyOwner: '' }, near: { rectifyOwner: '赵五' } }],
+  'hazard-fields-unexpected': [
+    { kind: 'inspection', fires: { hazardCount: 0 }, near: { hazardCount: 0, hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '' } },
+    { kind: 'inspection', fires: { hazardCount: 0, hazards: '', measures: '', rectifyDone: '', rechecker: '' }, near: { hazardCount: 0, hazards: '无', measures: '', rectifyDone: '', recheckOn: '', rechecker: '' } },
+  ],
+  'rectify-both-marked': [{ kind: 'inspection', fires: { rectifyOpen: '√' }, near: { rectifyDone: '', rectifyOpen: '√' } }],
+  'rectify-unmarked': [{ kind: 'inspection', fires: { rectifyDone: '' }, near: { rectifyDone: '', recheckOn: '', rechecker: '' } }],
+  'recheck-before-inspection': [{ kind: 'inspection', fires: { recheckOn: '2023年10月15日' }, near: { recheckOn: '2023年10月16日' } }],
+  'recheck-overdue': [
+    { kind: 'inspection', fires: { recheckOn: '', rechecker: '', rectifyDone: '', inspectedOn: '2023年10月16日', measures: '5日内整改' }, near: { recheckOn: '', rechecker: '', rectifyDone: '', inspectedOn: '2023年10月31日', measures: '5日内整改' } },
+    { kind: 'inspection', fires: { recheckOn: '', rechecker: '', rectifyDone: '', inspectedOn: '2023年10月5日', measures: '立即整改' }, near: { recheckOn: '', rechecker: '', rectifyDone: '', inspectedOn: '2023年10月7日', measures: '立即整改' } },
+  ],
+  'recheck-after-deadline': [
+    // 2023-09-28 + 2 working days = 2023-10-08 (a 调休 Sunday): rechecked on the 9th is late, on the 8th is not.
+    { kind: 'inspection', fires: { inspectedOn: '2023年9月28日', measures: '2个工作日内整改', recheckOn: '2023年10月9日' }, near: { inspectedOn: '2023年9月28日', measures: '2个工作日内整改', recheckOn: '2023年10月8日' } },
+  ],
+  'rectify-open': [{ kind: 'inspection', fires: { rectifyDone: '', rectifyOpen: '√' }, near: { rectifyDone: '√', rectifyOpen: '' } }],
+  'mark-normalize': [{ kind: 'inspection', fires: { rectifyDone: '✓' }, near: { rectifyDone: '√' } }],
+  'coercion-category-invalid': [
+    { kind: 'coercion', fires: { category: '罚款' }, near: { category: '强制措施' } },
+  ],
+  'coercion-measure-invalid': [
+    { kind: 'coercion', fires: { measure: '没收物品' }, near: { measure: '扣押财物' } },
+    { kind: 'coercion', fires: { category: '行政强制执行', measure: '查封场所', closedOn: '2023年10月1日' }, near: { category: '行政强制执行', measure: '代履行', closedOn: '2023年10月1日' } },
+  ],
+  'coercion-not-permitted': [
+    { kind: 'coercion', fires: { measure: '冻结存款' }, near: { measure: '查封场所' } },
+    { kind: 'coercion', fires: { measure: '限制人身自由' }, near: { measure: '扣押财物' } },
+  ],
+  'coercion-term-exceeded': [
+    { kind: 'coercion', fires: { startedOn: '2023年8月1日', closedOn: '2023年10月10日' }, near: { startedOn: '2023年9月10日', closedOn: '2023年10月10日' } },
+    { kind: 'coercion', fires: { startedOn: '2023年8月1日', closedOn: '2023年10月10日', remarks: '经批准延长30日' }, near: { startedOn: '2023年8月20日', closedOn: '2023年10月10日', remarks: '经批准延长30日' } },
+    { kind: 'coercion', fires: { startedOn: '2023年9月1日', closedOn: '' , result: ''}, near: { startedOn: '2023年10月20日', closedOn: '', result: '' } },
+  ],
+  'coercion-close-before-start': [{ kind: 'coercion', fires: { closedOn: '2023年9月19日' }, near: { closedOn: '2023年9月20日' } }],
+};
+
+const base = (kind: Kind, r: Row): Row => (kind === 'penalty' ? p(r) : kind === 'inspection' ? i(r) : c(r));
+
+describe('the clean rows are clean', () => {
+  test.each(['penalty', 'inspection', 'coercion'] as Kind[])('%s', (kind) => {
+    expect(rulesOf(kind, GOOD[kind])).toEqual([]);
+  });
+});
+
+describe.each(Object.keys(CASES))('%s', (id) => {
+  test.each(CASES[id].map((x, n) => [n, x] as const))('case %i fires, its near miss does not', (_n, cs) => {
+    expect(rulesOf(cs.kind, base(cs.kind, cs.fires), cs.opts)).toContain(id);
+    expect(rulesOf(cs.kind, base(cs.kind, cs.near), cs.opts)).not.toContain(id);
+  });
+});
+
+test('duplicate-doc-no fires on every repeat after the first, also across bracket styles', () => {
+  const recs = checkRows('penalty', [
+    p({ decisionNo: '天综执罚决〔2023〕15号' }),
+    p({ decisionNo: '天综执罚决〔2023〕16号' }),
+    p({ decisionNo: '天综执罚决[2023]15号' }),
+    p({ decisionNo: '天综执罚决〔2023〕15号 ' }),
+  ]);
+  const dup = recs.map((r) => r.issues.filter((x) => x.rule === 'duplicate-doc-no').length);
+  expect(dup).toEqual([0, 0, 1, 1]);
+  expect(recs[2].status).toBe('invalid');
+  expect(recs[2].issues.find((x) => x.rule === 'duplicate-doc-no')!.message).toContain('第3行');
+});
+
+test('every declared rule has a test case here', () => {
+  const tested = new Set([...Object.keys(CASES), 'duplicate-doc-no']);
+  expect(RULES.map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
+});
+
+test('every rule message is Chinese, names the column, and says what to write', () => {
+  for (const [id, cases] of Object.entries(CASES)) {
+    const cs = cases[0];
+    const recs = checkRows(cs.kind, [base(cs.kind, cs.fires)], cs.opts);
+    const issue = recs[0].issues.find((x) => x.rule === id)!;
+    expect(issue.message).toMatch(/^[A-Z]+\d+「[^」]+」：/);
+    expect(issue.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(issue.message).toMatch(/请|应|可/);
+  }
+});
+
+describe('status and reporting month (spec §1, §3.5)', () => {
+  test('penalty: month of 结案时间', () => {
+    const [r] = checkRows('penalty', [p({ closedOn: '2023年9月28日' })]);
+    expect([r.status, r.reportMonth]).toEqual(['ok', '2023-09']);
+  });
+  test('inspection with hazards: month of the recheck; without recheck: pending', () => {
+    const [a, b] = checkRows('inspection', [i({ inspectedOn: '2023年9月28日', recheckOn: '2023年10月9日' }), i({ docNo: '天综执检〔2023〕45号', recheckOn: '', rechecker: '', rectifyDone: '', inspectedOn: '2023年11月1日' })]);
+    expect([a.status, a.reportMonth]).toEqual(['ok', '2023-10']);
+    expect([b.status, b.reportMonth]).toEqual(['pending', null]);
+  });
+  test('inspection without hazards: month of the first inspection', () => {
+    const [r] = checkRows('inspection', [i({ hazardCount: 0, hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '', inspectedOn: '2023年9月30日' })]);
+    expect([r.status, r.reportMonth]).toEqual(['ok', '2023-09']);
+  });
+  test('coercion still running is pending; closed is reported in the closing month', () => {
+    const [a, b] = checkRows('coercion', [c({ closedOn: '', result: '', startedOn: '2023年10月25日' }), c({ decisionNo: '天综执强〔2023〕3号' })]);
+    expect([a.status, a.reportMonth]).toEqual(['pending', null]);
+    expect([b.status, b.reportMonth]).toEqual(['ok', '2023-10']);
+  });
+  test('an unreadable deciding date gives no month; an error makes the row invalid', () => {
+    const [r] = checkRows('penalty', [p({ closedOn: '2023年10月' })]);
+    expect([r.status, r.reportMonth]).toEqual(['invalid', null]);
+  });
+  test('1904 date system serials', () => {
+    // 2023-10-12 is 45211 in the 1900 system and 43749 in the 1904 system.
+    expect(checkRows('penalty', [p({ closedOn: 43749 })], { date1904: true })[0].fields.closedOn).toBe('2023-10-12');
+    expect(checkRows('penalty', [p({ closedOn: 45211 })])[0].fields.closedOn).toBe('2023-10-12');
+  });
+});
+
+test('an undeclared working-day year is counted Mon–Fri and the message says so', () => {
+  const recs = checkRows('inspection', [i({ inspectedOn: '2031年3月3日', measures: '3个工作日内整改', recheckOn: '2031年3月10日' })], { today: '2031-12-31' });
+  const issue = recs[0].issues.find((x) => x.rule === 'recheck-after-deadline');
+  expect(issue).toBeDefined();
+  expect(issue!.message).toContain('2031年的法定节假日安排尚未收录');
+  // Mon 3 March 2031 + 3 working days (Mon–Fri) = Thu 6 March.
+  expect(issue!.message).toContain('2031年3月6日');
+});
