@@ -13,8 +13,8 @@ export const USAGE = `用法：
   taizhang check 文件.xlsx [--json] [--today YYYY-MM-DD]
       检查工作簿中的行政处罚、行政检查、行政强制台账
   taizhang submit 文件.xlsx --period YYYY-MM[..YYYY-MM] --team 单位 --contact 姓名,职务,电话
-        [--to 邮箱] [--out 目录] [--today YYYY-MM-DD] [--allow-errors]
-      生成月度报送的 Word 台账和邮件草稿
+        [--to 邮箱] [--out 目录] [--today YYYY-MM-DD] [--allow-errors] [--force]
+      生成月度报送的 Word 台账和邮件草稿（有错误时拒绝生成，除非加 --allow-errors；已有文件加 --force 才覆盖）
   taizhang template --out 文件.xlsx [--team 单位]
       生成含三张官方台账表的空白工作簿
 
@@ -30,7 +30,7 @@ const defaultIo: Io = {
   err: (s) => process.stderr.write(s + '\n'),
 };
 
-function parseToday(v: string | undefined): string {
+export function parseToday(v: string | undefined): string {
   if (v === undefined) return localToday();
   const r = todaySchema.safeParse(v);
   if (!r.success) throw new UserError(`--today：${firstMessage(r.error)}`);
@@ -111,7 +111,9 @@ async function runTemplate(args: string[], io: Io): Promise<number> {
 }
 
 type Command = (args: string[], io: Io) => Promise<number>;
-const COMMANDS: Record<string, Command> = { check: runCheck, template: runTemplate };
+// submit loads docx and the MIME builder only when used.
+const runSubmit: Command = async (args, io) => (await import('./submit')).runSubmit(args, io);
+const COMMANDS: Record<string, Command> = { check: runCheck, submit: runSubmit, template: runTemplate };
 
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -31,6 +31,9 @@ export interface LedgerLayout {
 }
 
 const HEADER_SCAN_ROWS = 20;
+/** Longer cells are data, not a header or a title. */
+const MAX_HEADER = 80;
+const MAX_TITLE = 300;
 const TITLE_WORDS: [Kind, RegExp][] = [
   ['penalty', /行政处罚/],
   ['inspection', /行政检查/],
@@ -65,6 +68,7 @@ const DISTINCT: Record<Kind, ReadonlySet<string>> = {
 
 /** Maps a header text to a field key of the kind, or null. */
 export function matchHeader(kind: Kind, text: string): string | null {
+  if (!text || text.length > MAX_HEADER) return null;
   const n = normalizeHeader(text);
   if (!n) return null;
   return DICTIONARIES[kind].get(n) ?? null;
@@ -110,6 +114,7 @@ export function teamFromTitle(title: string): string | null {
 }
 
 function titleKind(text: string): Kind | null {
+  if (text.length > MAX_TITLE) return null;
   const t = compact(text);
   if (!/台账/.test(t)) return null;
   const hits = TITLE_WORDS.filter(([, re]) => re.test(t));
@@ -160,7 +165,7 @@ function readHeader(idx: MergeIndex, kind: Kind, row: number, left: number, righ
     }
     if (!key && top) key = matchHeader(kind, top);
     if (!key) {
-      if (header) extras.push({ col: c, header: header.replace(/\s+/g, '') });
+      if (header && header.length <= MAX_HEADER) extras.push({ col: c, header: header.replace(/\s+/g, '') });
       continue;
     }
     if (key in columns) continue; // first occurrence wins; a repeated header is an extra column

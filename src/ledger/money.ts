@@ -10,7 +10,7 @@ export interface Amount {
 }
 
 const AMOUNT =
-  /((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬]+)\s*(万元|元)/g;
+  /((?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,4})?|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬]{1,12})\s?(万元|元)/g;
 
 /** Every amount of money written in a text: `5000元`, `5,000元`, `0.5万元`, `伍仟元`, `五千元`. */
 export function findAmounts(raw: string): Amount[] {

@@ -64,15 +64,19 @@ interface Field {
   def: ColumnDef;
   col: number | undefined;
   value: CellValue;
+  /** The cell's text as written (trimmed). */
+  full: string;
+  /** `full`, cut to what rules read (real cells are short; keeps regexes linear on huge text). */
   text: string;
   blank: boolean;
   error: boolean;
 }
 
+const MAX_RULE_TEXT = 2000;
 const DOC_YEAR = /([〔[【(（])\s*((?:19|20)\d{2})\s*([〕\]】)）])/;
 const ANY_YEAR = /(?:19|20)\d{2}/;
-const DOC_SEQ = /[0-9零〇一二三四五六七八九十百]+\s*号/;
-const PLACEHOLDERS: RegExp[] = [/第\s*[xXＸｘ]+\s*条/, /(?:^|[^A-Za-z])([xXＸｘ]{2,})(?![A-Za-z])/, /[\u4e00-\u9fff][xXＸｘ](?![A-Za-z0-9光射])/];
+const DOC_SEQ = /[0-9零〇一二三四五六七八九十百]{1,8}\s?号/;
+const PLACEHOLDERS: RegExp[] = [/第\s?[xXＸｘ]{1,4}\s?条/, /(?:^|[^A-Za-z])([xXＸｘ]{2,})(?![A-Za-z])/, /[\u4e00-\u9fff][xXＸｘ](?![A-Za-z0-9光射])/];
 
 /** Collects the issues of one record. */
 class RecordChecker {
@@ -88,8 +92,9 @@ class RecordChecker {
       const value = cell ? cell.value : null;
       const error = isCellError(value);
       const asDate = def.type === 'date' && (value instanceof Date || typeof value === 'number') ? parseDate(value, opts.date1904) : null;
-      const text = error ? '' : asDate && asDate.ok ? formatChineseDate(asDate.date) : cellText(value).trim();
-      this.fields[def.key] = { def, col: layout.columns[def.key], value, text, blank: !error && isBlank(value), error };
+      const full = error ? '' : asDate && asDate.ok ? formatChineseDate(asDate.date) : cellText(value).trim();
+      const text = full.length > MAX_RULE_TEXT ? full.slice(0, MAX_RULE_TEXT) : full;
+      this.fields[def.key] = { def, col: layout.columns[def.key], value, full, text, blank: !error && isBlank(value), error };
     }
   }
 
@@ -280,7 +285,7 @@ export function rectifyDeadline(measures: string, inspectedOn: IsoDate): Deadlin
     const p = parseDate(explicit[1]);
     if (p.ok) return { date: p.date, label: `（${formatChineseDate(p.date)}前）`, written: true };
   }
-  const num = '([0-9]+|[一二两三四五六七八九十百]+)';
+  const num = '([0-9]{1,4}|[一二两三四五六七八九十百]{1,6})';
   const work = new RegExp(`${num}\\s*个?\\s*工作日`).exec(t);
   if (work) {
     const n = parseAnyInt(work[1]) ?? 0;
@@ -401,7 +406,7 @@ function checkCoercion(rc: RecordChecker, dates: Record<string, IsoDate | null>)
     const limit = law.EXTENDED.test(remarks) ? law.SEIZURE_DAYS_EXTENDED : law.SEIZURE_DAYS;
     const end = closed ?? (closedField.blank ? rc.opts.today : null);
     const days = end && end >= started ? diffDays(started, end) : 0;
-    const termDays = /(\d+)\s*(日|天)/.exec(toHalfWidth(rc.f('term').text));
+    const termDays = /(\d{1,5})\s?(日|天)/.exec(toHalfWidth(rc.f('term').text));
     const written = termDays ? Number(termDays[1]) : 0;
     if (days > limit) {
       rc.add('coercion-term-exceeded', closed ? 'closedOn' : 'startedOn', `自${formatChineseDate(started)}实施，${closed ? '至解除' : '至今'}已${days}日，超过${limit}日`);
@@ -431,7 +436,7 @@ function typedRecord(rc: RecordChecker, dates: Record<string, IsoDate | null>, p
         out[key] = parseMark(fld.value).marked;
         break;
       default:
-        out[key] = fld.blank || fld.error ? null : fld.text;
+        out[key] = fld.blank || fld.error ? null : fld.full;
     }
   }
   return out;
@@ -445,7 +450,7 @@ function displayOf(rc: RecordChecker, fields: TypedRecord): Record<string, strin
     if (fld.def.type === 'date' && typeof v === 'string') out[key] = formatChineseDate(v);
     else if (fld.def.type === 'mark') out[key] = v ? '√' : '';
     else if (fld.def.type === 'count' && typeof v === 'number') out[key] = String(v);
-    else out[key] = fld.text;
+    else out[key] = fld.full;
   }
   return out;
 }

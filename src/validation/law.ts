@@ -56,9 +56,9 @@ export const SEIZURE_DAYS = 30;
 export const SEIZURE_DAYS_EXTENDED = 60;
 
 /** A law or regulation named in 处罚依据. */
-export const LAW_NAME = /《[^》]+》|[\u4e00-\u9fff]{2,}(法|条例|规定|办法|细则|决定)/;
+export const LAW_NAME = /《[^》]{1,60}》|[\u4e00-\u9fff]{2,30}(法|条例|规定|办法|细则|决定)/;
 /** An article: 第十五条, 第124条. */
-export const ARTICLE = /第\s*[0-9零〇一二两三四五六七八九十百千]+\s*条/;
+export const ARTICLE = /第\s?[0-9零〇一二两三四五六七八九十百千]{1,8}\s?条/;
 
 /** Days an inspection's hazards must be rechecked within when 整改措施 names no deadline. */
 export const DEFAULT_RECHECK_DAYS = 30;

@@ -1,0 +1,152 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { formatChineseDate, isoFromParts, partsOf } from '../ledger/dates';
+import { Period, contactArgSchema, firstMessage, periodSchema } from '../ledger/options';
+import { MAILTO_SAFE_LENGTH, SubmissionOptionError, SubmissionPackage, SubmissionResult, prepareSubmission } from '../submission';
+import { countsText, periodSpan } from '../submission/select';
+import { checkWorkbook } from '../validation/check';
+import { teamOf } from '../validation/report';
+import type { Io } from './main';
+import { parseToday } from './main';
+import { UserError, readWorkbook } from './xlsx';
+
+/** The month before `today`'s, `YYYY-MM`. */
+function lastMonth(today: string): string {
+  const [y, m] = partsOf(today);
+  return isoFromParts(m === 1 ? y - 1 : y, m === 1 ? 12 : m - 1, 1).slice(0, 7);
+}
+
+function parsePeriod(v: string | undefined, today: string): { period: Period; defaulted: boolean } {
+  const r = periodSchema.safeParse(v ?? lastMonth(today));
+  if (!r.success) throw new UserError(`--period：${firstMessage(r.error)}`);
+  return { period: r.data, defaulted: v === undefined };
+}
+
+/** An output directory that exists (created if missing). */
+async function outDir(dir: string): Promise<string> {
+  const abs = path.resolve(dir);
+  try {
+    await fs.mkdir(abs, { recursive: true });
+  } catch {
+    throw new UserError(`无法创建输出目录 ${dir}（没有写入权限，或同名文件已存在？）`);
+  }
+  const st = await fs.stat(abs);
+  if (!st.isDirectory()) throw new UserError(`--out ${dir} 不是目录`);
+  return abs;
+}
+
+/** Writes the files into `dir` only; never replaces a file unless `force`, and never through a link. */
+async function writeAll(dir: string, files: { name: string; data: string | Uint8Array }[], force: boolean): Promise<string[]> {
+  const targets = files.map((f) => {
+    const p = path.join(dir, f.name);
+    if (path.dirname(p) !== dir || path.basename(p) !== f.name) throw new UserError(`文件名“${f.name}”无效`);
+    return p;
+  });
+  for (const p of targets) {
+    const st = await fs.lstat(p).catch(() => null);
+    if (!st) continue;
+    if (!force) throw new UserError(`${p} 已存在，没有覆盖。请换一个 --out 目录，或加 --force 覆盖`);
+    if (!st.isFile()) throw new UserError(`${p} 不是普通文件（可能是链接或目录），没有覆盖`);
+    await fs.unlink(p);
+  }
+  for (let i = 0; i < files.length; i++) {
+    try {
+      await fs.writeFile(targets[i], files[i].data, { flag: 'wx' });
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      throw new UserError(code === 'EEXIST' ? `${targets[i]} 已存在，没有覆盖` : `无法写入 ${targets[i]}（没有写入权限或磁盘已满？）`);
+    }
+  }
+  return targets;
+}
+
+function rel(p: string): string {
+  const r = path.relative(process.cwd(), p);
+  return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : p;
+}
+
+function printRefusal(r: Extract<SubmissionResult, { refused: true }>, io: Io): number {
+  if (r.reason === 'no-ledgers') throw new UserError(r.message);
+  io.out(`${r.label}（${periodSpan(r.period)}）的台账中有以下错误，没有生成报送文件：`);
+  for (const b of r.blocking) io.out(`  ${b.sheet} 第${b.row}行：${b.message}（${b.rule}）`);
+  io.err(`错误：${r.message.replace(/。$/, '')}，或加 --allow-errors 仍然生成。`);
+  return 1;
+}
+
+function printPackage(r: SubmissionPackage, written: string[], allowed: boolean, io: Io): void {
+  const due = r.due;
+  io.out(`报送单位：${r.team}`);
+  io.out(`报送期间：${r.label}（${periodSpan(r.period)}）`);
+  io.out(`报送截止：${formatChineseDate(due.date)}${due.overdue ? `，已逾期${due.daysLate}天` : ''}`);
+  io.out(`本期案件：${countsText(r.counts)}`);
+  if (r.pending.length) {
+    io.out(`待办案件（未计入本期，已在邮件正文中列出）：`);
+    for (const p of r.pending) io.out(`  ${p.sheet} 第${p.row}行：${p.text}`);
+  }
+  if (allowed && r.blocking.length) {
+    io.out(`注意：以下${r.blocking.length}处错误按 --allow-errors 仍列入台账，报送前请再核对：`);
+    for (const b of r.blocking) io.out(`  ${b.sheet} 第${b.row}行：${b.message}（${b.rule}）`);
+  }
+  for (const n of r.notices) io.out(`提示：${n}`);
+  io.out('已生成：');
+  io.out(`  Word 台账：${rel(written[0])}`);
+  io.out(`  邮件草稿：${rel(written[1])}（用 Outlook、Foxmail 等邮件客户端打开，核对后发送；附件已带上）`);
+  io.out('');
+  io.out(`使用网页邮箱时：收件人 ${r.to.join(', ')}，主题和正文如下。${r.mailtoNote}`);
+  io.out(`主题：${r.subject}`);
+  io.out('正文：');
+  io.out(r.body);
+  io.out('');
+  if (r.mailto.length <= MAILTO_SAFE_LENGTH) io.out(`mailto 链接：${r.mailto}`);
+  else io.out('（正文较长，mailto 链接可能被浏览器截断，没有列出；请复制上面的主题和正文。）');
+}
+
+/** `taizhang submit`: the Word ledgers and the e-mail draft for a period (spec §4, §5.1). */
+export async function runSubmit(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      period: { type: 'string' },
+      team: { type: 'string' },
+      contact: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      today: { type: 'string' },
+      'allow-errors': { type: 'boolean' },
+      force: { type: 'boolean' },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new UserError('请指定一个台账 .xlsx 文件，如：taizhang submit 台账.xlsx --period 2023-10 --team 天宁镇综合行政执法队 --contact 张三,队员,13812345678');
+  const today = parseToday(values.today);
+  const { period, defaulted } = parsePeriod(values.period, today);
+  if (values.contact === undefined) throw new UserError('请用 --contact 写联系人：姓名,职务,电话，如 --contact 张三,综合执法队队员,13812345678');
+  const contact = contactArgSchema.safeParse(values.contact);
+  if (!contact.success) throw new UserError(`--contact：${firstMessage(contact.error)}`);
+  const wb = await readWorkbook(positionals[0]);
+  const check = checkWorkbook(wb.sheets, { today, date1904: wb.date1904 });
+  const team = values.team ?? teamOf(check);
+  if (!team) throw new UserError('请用 --team 写报送单位，如 --team 天宁镇综合行政执法队（台账标题中的单位还是“XX”）');
+  const allowed = !!values['allow-errors'];
+  let r: SubmissionResult;
+  try {
+    r = await prepareSubmission(check, { period, team, contact: contact.data, to: values.to, today, allowErrors: allowed });
+  } catch (e) {
+    if (e instanceof SubmissionOptionError) throw new UserError(e.message);
+    throw e;
+  }
+  if (defaulted) io.out(`（未指定 --period，按上月 ${r.label} 报送）`);
+  if (r.refused) return printRefusal(r, io);
+  const dir = await outDir(values.out ?? '.');
+  const written = await writeAll(
+    dir,
+    [
+      { name: r.docxName, data: r.docx },
+      { name: r.emlName, data: r.eml },
+    ],
+    !!values.force,
+  );
+  printPackage(r, written, allowed, io);
+  return 0;
+}

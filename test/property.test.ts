@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { CellValue, SheetGrid } from '../src/ledger/cell';
+import { KINDS, officialColumns } from '../src/ledger/columns';
+import { parseCount } from '../src/ledger/count';
+import { parseDate } from '../src/ledger/dates';
+import { detectLedger } from '../src/ledger/detect';
+import { parseMark } from '../src/ledger/marks';
+import { findAmounts } from '../src/ledger/money';
+import { parsePersons } from '../src/ledger/persons';
+import { RECORD_SCHEMAS } from '../src/ledger/schema';
+import { checkWorkbook } from '../src/validation/check';
+import { checkRowValues } from '../src/validation/row';
+import { ledgerGrid } from './helpers/ledger';
+
+const ERRORS = ['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!'];
+
+/** 100k-character texts: mixed CJK and control characters, a date-like prefix, a placeholder-like run. */
+const HUGE = [
+  Array.from({ length: 100_000 }, (_, i) => String.fromCharCode(i % 7 === 0 ? i % 32 : 0x4e00 + (i % 20000))).join(''),
+  '2023年10月9日' + '、王明'.repeat(33_330),
+  'X'.repeat(50_000) + '第' + '一'.repeat(49_998) + '条',
+];
+
+/** Any value a cell can hand us. */
+const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: fc.constantFrom(...'XxＸ年月日号〔〕[]【】0123456789一二三四五六七八九十〇零、，, \n\r\t\u3000√✓处元万第条·'), maxLength: 30 }),
+  fc.constantFrom('2023年2月30日', 'XX年XX月XX月', '2023年8月', '8月11日-12日', '罚款XX元', '王X、李X', '第X条', '1处', '√', '√√', '王小明李小红', '\u0000\u0007\u001b', '\ud800'),
+  fc.constantFrom(...HUGE),
+  fc.double(),
+  fc.integer(),
+  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, Number.MAX_VALUE, -1e308, 45149, 45149.5, 20230811, 36526, 73050, 73051),
+  fc.boolean(),
+  fc.constantFrom(null, undefined),
+  fc.date({ noInvalidDate: false }),
+  fc.constantFrom(...ERRORS).map((error) => ({ error })),
+);
+
+const OPTS = { today: '2023-11-05' };
+
+describe('parsers never throw and always answer (fast-check)', () => {
+  test('parseDate', () => {
+    fc.assert(
+      fc.property(cellValue, fc.boolean(), (v, d1904) => {
+        const r = parseDate(v, d1904);
+        if (r.ok) expect(r.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        else expect(typeof r.reason).toBe('string');
+      }),
+      { numRuns: 500 },
+    );
+  });
+  test('parsePersons, findAmounts, parseMark, parseCount', () => {
+    fc.assert(
+      fc.property(cellValue, (v) => {
+        const text = typeof v === 'string' ? v : String(v);
+        const p = parsePersons(text);
+        expect(p.count).toBeGreaterThanOrEqual(p.names.length ? 1 : 0);
+        for (const a of findAmounts(text)) expect(Number.isFinite(a.yuan)).toBe(true);
+        expect(typeof parseMark(v).marked).toBe('boolean');
+        const c = parseCount(v);
+        if (c.ok) expect(Number.isInteger(c.value) && c.value >= 0).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('checking never throws, for any cell values and row shapes', () => {
+  test('official layout, arbitrary values in every field', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...KINDS),
+        fc.array(fc.dictionary(fc.constantFrom(...officialColumns('inspection').map((c) => c.key), 'decisionNo', 'closedOn', 'outcome', 'basis', 'category', 'measure', 'startedOn'), cellValue), { maxLength: 6 }),
+        (kind, rows) => {
+          const res = checkWorkbook([ledgerGrid(kind, rows)], OPTS);
+          expect(res.ledgers).toHaveLength(1);
+          for (const r of res.ledgers[0].records) {
+            expect(['ok', 'invalid', 'pending']).toContain(r.status);
+            expect(r.reportMonth === null || /^\d{4}-\d{2}$/.test(r.reportMonth)).toBe(true);
+            expect(RECORD_SCHEMAS[kind].safeParse(r.fields).success).toBe(true);
+            for (const i of r.issues) {
+              expect(i.row).toBe(r.row);
+              expect(i.message.length).toBeGreaterThan(0);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('arbitrary grids: ragged rows, odd origins, random merges', () => {
+    const merge = fc.record({ top: fc.integer({ min: -2, max: 12 }), left: fc.integer({ min: -2, max: 12 }), bottom: fc.integer({ min: -2, max: 12 }), right: fc.integer({ min: -2, max: 12 }) });
+    const header = fc.constantFrom<CellValue>('序号', '行政处罚决定书', '案由', '结案时间', '执法人员', '检查时间', '发现隐患数', '整改结果', '已完成', '未完成', '复检日期', '强制类别', '实施时间', '处罚依据', '报送要求：', null);
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.oneof(header, cellValue), { maxLength: 16 }), { maxLength: 12 }),
+        fc.array(merge, { maxLength: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        (rows, merges, top, left) => {
+          const g: SheetGrid = { name: 'x', top, left, rows, merges };
+          detectLedger(g);
+          checkWorkbook([g], OPTS);
+          checkRowValues(rows.slice(0, 2), rows[2] ?? [], OPTS);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
