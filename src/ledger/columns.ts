@@ -24,6 +24,8 @@ export interface ColumnDef {
   identifying: boolean;
   /** Long free text where line breaks are normal. */
   long: boolean;
+  /** Values differ on every row (文号, 当事人): not worth remembering between rows. */
+  unique: boolean;
   /** In the official template and the Word table; false for tolerated variants. */
   official: boolean;
   /** Relative width in the Word table and the template (Excel character units). */
@@ -55,12 +57,13 @@ function col(spec: ColSpec): ColumnDef {
     required: false,
     identifying: false,
     long: false,
+    unique: false,
     official: true,
     ...spec,
   };
 }
 
-const seq = col({ key: 'seq', header: '序号', aliases: ['编号'], type: 'seq', width: 6 });
+const seq = col({ key: 'seq', header: '序号', aliases: ['编号'], type: 'seq', unique: true, width: 6 });
 const remarks = col({ key: 'remarks', header: '备注', type: 'text', long: true, width: 10 });
 
 export const PENALTY: LedgerDef = {
@@ -80,6 +83,7 @@ export const PENALTY: LedgerDef = {
       type: 'docNo',
       required: true,
       identifying: true,
+      unique: true,
       width: 16,
     }),
     col({ key: 'cause', header: '案由', type: 'text', required: true, identifying: true, width: 16 }),
@@ -90,6 +94,7 @@ export const PENALTY: LedgerDef = {
       type: 'text',
       required: true,
       identifying: true,
+      unique: true,
       width: 14,
     }),
     col({
@@ -122,7 +127,7 @@ export const PENALTY: LedgerDef = {
       identifying: true,
       width: 10,
     }),
-    col({ key: 'receiptNo', header: '罚没票据号', aliases: ['罚没票据号码', '票据号', '罚没收据号', '票据号码'], type: 'text', width: 12 }),
+    col({ key: 'receiptNo', header: '罚没票据号', aliases: ['罚没票据号码', '票据号', '罚没收据号', '票据号码'], type: 'text', unique: true, width: 12 }),
     remarks,
   ],
 };
@@ -144,6 +149,7 @@ export const INSPECTION: LedgerDef = {
       aliases: ['检查文书号', '行政检查文书编号', '检查文书编号', '文书号'],
       type: 'docNo',
       identifying: true,
+      unique: true,
       width: 14,
     }),
     col({ key: 'inspectedOn', header: '检查时间', aliases: ['检查日期'], type: 'date', required: true, identifying: true, width: 12 }),
@@ -163,6 +169,7 @@ export const INSPECTION: LedgerDef = {
       type: 'text',
       required: true,
       identifying: true,
+      unique: true,
       width: 14,
     }),
     col({ key: 'method', header: '检查方法', aliases: ['检查方式'], type: 'text', required: true, width: 10 }),
@@ -196,6 +203,7 @@ export const COERCION: LedgerDef = {
       type: 'docNo',
       required: true,
       identifying: true,
+      unique: true,
       width: 16,
     }),
     col({ key: 'cause', header: '案由', type: 'text', required: true, identifying: true, width: 14 }),
@@ -206,6 +214,7 @@ export const COERCION: LedgerDef = {
       type: 'text',
       required: true,
       identifying: true,
+      unique: true,
       width: 14,
     }),
     col({ key: 'category', header: '强制类别', aliases: ['强制类型'], type: 'text', required: true, width: 11 }),

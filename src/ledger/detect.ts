@@ -40,6 +40,7 @@ const TITLE_WORDS: [Kind, RegExp][] = [
   ['coercion', /行政强制/],
 ];
 const FOOTNOTE = /^(报送要求|填表说明|填报说明|注[:：]|说明[:：]|备注[:：]|制表人|填表人|填报人|审核人|单位负责人|报送单位)/;
+const FOOTNOTE_START = /^[\s\u3000]*[报填注说备制审单]/;
 const PLACEHOLDER_TEAM = /^[xX×ｘＸ\s]*$|[xXｘＸ]{2}/;
 
 type Dictionary = Map<string, string>;
@@ -77,14 +78,19 @@ export function matchHeader(kind: Kind, text: string): string | null {
 /** Merged-cell aware reader over a grid (merged cells report their top-left value). */
 export class MergeIndex {
   private readonly owner = new Map<number, CellRange>();
+  private readonly rows = new Set<number>();
   constructor(private readonly grid: SheetGrid, rowLimit = Infinity) {
     for (const m of grid.merges) {
       if (m.top > rowLimit) continue;
       const bottom = Math.min(m.bottom, rowLimit, gridBottom(grid));
       for (let r = m.top; r <= bottom; r++) {
+        this.rows.add(r);
         for (let c = m.left; c <= m.right && c <= m.left + 256; c++) this.owner.set(r * 16384 + c, m);
       }
     }
+  }
+  rowHasMerge(row: number): boolean {
+    return this.rows.has(row);
   }
   merge(row: number, col: number): CellRange | undefined {
     return this.owner.get(row * 16384 + col);
@@ -196,15 +202,13 @@ function readHeader(idx: MergeIndex, kind: Kind, row: number, left: number, righ
 }
 
 function isFootnoteRow(idx: MergeIndex, row: number, left: number, right: number): boolean {
-  let first = '';
   for (let c = left; c <= right; c++) {
-    const t = textOf(idx.raw(row, c));
-    if (t) {
-      first = t;
-      break;
-    }
+    const v = idx.raw(row, c);
+    if (v === null || v === undefined || v === '') continue;
+    if (typeof v === 'string' && FOOTNOTE_START.test(v) && FOOTNOTE.test(compact(v.slice(0, 40)))) return true;
+    if (typeof v !== 'string' || v.trim() !== '') break;
   }
-  if (first && FOOTNOTE.test(compact(first))) return true;
+  if (!idx.rowHasMerge(row)) return false;
   const width = right - left + 1;
   for (let c = left; c <= right; c++) {
     const m = idx.merge(row, c);

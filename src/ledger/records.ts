@@ -2,32 +2,37 @@ import { CellValue, SheetGrid, isBlank, isCellError } from './cell';
 import { LEDGERS } from './columns';
 import { LedgerLayout, MergeIndex } from './detect';
 
-export interface RawCell {
-  value: CellValue;
-  col: number;
-  /** The value comes from a vertically merged cell above. */
-  fromMerge: boolean;
-}
-
-/** One data row of a ledger, fields by key, before parsing. */
+/** One data row of a ledger before parsing: `values[i]` belongs to `LEDGERS[kind].columns[i]`. */
 export interface RawRecord {
   row: number;
-  cells: Record<string, RawCell>;
+  values: CellValue[];
 }
 
-function hasContent(v: CellValue): boolean {
-  return isCellError(v) || !isBlank(v);
+const COLUMNS = new WeakMap<LedgerLayout, (number | undefined)[]>();
+
+/** 1-based sheet column of each declared column of the layout's kind (undefined when absent). */
+export function layoutColumns(layout: LedgerLayout): (number | undefined)[] {
+  let cols = COLUMNS.get(layout);
+  if (!cols) {
+    cols = LEDGERS[layout.kind].columns.map((c) => layout.columns[c.key]);
+    COLUMNS.set(layout, cols);
+  }
+  return cols;
 }
 
 /** Reads one data row; null when the row is not a case record (spec §1.4). */
-export function readRow(layout: LedgerLayout, idx: MergeIndex, row: number): RawRecord | null {
-  const def = LEDGERS[layout.kind];
-  const cells: Record<string, RawCell> = {};
+export function readRow(layout: LedgerLayout, idx: MergeIndex, row: number, cols = layoutColumns(layout)): RawRecord | null {
+  const defs = LEDGERS[layout.kind].columns;
+  const values: CellValue[] = new Array(defs.length);
+  const merged = idx.rowHasMerge(row);
   let identified = false;
-  for (const c of def.columns) {
-    const col = layout.columns[c.key];
-    if (col === undefined) continue;
-    const m = idx.merge(row, col);
+  for (let i = 0; i < defs.length; i++) {
+    const col = cols[i];
+    if (col === undefined) {
+      values[i] = null;
+      continue;
+    }
+    const m = merged ? idx.merge(row, col) : undefined;
     let value: CellValue;
     let fromMerge = false;
     if (m && (m.top !== row || m.left !== col)) {
@@ -37,17 +42,18 @@ export function readRow(layout: LedgerLayout, idx: MergeIndex, row: number): Raw
     } else {
       value = idx.raw(row, col);
     }
-    cells[c.key] = { value, col, fromMerge };
-    if (c.identifying && !fromMerge && hasContent(value)) identified = true;
+    values[i] = value;
+    if (!identified && defs[i].identifying && !fromMerge && (isCellError(value) || !isBlank(value))) identified = true;
   }
-  return identified ? { row, cells } : null;
+  return identified ? { row, values } : null;
 }
 
 /** Every case record of a ledger sheet, in sheet order. */
 export function readRecords(grid: SheetGrid, layout: LedgerLayout, idx = new MergeIndex(grid)): RawRecord[] {
   const out: RawRecord[] = [];
+  const cols = layoutColumns(layout);
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
-    const rec = readRow(layout, idx, r);
+    const rec = readRow(layout, idx, r, cols);
     if (rec) out.push(rec);
   }
   return out;

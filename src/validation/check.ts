@@ -1,13 +1,13 @@
 import { CellValue, SheetGrid, cellAddress, cellText, columnLetter, isBlank, isCellError } from '../ledger/cell';
 import { ColumnDef, Kind, LEDGERS, columnDef } from '../ledger/columns';
+import { CountParse, NONE_WORDS, parseCount } from '../ledger/count';
 import { IsoDate, addDays, diffDays, formatChineseDate, monthOf, parseDate } from '../ledger/dates';
 import { LedgerLayout, MergeIndex, detectLedger } from '../ledger/detect';
-import { parseMark } from '../ledger/marks';
+import { MarkParse, parseMark } from '../ledger/marks';
 import { findAmounts } from '../ledger/money';
 import { PersonsParse, parsePersons } from '../ledger/persons';
-import { RawRecord, readRecords, readRow } from '../ledger/records';
+import { RawRecord, layoutColumns, readRecords, readRow } from '../ledger/records';
 import { TypedRecord } from '../ledger/schema';
-import { NONE_WORDS, parseCount } from '../ledger/count';
 import { compact, parseAnyInt, quote, toHalfWidth } from '../ledger/text';
 import { addWorkdays, unknownYearsNote } from '../ledger/workdays';
 import * as law from './law';
@@ -35,9 +35,9 @@ export interface RecordResult {
   /** The date that decides the month; rows are sorted by it in the report. */
   decidingDate: IsoDate | null;
   pending: boolean;
-  fields: TypedRecord;
+  readonly fields: TypedRecord;
   /** Text to print per field: as written, dates as `2023年10月9日`, marks as `√`. */
-  display: Record<string, string>;
+  readonly display: Record<string, string>;
   issues: Issue[];
 }
 
@@ -60,161 +60,270 @@ export interface WorkbookCheck {
   ledgers: LedgerResult[];
 }
 
-interface Field {
-  def: ColumnDef;
-  col: number | undefined;
-  value: CellValue;
-  /** The cell's text as written (trimmed). */
-  full: string;
-  /** `full`, cut to what rules read (real cells are short; keeps regexes linear on huge text). */
-  text: string;
+/** A rule finding on one cell value, before it is placed in a sheet. */
+interface Finding {
+  rule: RuleId;
+  /** The message body (after `A1「列」：`). */
+  body: string;
+}
+
+/** What one cell value means for one column: parsed value and the single-cell rules' findings. */
+interface FieldAnalysis {
   blank: boolean;
   error: boolean;
+  /** The text as written (trimmed); dates as `2023年10月9日`. */
+  full: string;
+  /** `full` cut to what rules read (real cells are short; keeps every regex linear on huge text). */
+  text: string;
+  date: IsoDate | null;
+  persons: PersonsParse | null;
+  count: CountParse | null;
+  mark: MarkParse | null;
+  docYear: DocYear | null;
+  /** 处罚情况: money imposed (元) and how it was written; no penalty at all. */
+  money: number;
+  moneyText: string;
+  noPenalty: boolean;
+  /** 强制类别 */
+  category: 'measure' | 'enforcement' | null;
+  findings: readonly Finding[];
+}
+
+interface DocYear {
+  year: number;
+  open: string;
+  close: string;
 }
 
 const MAX_RULE_TEXT = 2000;
+const MEMO_LIMIT = 50_000;
 const DOC_YEAR = /([〔[【(（])\s*((?:19|20)\d{2})\s*([〕\]】)）])/;
+const DOC_CANONICAL = /〔((?:19|20)\d{2})〕第?\d{1,8}号/;
 const ANY_YEAR = /(?:19|20)\d{2}/;
 const DOC_SEQ = /[0-9零〇一二三四五六七八九十百]{1,8}\s?号/;
+const MAYBE_PLACEHOLDER = /[xXＸｘ]/;
 const PLACEHOLDERS: RegExp[] = [/第\s?[xXＸｘ]{1,4}\s?条/, /(?:^|[^A-Za-z])([xXＸｘ]{2,})(?![A-Za-z])/, /[\u4e00-\u9fff][xXＸｘ](?![A-Za-z0-9光射])/];
-
-/** Collects the issues of one record. */
-class RecordChecker {
-  readonly issues: Issue[] = [];
-  readonly fields: Record<string, Field> = {};
-  constructor(
-    readonly layout: LedgerLayout,
-    readonly raw: RawRecord,
-    readonly opts: CheckOptions,
-  ) {
-    for (const def of LEDGERS[layout.kind].columns) {
-      const cell = raw.cells[def.key];
-      const value = cell ? cell.value : null;
-      const error = isCellError(value);
-      const asDate = def.type === 'date' && (value instanceof Date || typeof value === 'number') ? parseDate(value, opts.date1904) : null;
-      const full = error ? '' : asDate && asDate.ok ? formatChineseDate(asDate.date) : cellText(value).trim();
-      const text = full.length > MAX_RULE_TEXT ? full.slice(0, MAX_RULE_TEXT) : full;
-      this.fields[def.key] = { def, col: layout.columns[def.key], value, full, text, blank: !error && isBlank(value), error };
-    }
-  }
-
-  f(key: string): Field {
-    return this.fields[key];
-  }
-
-  /** Adds an issue on a field's cell (or, when the column is absent, on `fallbackKey`'s). */
-  add(id: RuleId, key: string, detail = '', value?: string, fallbackKey?: string): void {
-    const rule = RULE_BY_ID.get(id)!;
-    let field = this.f(key);
-    if (field.col === undefined && fallbackKey) field = this.f(fallbackKey);
-    const col = field.col ?? this.layout.tableLeft;
-    const column = columnTitle(field.def);
-    const cell = cellAddress(this.raw.row, col);
-    const body = rule.message({ column, value: quote(value ?? field.text), detail });
-    this.issues.push({
-      sheet: this.layout.sheet,
-      row: this.raw.row,
-      cell,
-      column,
-      rule: id,
-      severity: rule.severity,
-      message: `${cell}「${column}」：${body}`,
-    });
-  }
-
-  has(severity: Severity): boolean {
-    return this.issues.some((i) => i.severity === severity);
-  }
-}
+const MAYBE_WHITESPACE = /[\s\u3000]/;
 
 function columnTitle(def: ColumnDef): string {
   return def.group ? `${def.group}/${def.header}` : def.header;
 }
 
-function checkGeneric(rc: RecordChecker): { dates: Record<string, IsoDate | null>; persons: Record<string, PersonsParse> } {
-  const dates: Record<string, IsoDate | null> = {};
-  const persons: Record<string, PersonsParse> = {};
-  for (const key of Object.keys(rc.fields)) {
-    const fld = rc.f(key);
-    const { def } = fld;
-    if (fld.col === undefined) continue;
-    if (fld.error) {
-      rc.add('cell-error', key, (fld.value as { error: string }).error, (fld.value as { error: string }).error);
-      continue;
-    }
-    if (def.required && fld.blank) rc.add('required', key);
-    if (typeof fld.value === 'string' && def.type !== 'seq') {
-      checkPlaceholder(rc, key, fld.value);
-      checkWhitespace(rc, key, fld.value, def);
-    }
-    if (fld.blank) continue;
-    if (def.type === 'date') dates[key] = checkDate(rc, key, fld);
-    else if (def.type === 'persons') persons[key] = checkPersons(rc, key, fld.text);
-    else if (def.type === 'docNo') checkDocNo(rc, key, fld.text);
-  }
-  return { dates, persons };
+function finding(rule: RuleId, def: ColumnDef, text: string, detail = '', value = text): Finding {
+  return { rule, body: RULE_BY_ID.get(rule)!.message({ column: columnTitle(def), value: quote(value), detail }) };
 }
 
-function checkPlaceholder(rc: RecordChecker, key: string, value: string): void {
+/** The remembered analyses of one ledger kind's columns. */
+class KindMemo {
+  readonly defs: readonly ColumnDef[];
+  readonly blanks: FieldAnalysis[];
+  private readonly values: Map<string | number, FieldAnalysis>[];
+  private readonly dates: Map<string | number, FieldAnalysis>[];
+  constructor(
+    readonly kind: Kind,
+    readonly opts: CheckOptions,
+  ) {
+    this.defs = LEDGERS[kind].columns;
+    this.blanks = this.defs.map(blankAnalysis);
+    this.values = this.defs.map(() => new Map());
+    this.dates = this.defs.map(() => new Map());
+  }
+
+  get(i: number, value: CellValue): FieldAnalysis {
+    if (value === null || value === undefined || value === '') return this.blanks[i];
+    const def = this.defs[i];
+    let map: Map<string | number, FieldAnalysis>;
+    let key: string | number;
+    if (typeof value === 'string' || typeof value === 'number') {
+      if (def.unique) return analyzeField(this.kind, def, value, this.opts);
+      map = this.values[i];
+      key = value;
+    } else if (value instanceof Date) {
+      map = this.dates[i];
+      key = value.getTime();
+    } else {
+      return analyzeField(this.kind, def, value, this.opts);
+    }
+    let a = map.get(key);
+    if (a === undefined) {
+      if (map.size >= MEMO_LIMIT) map.clear();
+      a = analyzeField(this.kind, def, value, this.opts);
+      map.set(key, a);
+    }
+    return a;
+  }
+}
+
+/**
+ * Remembers field analyses by column and value for one check (cells repeat a lot: the same
+ * law, outcome, officers or date on many rows), so each distinct value is analysed once.
+ */
+export class CheckMemo {
+  readonly kinds: Record<Kind, KindMemo>;
+  /** By 整改措施 text, then inspection date. */
+  private readonly deadlines = new Map<string, Map<IsoDate, Deadline>>();
+  constructor(readonly opts: CheckOptions) {
+    this.kinds = { penalty: new KindMemo('penalty', opts), inspection: new KindMemo('inspection', opts), coercion: new KindMemo('coercion', opts) };
+  }
+
+  field(kind: Kind, i: number, value: CellValue): FieldAnalysis {
+    return this.kinds[kind].get(i, value);
+  }
+
+  private readonly checkers = new WeakMap<LedgerLayout, RecordChecker>();
+
+  /** The reusable row checker of a layout. */
+  checker(layout: LedgerLayout, cols: (number | undefined)[]): RecordChecker {
+    let c = this.checkers.get(layout);
+    if (!c || c.cols !== cols) this.checkers.set(layout, (c = new RecordChecker(layout, cols, this)));
+    return c;
+  }
+
+  deadline(measures: string, inspectedOn: IsoDate): Deadline {
+    let byDate = this.deadlines.get(measures);
+    if (!byDate) {
+      if (this.deadlines.size >= MEMO_LIMIT) this.deadlines.clear();
+      this.deadlines.set(measures, (byDate = new Map()));
+    }
+    let d = byDate.get(inspectedOn);
+    if (!d) {
+      if (byDate.size >= MEMO_LIMIT) byDate.clear();
+      d = rectifyDeadline(measures, inspectedOn);
+      byDate.set(inspectedOn, d);
+    }
+    return d;
+  }
+}
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+function newAnalysis(blank: boolean, error: boolean): FieldAnalysis {
+  return { blank, error, full: '', text: '', date: null, persons: null, count: null, mark: null, docYear: null, money: 0, moneyText: '', noPenalty: false, category: null, findings: NO_FINDINGS };
+}
+
+function addFinding(a: FieldAnalysis, f: Finding): void {
+  if (a.findings === NO_FINDINGS) a.findings = [];
+  (a.findings as Finding[]).push(f);
+}
+
+const BLANK = new Map<ColumnDef, FieldAnalysis>();
+
+/** The analysis of an empty cell, shared (it only depends on the column). */
+function blankAnalysis(def: ColumnDef): FieldAnalysis {
+  let a = BLANK.get(def);
+  if (!a) {
+    a = newAnalysis(true, false);
+    if (def.required) addFinding(a, finding('required', def, ''));
+    if (def.type === 'mark') a.mark = parseMark(null);
+    BLANK.set(def, a);
+  }
+  return a;
+}
+
+function analyzeField(kind: Kind, def: ColumnDef, value: CellValue, opts: CheckOptions): FieldAnalysis {
+  const error = isCellError(value);
+  const blank = !error && isBlank(value);
+  if (blank) return blankAnalysis(def);
+  const a = newAnalysis(false, error);
+  if (error) {
+    const code = (value as { error: string }).error;
+    addFinding(a, finding('cell-error', def, code, code));
+    return a;
+  }
+  const dateParse = def.type === 'date' ? parseDate(value, opts.date1904) : null;
+  a.full = dateParse?.ok && typeof value !== 'string' ? formatChineseDate(dateParse.date) : cellText(value).trim();
+  a.text = a.full.length > MAX_RULE_TEXT ? a.full.slice(0, MAX_RULE_TEXT) : a.full;
+  const t = a.text;
+  if (typeof value === 'string' && def.type !== 'seq') {
+    if (MAYBE_PLACEHOLDER.test(value)) placeholderFinding(a, def, value);
+    if (MAYBE_WHITESPACE.test(value)) whitespaceFinding(a, def, value);
+  }
+  switch (def.type) {
+    case 'date':
+      dateFindings(a, def, dateParse!, opts);
+      break;
+    case 'persons': {
+      const p = (a.persons = parsePersons(t));
+      if (p.runTogether.length) addFinding(a, finding('persons-unseparated', def, t, p.runTogether[0] === t ? '' : p.runTogether[0]));
+      else if (p.count < 2) addFinding(a, finding('persons-min-two', def, t, p.count === 0 ? '没有写出姓名' : '只有一人'));
+      break;
+    }
+    case 'docNo':
+      docNoFindings(a, def, t);
+      break;
+    case 'count': {
+      const c = (a.count = parseCount(value));
+      if (!c.ok) addFinding(a, finding('hazard-count-invalid', def, t, c.reason));
+      else if (c.normalized) addFinding(a, finding('hazard-count-normalize', def, t, String(c.value)));
+      break;
+    }
+    case 'mark': {
+      const m = (a.mark = parseMark(value));
+      if (m.marked && m.nonStandard) addFinding(a, finding('mark-normalize', def, t, m.unknown ? '不是标准标记，已按“已标记”读取' : '已按“√”读取'));
+      break;
+    }
+    default:
+      break;
+  }
+  const fieldRules = fieldRulesOf(kind, def);
+  if (fieldRules) fieldRules(a, def);
+  return a;
+}
+
+function placeholderFinding(a: FieldAnalysis, def: ColumnDef, value: string): void {
   const v = value.length > 5000 ? value.slice(0, 5000) : value;
   for (const re of PLACEHOLDERS) {
     const m = re.exec(v);
     if (m) {
-      rc.add('placeholder', key, (m[1] ?? m[0]).replace(/^[^xXＸｘ第\u4e00-\u9fff]/, ''));
+      addFinding(a, finding('placeholder', def, a.text, (m[1] ?? m[0]).replace(/^[^xXＸｘ第\u4e00-\u9fff]/, '')));
       return;
     }
   }
 }
 
-function checkWhitespace(rc: RecordChecker, key: string, value: string, def: ColumnDef): void {
+function whitespaceFinding(a: FieldAnalysis, def: ColumnDef, value: string): void {
   const problems: string[] = [];
-  if (/^[\s\u3000]|[\s\u3000]$/.test(value) && value.trim() !== '') problems.push('开头或结尾有空白');
+  const inner = value.trim();
+  if (inner !== '' && inner.length !== value.length) problems.push('开头或结尾有空白');
   if (def.type !== 'persons') {
     if (/ {2,}/.test(value)) problems.push('有连续空格');
-    if (/\u3000/.test(value.trim())) problems.push('有全角空格');
+    if (/\u3000/.test(inner)) problems.push('有全角空格');
   }
-  if (!def.long && /[\r\n]/.test(value.trim())) problems.push('有换行');
-  if (problems.length) rc.add('whitespace', key, problems.join('、'));
+  if (!def.long && /[\r\n]/.test(inner)) problems.push('有换行');
+  if (problems.length) addFinding(a, finding('whitespace', def, a.text, problems.join('、')));
 }
 
-function checkDate(rc: RecordChecker, key: string, fld: Field): IsoDate | null {
-  const p = parseDate(fld.value, rc.opts.date1904);
+function dateFindings(a: FieldAnalysis, def: ColumnDef, p: ReturnType<typeof parseDate>, opts: CheckOptions): void {
   if (!p.ok) {
-    rc.add('date-invalid', key, p.reason);
-    return null;
+    addFinding(a, finding('date-invalid', def, a.text, p.reason));
+    return;
   }
-  if (p.twoDigitYear) rc.add('date-two-digit-year', key, `${p.date.slice(0, 4)}年`);
-  const shown = quote(typeof fld.value === 'string' ? fld.text : formatChineseDate(p.date));
-  if (p.date > rc.opts.today) rc.add('date-future', key, `今天是${formatChineseDate(rc.opts.today)}`, unquote(shown));
-  else if (p.date < '2015-01-01') rc.add('date-too-old', key, '', unquote(shown));
-  return p.date;
+  a.date = p.date;
+  if (p.twoDigitYear) addFinding(a, finding('date-two-digit-year', def, a.text, `${p.date.slice(0, 4)}年`));
+  if (p.date > opts.today) addFinding(a, finding('date-future', def, a.text, `今天是${formatChineseDate(opts.today)}`));
+  else if (p.date < '2015-01-01') addFinding(a, finding('date-too-old', def, a.text));
 }
 
-function unquote(s: string): string {
-  return s.slice(1, -1);
-}
-
-function checkPersons(rc: RecordChecker, key: string, text: string): PersonsParse {
-  const p = parsePersons(text);
-  if (p.runTogether.length) rc.add('persons-unseparated', key, p.runTogether[0] === text.trim() ? '' : p.runTogether[0]);
-  else if (p.count < 2) rc.add('persons-min-two', key, p.count === 0 ? '没有写出姓名' : '只有一人');
-  return p;
-}
-
-function docYear(text: string): { year: number; open: string; close: string } | null {
+function docYear(text: string): DocYear | null {
   const m = DOC_YEAR.exec(text);
   return m ? { year: Number(m[2]), open: m[1], close: m[3] } : null;
 }
 
-function checkDocNo(rc: RecordChecker, key: string, text: string): void {
+function docNoFindings(a: FieldAnalysis, def: ColumnDef, text: string): void {
+  const canonical = DOC_CANONICAL.exec(text);
+  if (canonical) {
+    a.docYear = { year: Number(canonical[1]), open: '〔', close: '〕' };
+    return;
+  }
+  a.docYear = docYear(text);
   const t = toHalfWidth(text);
-  const y = docYear(text);
-  const hasYear = !!y || ANY_YEAR.test(t);
+  const hasYear = !!a.docYear || ANY_YEAR.test(t);
   const hasSeq = DOC_SEQ.test(t);
   if (!hasYear || !hasSeq) {
-    rc.add('doc-no-format', key, !hasYear && !hasSeq ? '缺少年份和顺序号' : !hasYear ? '缺少年份' : '缺少顺序号（…号）');
+    addFinding(a, finding('doc-no-format', def, text, !hasYear && !hasSeq ? '缺少年份和顺序号' : !hasYear ? '缺少年份' : '缺少顺序号（…号）'));
   }
-  if (y && (y.open !== '〔' || y.close !== '〕')) rc.add('doc-no-brackets', key, `${y.open}${y.close}`);
+  const y = a.docYear;
+  if (y && (y.open !== '〔' || y.close !== '〕')) addFinding(a, finding('doc-no-brackets', def, text, `${y.open}${y.close}`));
 }
 
 /** Splits text into clauses at Chinese and ASCII punctuation. */
@@ -222,53 +331,147 @@ function clauses(text: string): string[] {
   return text.split(/[，,；;。\n]+/).filter((c) => c.trim() !== '');
 }
 
-function checkPenalty(rc: RecordChecker, dates: Record<string, IsoDate | null>): void {
-  const outcome = rc.f('outcome');
-  let money = 0;
-  let moneyText = '';
-  if (!outcome.blank && !outcome.error) {
-    const t = toHalfWidth(outcome.text);
-    const none = law.NO_PENALTY.test(t);
+/** Rules that read one column of one ledger kind only. */
+type FieldRule = (a: FieldAnalysis, def: ColumnDef) => void;
+
+const FIELD_RULES: Record<string, FieldRule> = {
+  'penalty.outcome': (a, def) => {
+    const t = toHalfWidth(a.text);
+    a.noPenalty = law.NO_PENALTY.test(t);
     const detention = law.DETENTION.test(t);
-    if (detention) rc.add('penalty-detention', 'outcome');
+    if (detention) addFinding(a, finding('penalty-detention', def, a.text));
     const named = law.PENALTY_TYPES.some((p) => t.includes(p)) || law.LICENCE_PENALTY.test(t);
-    if (!none && !detention && !named) rc.add('penalty-type-unknown', 'outcome');
-    if (!none) {
-      const parts = clauses(t);
-      parts.forEach((part, i) => {
-        // The amount follows the penalty in its clause, or opens the next one (`处以罚款，计5000元`).
-        const next = parts[i + 1] ?? '';
-        const carry = /罚款|没收/.test(next) ? '' : next;
-        for (const m of part.matchAll(law.MONEY_PENALTY)) {
-          if (!findAmounts(part.slice(m.index ?? 0) + carry).length) rc.add('fine-amount-missing', 'outcome', m[0]);
-        }
-      });
-      if (/罚款|没收违法所得/.test(t)) {
-        for (const a of findAmounts(t)) {
-          money += a.yuan;
-          moneyText = moneyText ? moneyText : a.text;
-        }
+    if (!a.noPenalty && !detention && !named) addFinding(a, finding('penalty-type-unknown', def, a.text));
+    if (a.noPenalty) return;
+    const parts = clauses(t);
+    parts.forEach((part, i) => {
+      // The amount follows the penalty in its clause, or opens the next one (`处以罚款，计5000元`).
+      const next = parts[i + 1] ?? '';
+      const carry = /罚款|没收/.test(next) ? '' : next;
+      for (const m of part.matchAll(law.MONEY_PENALTY)) {
+        if (!findAmounts(part.slice(m.index ?? 0) + carry).length) addFinding(a, finding('fine-amount-missing', def, a.text, m[0]));
+      }
+    });
+    if (/罚款|没收违法所得/.test(t)) {
+      for (const amount of findAmounts(t)) {
+        a.money += amount.yuan;
+        a.moneyText = a.moneyText || amount.text;
       }
     }
+  },
+  'penalty.basis': (a, def) => {
+    const t = toHalfWidth(a.text);
+    if (!law.ARTICLE.test(t)) addFinding(a, finding('basis-no-article', def, a.text));
+    if (!law.LAW_NAME.test(t)) addFinding(a, finding('basis-no-law', def, a.text));
+  },
+  'penalty.cause': (a, def) => {
+    if (!/案$/.test(compact(a.text))) addFinding(a, finding('cause-format', def, a.text));
+  },
+  'coercion.category': (a, def) => {
+    a.category = law.COERCION_CATEGORIES[compact(a.text)] ?? null;
+    if (!a.category) addFinding(a, finding('coercion-category-invalid', def, a.text));
+  },
+};
+
+const FIELD_RULES_BY_DEF: Record<Kind, Map<ColumnDef, FieldRule | null>> = { penalty: new Map(), inspection: new Map(), coercion: new Map() };
+
+function fieldRulesOf(kind: Kind, def: ColumnDef): FieldRule | null {
+  let r = FIELD_RULES_BY_DEF[kind].get(def);
+  if (r === undefined) {
+    r = FIELD_RULES[`${kind}.${def.key}`] ?? null;
+    FIELD_RULES_BY_DEF[kind].set(def, r);
   }
+  return r;
+}
+
+/** One record while it is checked: its fields' analyses and the issues found so far. */
+class RecordChecker {
+  issues: Issue[] = [];
+  private issueCols: number[] = [];
+  private readonly defs: readonly ColumnDef[];
+  private readonly index: Record<string, number>;
+  readonly analyses: FieldAnalysis[];
+  private row = 0;
+  constructor(
+    readonly layout: LedgerLayout,
+    readonly cols: (number | undefined)[],
+    readonly memo: CheckMemo,
+  ) {
+    this.defs = LEDGERS[layout.kind].columns;
+    this.index = KEY_INDEX[layout.kind];
+    this.analyses = new Array(this.defs.length);
+  }
+
+  /** Starts on a new row (the checker is reused row after row). */
+  load(raw: RawRecord): void {
+    this.row = raw.row;
+    this.issues = [];
+    this.issueCols = [];
+    const km = this.memo.kinds[this.layout.kind];
+    const values = raw.values;
+    for (let i = 0; i < this.defs.length; i++) {
+      if (this.cols[i] === undefined) {
+        this.analyses[i] = km.blanks[i];
+        continue;
+      }
+      const a = (this.analyses[i] = km.get(i, values[i]));
+      const findings = a.findings;
+      for (let k = 0; k < findings.length; k++) this.push(findings[k].rule, i, findings[k].body);
+    }
+  }
+
+  get opts(): CheckOptions {
+    return this.memo.opts;
+  }
+
+  f(key: string): FieldAnalysis {
+    return this.analyses[this.index[key]];
+  }
+
+  present(key: string): boolean {
+    return this.cols[this.index[key]] !== undefined;
+  }
+
+  private push(rule: RuleId, i: number, body: string): void {
+    const def = this.defs[i];
+    const column = columnTitle(def);
+    const col = this.cols[i] ?? this.layout.tableLeft;
+    const cell = cellAddress(this.row, col);
+    const issue: Issue = { sheet: this.layout.sheet, row: this.row, cell, column, rule, severity: RULE_BY_ID.get(rule)!.severity, message: `${cell}「${column}」：${body}` };
+    // Keep issues in column order (row-level rules are added after the cells' own).
+    let at = this.issues.length;
+    while (at > 0 && this.issueCols[at - 1] > col) at--;
+    this.issues.splice(at, 0, issue);
+    this.issueCols.splice(at, 0, col);
+  }
+
+  /** Adds a row-level issue on a field's cell (or, when the column is absent, on `fallbackKey`'s). */
+  add(rule: RuleId, key: string, detail = '', value?: string, fallbackKey?: string): void {
+    let i = this.index[key];
+    if (this.cols[i] === undefined && fallbackKey) i = this.index[fallbackKey];
+    const def = this.defs[i];
+    const body = RULE_BY_ID.get(rule)!.message({ column: columnTitle(def), value: quote(value ?? this.analyses[i].text), detail });
+    this.push(rule, i, body);
+  }
+}
+
+const KEY_INDEX: Record<Kind, Record<string, number>> = {
+  penalty: Object.fromEntries(LEDGERS.penalty.columns.map((c, i) => [c.key, i])),
+  inspection: Object.fromEntries(LEDGERS.inspection.columns.map((c, i) => [c.key, i])),
+  coercion: Object.fromEntries(LEDGERS.coercion.columns.map((c, i) => [c.key, i])),
+};
+
+function checkPenalty(rc: RecordChecker): { pending: boolean; deciding: IsoDate | null } {
+  const outcome = rc.f('outcome');
   const receipt = rc.f('receiptNo');
-  if (money > 0 && (receipt.blank || receipt.col === undefined)) rc.add('receipt-missing', 'receiptNo', moneyText, undefined, 'outcome');
-  if (money === 0 && !receipt.blank && !receipt.error && receipt.col !== undefined && !outcome.blank) rc.add('receipt-unexpected', 'receiptNo');
-
-  const basis = rc.f('basis');
-  if (!basis.blank && !basis.error) {
-    const t = toHalfWidth(basis.text);
-    if (!law.ARTICLE.test(t)) rc.add('basis-no-article', 'basis');
-    if (!law.LAW_NAME.test(t)) rc.add('basis-no-law', 'basis');
-  }
-  const cause = rc.f('cause');
-  if (!cause.blank && !cause.error && !/案$/.test(compact(cause.text))) rc.add('cause-format', 'cause');
-
-  const y = docYear(rc.f('decisionNo').text);
-  const closed = dates.closedOn;
+  if (outcome.money > 0 && (receipt.blank || !rc.present('receiptNo'))) rc.add('receipt-missing', 'receiptNo', outcome.moneyText, undefined, 'outcome');
+  if (outcome.money === 0 && !outcome.blank && !receipt.blank && !receipt.error && rc.present('receiptNo')) rc.add('receipt-unexpected', 'receiptNo');
+  const y = rc.f('decisionNo').docYear;
+  const closed = rc.f('closedOn').date;
   if (y && closed && y.year > Number(closed.slice(0, 4))) {
     rc.add('doc-no-year-after-close', 'decisionNo', `（${y.year}年）晚于结案时间的年份（${closed.slice(0, 4)}年）`);
   }
+  return { pending: false, deciding: closed };
 }
 
 interface Deadline {
@@ -279,20 +482,20 @@ interface Deadline {
 
 /** The rectification deadline written in 整改措施, else 30 days after the inspection. */
 export function rectifyDeadline(measures: string, inspectedOn: IsoDate): Deadline {
-  const t = toHalfWidth(measures);
+  const t = toHalfWidth(measures.length > MAX_RULE_TEXT ? measures.slice(0, MAX_RULE_TEXT) : measures);
   const explicit = /((?:19|20)\d{2}年\d{1,2}月\d{1,2}[日号])(?:之?前|以前)/.exec(t);
   if (explicit) {
     const p = parseDate(explicit[1]);
     if (p.ok) return { date: p.date, label: `（${formatChineseDate(p.date)}前）`, written: true };
   }
   const num = '([0-9]{1,4}|[一二两三四五六七八九十百]{1,6})';
-  const work = new RegExp(`${num}\\s*个?\\s*工作日`).exec(t);
+  const work = new RegExp(`${num}\\s?个?\\s?工作日`).exec(t);
   if (work) {
     const n = parseAnyInt(work[1]) ?? 0;
     const r = addWorkdays(inspectedOn, n);
     return { date: r.date, label: `（检查后${n}个工作日，至${formatChineseDate(r.date)}${unknownYearsNote(r.unknownYears)}）`, written: true };
   }
-  const cal = new RegExp(`${num}\\s*个?\\s*(?:自然)?(?:日|天)(?:内|之内|以内)`).exec(t);
+  const cal = new RegExp(`${num}\\s?个?\\s?(?:自然)?(?:日|天)(?:内|之内|以内)`).exec(t);
   if (cal) {
     const n = parseAnyInt(cal[1]) ?? 0;
     const d = addDays(inspectedOn, n);
@@ -302,39 +505,21 @@ export function rectifyDeadline(measures: string, inspectedOn: IsoDate): Deadlin
   return { date: d, label: `（未写明期限，按检查后${law.DEFAULT_RECHECK_DAYS}日计，至${formatChineseDate(d)}）`, written: false };
 }
 
-function readHazardCount(rc: RecordChecker): number | null {
-  const fld = rc.f('hazardCount');
-  if (fld.blank || fld.error || fld.col === undefined) return null;
-  const p = parseCount(fld.value);
-  if (!p.ok) {
-    rc.add('hazard-count-invalid', 'hazardCount', p.reason);
-    return null;
-  }
-  if (p.normalized) rc.add('hazard-count-normalize', 'hazardCount', String(p.value));
-  return p.value;
-}
-
-function checkInspection(rc: RecordChecker, dates: Record<string, IsoDate | null>): { pending: boolean; deciding: IsoDate | null } {
-  const count = readHazardCount(rc);
+function checkInspection(rc: RecordChecker): { pending: boolean; deciding: IsoDate | null } {
+  const countParse = rc.f('hazardCount').count;
+  const count = countParse?.ok ? countParse.value : null;
   const recheck = rc.f('recheckOn');
-  const inspected = dates.inspectedOn ?? null;
-  const recheckOn = dates.recheckOn ?? null;
-  let done = parseMark(rc.f('rectifyDone').value);
-  let open = parseMark(rc.f('rectifyOpen').value);
-  for (const key of ['rectifyDone', 'rectifyOpen'] as const) {
-    const m = key === 'rectifyDone' ? done : open;
-    if (m.marked && m.nonStandard && !rc.f(key).error) {
-      rc.add('mark-normalize', key, m.unknown ? '不是标准标记，已按“已标记”读取' : '已按“√”读取');
-    }
-  }
+  const inspected = rc.f('inspectedOn').date;
+  const recheckOn = recheck.date;
+  let done = rc.f('rectifyDone').mark ?? parseMark(null);
+  let open = rc.f('rectifyOpen').mark ?? parseMark(null);
   const result = rc.f('rectifyResult');
-  if (result.col !== undefined && !result.blank && rc.f('rectifyDone').col === undefined) {
+  if (rc.present('rectifyResult') && !result.blank && !rc.present('rectifyDone')) {
     const t = compact(result.text);
     open = { marked: /未/.test(t), nonStandard: false, unknown: false };
     done = { marked: !open.marked && /完成|已整改|√/.test(t), nonStandard: false, unknown: false };
   }
-
-  if (rc.f('docNo').blank && rc.f('docNo').col !== undefined) rc.add('doc-no-missing', 'docNo');
+  if (rc.present('docNo') && rc.f('docNo').blank) rc.add('doc-no-missing', 'docNo');
   if (count === null) return { pending: false, deciding: null };
   if (count === 0) {
     const filled: string[] = [];
@@ -345,8 +530,9 @@ function checkInspection(rc: RecordChecker, dates: Record<string, IsoDate | null
       first = first ?? key;
     };
     const hz = rc.f('hazards');
+    const me = rc.f('measures');
     note('hazards', '隐患内容', !hz.blank && !NONE_WORDS.test(compact(hz.text)));
-    note('measures', '整改措施', !rc.f('measures').blank && !NONE_WORDS.test(compact(rc.f('measures').text)));
+    note('measures', '整改措施', !me.blank && !NONE_WORDS.test(compact(me.text)));
     note('rectifyDone', '整改结果', done.marked || open.marked);
     note('recheckOn', '复检日期', !recheck.blank);
     note('rechecker', '复检人', !rc.f('rechecker').blank);
@@ -359,14 +545,14 @@ function checkInspection(rc: RecordChecker, dates: Record<string, IsoDate | null
   }
   if (rc.f('rectifyOwner').blank) rc.add('rectify-owner-missing', 'rectifyOwner', '', undefined, 'hazardCount');
 
-  const deadline = inspected ? rectifyDeadline(rc.f('measures').text, inspected) : null;
+  const deadline = inspected ? rc.memo.deadline(rc.f('measures').text, inspected) : null;
   if (recheck.blank) {
     if (deadline && rc.opts.today > deadline.date) rc.add('recheck-overdue', 'recheckOn', deadline.label, '', 'hazardCount');
     return { pending: true, deciding: null };
   }
   if (rc.f('rechecker').blank) rc.add('required', 'rechecker', '已复检，「复检人」不能为空', undefined, 'recheckOn');
   if (done.marked && open.marked) rc.add('rectify-both-marked', 'rectifyOpen', '', undefined, 'rectifyResult');
-  else if (!done.marked && !open.marked) rc.add('rectify-unmarked', 'rectifyDone', '', undefined, rc.f('rectifyResult').col !== undefined ? 'rectifyResult' : 'recheckOn');
+  else if (!done.marked && !open.marked) rc.add('rectify-unmarked', 'rectifyDone', '', undefined, rc.present('rectifyResult') ? 'rectifyResult' : 'recheckOn');
   else if (open.marked) rc.add('rectify-open', 'rectifyOpen', '', undefined, 'rectifyResult');
   if (recheckOn && inspected) {
     if (recheckOn < inspected) rc.add('recheck-before-inspection', 'recheckOn', `检查时间为${formatChineseDate(inspected)}`);
@@ -375,35 +561,35 @@ function checkInspection(rc: RecordChecker, dates: Record<string, IsoDate | null
   return { pending: false, deciding: recheckOn };
 }
 
-function checkCoercion(rc: RecordChecker, dates: Record<string, IsoDate | null>): { pending: boolean; deciding: IsoDate | null } {
+const MEASURE_NOT_A_MEASURE =
+  '不是法定的行政强制措施种类。行政强制措施为：查封场所、设施或者财物，扣押财物，以及法律、行政法规规定的其他行政强制措施（《中华人民共和国行政强制法》第九条）。请按法定名称填写，如“扣押财物”。';
+const MEASURE_IS_ENFORCEMENT = '属于行政强制执行的方式，与强制类别“行政强制措施”不符。请核对强制类别或强制方式。';
+const MEANS_NOT_A_MEANS =
+  '不是法定的行政强制执行方式。行政强制执行方式为：加处罚款或者滞纳金，划拨存款、汇款，拍卖或者依法处理查封、扣押的场所、设施或者财物，排除妨碍、恢复原状，代履行（《中华人民共和国行政强制法》第十二条）。请按法定名称填写。';
+const MEANS_IS_MEASURE = '属于行政强制措施的种类，与强制类别“行政强制执行”不符。请核对强制类别或强制方式。';
+
+function checkCoercion(rc: RecordChecker): { pending: boolean; deciding: IsoDate | null } {
   const cat = rc.f('category');
   const measure = rc.f('measure');
-  const category = cat.blank || cat.error ? null : law.COERCION_CATEGORIES[compact(cat.text)] ?? null;
-  if (!cat.blank && !cat.error && !category) rc.add('coercion-category-invalid', 'category');
   const mtext = compact(measure.text);
-  const forbidden = law.NOT_PERMITTED.find((n) => n.pattern.test(mtext) || n.pattern.test(compact(cat.text)));
-  if (forbidden) rc.add('coercion-not-permitted', law.NOT_PERMITTED.some((n) => n.pattern.test(mtext)) ? 'measure' : 'category', `${forbidden.label}${forbidden.article}`);
-  if (category && !measure.blank && !measure.error && !forbidden) {
+  const ctext = compact(cat.text);
+  const inMeasure = law.NOT_PERMITTED.find((n) => n.pattern.test(mtext));
+  const forbidden = inMeasure ?? law.NOT_PERMITTED.find((n) => n.pattern.test(ctext));
+  if (forbidden) rc.add('coercion-not-permitted', inMeasure ? 'measure' : 'category', `${forbidden.label}${forbidden.article}`);
+  if (cat.category && !measure.blank && !measure.error && !forbidden) {
     const isMeasure = law.COERCIVE_MEASURES.test(mtext);
     const isEnforcement = law.ENFORCEMENT_MEANS.test(mtext);
-    if (category === 'measure' && !isMeasure) {
-      rc.add('coercion-measure-invalid', 'measure', isEnforcement
-        ? '属于行政强制执行的方式，与强制类别“行政强制措施”不符。请核对强制类别或强制方式。'
-        : '不是法定的行政强制措施种类。行政强制措施为：查封场所、设施或者财物，扣押财物，以及法律、行政法规规定的其他行政强制措施（《中华人民共和国行政强制法》第九条）。请按法定名称填写，如“扣押财物”。');
-    } else if (category === 'enforcement' && !isEnforcement) {
-      rc.add('coercion-measure-invalid', 'measure', isMeasure
-        ? '属于行政强制措施的种类，与强制类别“行政强制执行”不符。请核对强制类别或强制方式。'
-        : '不是法定的行政强制执行方式。行政强制执行方式为：加处罚款或者滞纳金，划拨存款、汇款，拍卖或者依法处理查封、扣押的场所、设施或者财物，排除妨碍、恢复原状，代履行（《中华人民共和国行政强制法》第十二条）。请按法定名称填写。');
-    }
+    if (cat.category === 'measure' && !isMeasure) rc.add('coercion-measure-invalid', 'measure', isEnforcement ? MEASURE_IS_ENFORCEMENT : MEASURE_NOT_A_MEASURE);
+    else if (cat.category === 'enforcement' && !isEnforcement) rc.add('coercion-measure-invalid', 'measure', isMeasure ? MEANS_IS_MEASURE : MEANS_NOT_A_MEANS);
   }
-  const started = dates.startedOn ?? null;
-  const closed = dates.closedOn ?? null;
+  const started = rc.f('startedOn').date;
   const closedField = rc.f('closedOn');
+  const closed = closedField.date;
   if (!closedField.blank && rc.f('result').blank) rc.add('required', 'result', '已结案，「处理结果」不能为空', undefined, 'closedOn');
   if (started && closed && closed < started) rc.add('coercion-close-before-start', 'closedOn', `实施时间为${formatChineseDate(started)}`);
   if (started && law.SEIZURE.test(mtext)) {
-    const remarks = compact(rc.f('remarks').text) + compact(rc.f('term').text);
-    const limit = law.EXTENDED.test(remarks) ? law.SEIZURE_DAYS_EXTENDED : law.SEIZURE_DAYS;
+    const notes = compact(rc.f('remarks').text) + compact(rc.f('term').text);
+    const limit = law.EXTENDED.test(notes) ? law.SEIZURE_DAYS_EXTENDED : law.SEIZURE_DAYS;
     const end = closed ?? (closedField.blank ? rc.opts.today : null);
     const days = end && end >= started ? diffDays(started, end) : 0;
     const termDays = /(\d{1,5})\s?(日|天)/.exec(toHalfWidth(rc.f('term').text));
@@ -418,97 +604,115 @@ function checkCoercion(rc: RecordChecker, dates: Record<string, IsoDate | null>)
   return { pending: false, deciding: closed };
 }
 
-function typedRecord(rc: RecordChecker, dates: Record<string, IsoDate | null>, persons: Record<string, PersonsParse>, count: number | null): TypedRecord {
-  const out: TypedRecord = {};
-  for (const key of Object.keys(rc.fields)) {
-    const fld = rc.f(key);
-    switch (fld.def.type) {
-      case 'date':
-        out[key] = dates[key] ?? null;
-        break;
-      case 'persons':
-        out[key] = persons[key]?.names ?? [];
-        break;
-      case 'count':
-        out[key] = count;
-        break;
-      case 'mark':
-        out[key] = parseMark(fld.value).marked;
-        break;
-      default:
-        out[key] = fld.blank || fld.error ? null : fld.full;
-    }
-  }
-  return out;
+interface Typed {
+  fields: TypedRecord;
+  display: Record<string, string>;
 }
 
-function displayOf(rc: RecordChecker, fields: TypedRecord): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of Object.keys(rc.fields)) {
-    const fld = rc.f(key);
-    const v = fields[key];
-    if (fld.def.type === 'date' && typeof v === 'string') out[key] = formatChineseDate(v);
-    else if (fld.def.type === 'mark') out[key] = v ? '√' : '';
-    else if (fld.def.type === 'count' && typeof v === 'number') out[key] = String(v);
-    else out[key] = fld.full;
+function typedRecord(analyses: readonly FieldAnalysis[], defs: readonly ColumnDef[]): Typed {
+  const fields: TypedRecord = {};
+  const display: Record<string, string> = {};
+  for (let i = 0; i < defs.length; i++) {
+    const def = defs[i];
+    const a = analyses[i];
+    let v: string | number | boolean | string[] | null;
+    switch (def.type) {
+      case 'date':
+        v = a.date;
+        break;
+      case 'persons':
+        v = a.persons?.names ?? [];
+        break;
+      case 'count':
+        v = a.count?.ok ? a.count.value : null;
+        break;
+      case 'mark':
+        v = !!a.mark?.marked;
+        break;
+      default:
+        v = a.blank || a.error ? null : a.full;
+    }
+    fields[def.key] = v;
+    display[def.key] = def.type === 'date' && v ? formatChineseDate(v as string) : def.type === 'mark' ? (v ? '√' : '') : def.type === 'count' && v !== null ? String(v) : a.full;
   }
-  return out;
+  return { fields, display };
+}
+
+/** A checked record; its typed fields are built when first read (most records are only counted). */
+class CheckedRecord implements RecordResult {
+  status: Status = 'ok';
+  reportMonth: string | null = null;
+  private typed: Typed | undefined;
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    readonly kind: Kind,
+    readonly decidingDate: IsoDate | null,
+    readonly pending: boolean,
+    public issues: Issue[],
+    private readonly values: readonly CellValue[],
+    private readonly cols: readonly (number | undefined)[],
+    private readonly memo: CheckMemo,
+  ) {}
+  private analysis(i: number): FieldAnalysis {
+    return this.memo.field(this.kind, i, this.cols[i] === undefined ? null : this.values[i]);
+  }
+  get fields(): TypedRecord {
+    return this.typedRecord().fields;
+  }
+  get display(): Record<string, string> {
+    return this.typedRecord().display;
+  }
+  private typedRecord(): Typed {
+    if (!this.typed) this.typed = typedRecord(LEDGERS[this.kind].columns.map((_, i) => this.analysis(i)), LEDGERS[this.kind].columns);
+    return this.typed;
+  }
+  /** A field's text as written, without analysing it again. */
+  fieldText(key: string): string {
+    const i = KEY_INDEX[this.kind][key];
+    const v = this.cols[i] === undefined ? null : this.values[i];
+    return isCellError(v) ? '' : cellText(v).trim();
+  }
+  withIssues(issues: Issue[]): CheckedRecord {
+    const c = new CheckedRecord(this.sheet, this.row, this.kind, this.decidingDate, this.pending, issues, this.values, this.cols, this.memo);
+    c.typed = this.typed;
+    return finalize(c);
+  }
 }
 
 /** Checks one record on its own (every rule but the cross-row `duplicate-doc-no`). */
-export function checkRecord(layout: LedgerLayout, raw: RawRecord, opts: CheckOptions): RecordResult {
-  const rc = new RecordChecker(layout, raw, opts);
-  const { dates, persons } = checkGeneric(rc);
-  let pending = false;
-  let deciding: IsoDate | null = null;
-  let count: number | null = null;
-  if (layout.kind === 'penalty') {
-    checkPenalty(rc, dates);
-    deciding = dates.closedOn ?? null;
-  } else if (layout.kind === 'inspection') {
-    const r = checkInspection(rc, dates);
-    pending = r.pending;
-    deciding = r.deciding;
-    const c = parseCount(rc.f('hazardCount').value);
-    count = c.ok ? c.value : null;
-  } else {
-    const r = checkCoercion(rc, dates);
-    pending = r.pending;
-    deciding = r.deciding;
-  }
-  const fields = typedRecord(rc, dates, persons, count);
-  const issues = rc.issues.sort((a, b) => columnOrder(a.cell) - columnOrder(b.cell));
-  return finalize({
-    sheet: layout.sheet,
-    row: raw.row,
-    kind: layout.kind,
-    status: 'ok',
-    reportMonth: null,
-    decidingDate: pending ? null : deciding,
-    pending,
-    fields,
-    display: displayOf(rc, fields),
-    issues,
-  });
+export function checkRecord(layout: LedgerLayout, raw: RawRecord, opts: CheckOptions | CheckMemo, cols = layoutColumns(layout)): RecordResult {
+  const memo = opts instanceof CheckMemo ? opts : new CheckMemo(opts);
+  const rc = memo.checker(layout, cols);
+  rc.load(raw);
+  const r = layout.kind === 'penalty' ? checkPenalty(rc) : layout.kind === 'inspection' ? checkInspection(rc) : checkCoercion(rc);
+  return finalize(new CheckedRecord(layout.sheet, raw.row, layout.kind, r.pending ? null : r.deciding, r.pending, rc.issues, raw.values, cols, memo));
 }
 
 function columnOrder(cell: string): number {
-  const letters = /^[A-Z]+/.exec(cell)?.[0] ?? '';
   let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + c - 64;
+  }
   return n;
 }
 
-function finalize(r: RecordResult): RecordResult {
+function finalize<T extends RecordResult>(r: T): T {
   const invalid = r.issues.some((i) => i.severity === 'error');
   r.status = invalid ? 'invalid' : r.pending ? 'pending' : 'ok';
   r.reportMonth = r.pending || !r.decidingDate ? null : monthOf(r.decidingDate);
   return r;
 }
 
+const DOC_KEY_ODD = /[\s\u3000[\]【】()（）\uFF01-\uFF5E]/;
+
 /** Normalised document number for duplicate detection. */
 export function docNoKey(text: string): string {
-  return compact(text).replace(/[[【(（〔]/g, '〔').replace(/[\]】)）〕]/g, '〕');
+  if (!DOC_KEY_ODD.test(text)) return text;
+  const c = compact(text);
+  return /[[\]【】()（）]/.test(c) ? c.replace(/[[【(（〔]/g, '〔').replace(/[\]】)）〕]/g, '〕') : c;
 }
 
 /** Adds `duplicate-doc-no` across the rows of one ledger; returns new results (inputs are not changed). */
@@ -520,7 +724,7 @@ export function applyCrossRowRules(layout: LedgerLayout, records: RecordResult[]
   const rule = RULE_BY_ID.get('duplicate-doc-no')!;
   const seen = new Map<string, number>();
   return records.map((r) => {
-    const text = r.display[key] ?? '';
+    const text = r instanceof CheckedRecord ? r.fieldText(key) : r.display[key] ?? '';
     if (!text) return r;
     const k = docNoKey(text);
     const first = seen.get(k);
@@ -539,7 +743,7 @@ export function applyCrossRowRules(layout: LedgerLayout, records: RecordResult[]
       message: `${cell}「${def.header}」：${rule.message({ column: def.header, value: quote(text), detail: String(first) })}`,
     };
     const issues = [...r.issues, issue].sort((a, b) => columnOrder(a.cell) - columnOrder(b.cell));
-    return finalize({ ...r, issues });
+    return r instanceof CheckedRecord ? r.withIssues(issues) : finalize({ ...r, issues });
   });
 }
 
@@ -563,14 +767,15 @@ export function sheetIssues(layout: LedgerLayout): Issue[] {
 }
 
 /** Checks every record of a detected ledger. */
-export function checkLedger(grid: SheetGrid, layout: LedgerLayout, opts: CheckOptions): LedgerResult {
-  const idx = new MergeIndex(grid);
-  const own = readRecords(grid, layout, idx).map((raw) => checkRecord(layout, raw, opts));
+export function checkLedger(grid: SheetGrid, layout: LedgerLayout, opts: CheckOptions | CheckMemo): LedgerResult {
+  const memo = opts instanceof CheckMemo ? opts : new CheckMemo(opts);
+  const cols = layoutColumns(layout);
+  const own = readRecords(grid, layout, new MergeIndex(grid)).map((raw) => checkRecord(layout, raw, memo, cols));
   return { layout, records: applyCrossRowRules(layout, own), sheetIssues: sheetIssues(layout) };
 }
 
 /** Re-reads and checks a single row (for live checking); null when the row is no record. */
-export function checkGridRow(grid: SheetGrid, layout: LedgerLayout, row: number, opts: CheckOptions, idx = new MergeIndex(grid)): RecordResult | null {
+export function checkGridRow(grid: SheetGrid, layout: LedgerLayout, row: number, opts: CheckOptions | CheckMemo, idx = new MergeIndex(grid)): RecordResult | null {
   if (row < layout.firstDataRow || row > layout.lastDataRow) return null;
   const raw = readRow(layout, idx, row);
   return raw ? checkRecord(layout, raw, opts) : null;
@@ -578,10 +783,11 @@ export function checkGridRow(grid: SheetGrid, layout: LedgerLayout, row: number,
 
 /** Finds and checks every ledger in a workbook. */
 export function checkWorkbook(grids: SheetGrid[], opts: CheckOptions): WorkbookCheck {
+  const memo = new CheckMemo(opts);
   const ledgers: LedgerResult[] = [];
   for (const grid of grids) {
     const layout = detectLedger(grid);
-    if (layout) ledgers.push(checkLedger(grid, layout, opts));
+    if (layout) ledgers.push(checkLedger(grid, layout, memo));
   }
   return { today: opts.today, ledgers };
 }
