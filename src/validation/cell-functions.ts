@@ -7,10 +7,10 @@ import { CellValue, cellText, isBlank, isCellError } from '../ledger/cell';
 import { KINDS, LEDGERS } from '../ledger/columns';
 import { parseCount } from '../ledger/count';
 import { DATE_EXAMPLE, IsoDate, monthOf, parseDate, serialFromIso } from '../ledger/dates';
+import { detectLedger } from '../ledger/detect';
 import { normalizeHeader, quote, toHalfWidth } from '../ledger/text';
 import { addWorkdays, isWorkday, scheduleYears } from '../ledger/workdays';
 import { checkRowValues } from './row';
-import { detectLedger } from '../ledger/detect';
 
 export type FnResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -202,6 +202,7 @@ export function checkRow(row: unknown, headerRow: unknown, today: IsoDate): FnRe
     return ok('');
   }
   if (!r.issues.length) return ok(ROW_OK);
-  const text = r.issues.map((i) => `${i.rule}: ${i.message.replace(/。$/, '')}`).join('；');
+  // `；` separates issues, so one inside a message becomes `，`.
+  const text = r.issues.map((i) => `${i.rule}: ${i.message.replace(/。$/, '').replace(/；/g, '，')}`).join('；');
   return ok(text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT - 1) + '…' : text);
 }

@@ -1,0 +1,118 @@
+'use strict';
+/*
+ * Excel add-in build, after Microsoft's Excel-Custom-Functions-Shared template: one
+ * taskpane.html loads the taskpane, functions and commands bundles into the shared runtime.
+ *
+ *   webpack --mode development                 dist/ for the dev server (URLs on https://localhost:3000/)
+ *   webpack --mode production                  dist/ with manifest URLs for TZ_ADDIN_URL (default: the dev server)
+ *   … --env officeJs=local  (or TZ_OFFICE_JS=local)   Office.js served from dist/office-js/ (intranet)
+ *   webpack serve --mode development           https dev server with office-addin-dev-certs
+ *                                              (or TZ_DEV_CERT/TZ_DEV_KEY PEM files)
+ *
+ * Nothing here touches the network: the dev certificates are read only for `webpack serve`.
+ */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { DEV_BASE, productionBase, rewriteManifest } = require('./scripts/manifest-urls');
+
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/package.json'));
+/** The port in DEV_BASE (manifest.xml). */
+const DEV_PORT = 3000;
+
+/** The Office.js files Excel needs, for the intranet build (no debug builds, no other hosts). */
+const officeJsPatterns = [
+  '{office,o15apptofilemappingtable,es6-promise,custom-functions-runtime}.js',
+  'excel*.js',
+  '{zh-cn,zh-tw,zh-hk,en-us}/office_strings.js',
+  'agaveerrorux/**',
+].map((glob) => ({
+  from: glob,
+  context: path.join(OFFICE_JS_DIR, 'dist'),
+  to: 'office-js/',
+  globOptions: { ignore: ['**/*.debug.js'] },
+  noErrorOnMissing: glob.includes('zh-hk'),
+  // Already minified by Microsoft: Terser must leave them alone.
+  info: { minimized: true },
+}));
+
+async function httpsOptions() {
+  // Own certificate (e.g. an office CA): TZ_DEV_CERT / TZ_DEV_KEY, PEM files.
+  if (process.env.TZ_DEV_CERT && process.env.TZ_DEV_KEY) {
+    const fs = require('fs');
+    return { cert: fs.readFileSync(process.env.TZ_DEV_CERT), key: fs.readFileSync(process.env.TZ_DEV_KEY) };
+  }
+  // Lazy: only `webpack serve` needs (and may install) the localhost certificate.
+  const devCerts = require('office-addin-dev-certs');
+  const o = await devCerts.getHttpsServerOptions();
+  return { ca: o.ca, key: o.key, cert: o.cert };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== 'production';
+  const serving = !!env.WEBPACK_SERVE;
+  const localOfficeJs = (env.officeJs || process.env.TZ_OFFICE_JS) === 'local';
+  const base = dev ? DEV_BASE : productionBase(env.addinUrl);
+  if (!dev && base === DEV_BASE) {
+    console.warn(`[taizhang] 未设置 TZ_ADDIN_URL：dist/manifest.xml 指向 ${DEV_BASE}`);
+  }
+
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      functions: './src/functions/functions.ts',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      publicPath: '',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Types are checked by `npm run typecheck`; the build only transpiles.
+            options: { configFile: path.resolve(__dirname, 'tsconfig.web.json'), transpileOnly: true },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane', 'functions', 'commands'],
+        templateParameters: { officeJs: localOfficeJs ? 'office-js/office.js' : OFFICE_JS_CDN },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (dev ? content : Buffer.from(rewriteManifest(content.toString('utf8'), base), 'utf8')),
+          },
+          ...(localOfficeJs ? officeJsPatterns : []),
+        ],
+      }),
+    ],
+    devServer: {
+      port: DEV_PORT,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: serving ? await httpsOptions() : {} },
+      client: { overlay: { warnings: false } },
+    },
+  };
+};
