@@ -87,6 +87,11 @@ describe('the two-row inspection header with merged cells', () => {
     expect([l.headerRows, l.columns.rectifyDone, l.columns.rectifyOpen]).toEqual([2, 11, 12]);
   });
 
+  test('also without merge information (custom functions, hosts without the merged-areas API)', () => {
+    const l = detectLedger(grid([header1, header2, row]))!;
+    expect([l.headerRows, l.columns.rectifyDone, l.columns.rectifyOpen, l.firstDataRow]).toEqual([2, 11, 12, 3]);
+  });
+
   test('a single 整改结果 column with words instead of marks', () => {
     const single = header1.filter((_, i) => i !== 11);
     const r = row.filter((_, i) => i !== 11);

@@ -143,14 +143,17 @@ function readHeader(idx: MergeIndex, kind: Kind, row: number, left: number, righ
   // A second header row exists when some header merges down into it or it holds sub-headers.
   let twoRows = false;
   const subKeys = new Set<string>();
+  // Under the group header (整改结果) and the blank cells right of it: its merge, read without merge info.
+  let inGroup = false;
   for (let c = left; c <= right; c++) {
     const m = idx.merge(row, c);
     if (m && m.top === row && m.bottom > row) twoRows = true;
     const below = textOf(idx.raw(row + 1, c));
     const key = below ? matchHeader(kind, below) : null;
     // A sub-header sits under its group header (整改结果), itself usually merged across.
-    const above = matchHeader(kind, textOf(idx.shown(row, c)));
-    if ((key === 'rectifyDone' || key === 'rectifyOpen') && (above === 'rectifyResult' || (m && m.left !== m.right))) subKeys.add(key);
+    const aboveText = textOf(idx.shown(row, c));
+    inGroup = aboveText ? matchHeader(kind, aboveText) === 'rectifyResult' : inGroup;
+    if ((key === 'rectifyDone' || key === 'rectifyOpen') && (inGroup || (m && m.left !== m.right))) subKeys.add(key);
   }
   // Both sub-headers: a lone 未完成 under 整改结果 is more likely the first data row.
   if (subKeys.size === 2) twoRows = true;

@@ -4,11 +4,10 @@
  * values or a Chinese message that the wrapper turns into `#VALUE!`.
  */
 import { CellValue, cellText, isBlank, isCellError } from '../ledger/cell';
-import { KINDS, LEDGERS } from '../ledger/columns';
 import { parseCount } from '../ledger/count';
 import { DATE_EXAMPLE, IsoDate, monthOf, parseDate, serialFromIso } from '../ledger/dates';
 import { detectLedger } from '../ledger/detect';
-import { normalizeHeader, quote, toHalfWidth } from '../ledger/text';
+import { quote, toHalfWidth } from '../ledger/text';
 import { addWorkdays, isWorkday, scheduleYears } from '../ledger/workdays';
 import { checkRowValues } from './row';
 
@@ -152,27 +151,6 @@ function asMatrix(v: unknown): unknown[][] {
   return [[v]];
 }
 
-const GROUP_HEADERS: ReadonlySet<string> = new Set(
-  KINDS.flatMap((k) => LEDGERS[k].columns.map((c) => c.group).filter((g): g is string => !!g)).map(normalizeHeader),
-);
-
-/**
- * Header rows as a custom function sees them: merged cells hold their text in the first cell
- * only. A group header (整改结果) is spread over the blank cells to its right that have a
- * sub-header below, as the merge shows it on screen.
- */
-export function spreadGroupHeaders(rows: CellValue[][]): CellValue[][] {
-  const out = rows.map((r) => [...r]);
-  for (let r = 0; r + 1 < out.length; r++) {
-    for (let c = 1; c < out[r].length; c++) {
-      const left = out[r][c - 1];
-      if (!isBlank(out[r][c]) || isBlank(out[r + 1][c]) || typeof left !== 'string') continue;
-      if (GROUP_HEADERS.has(normalizeHeader(left))) out[r][c] = left;
-    }
-  }
-  return out;
-}
-
 /**
  * TZ.CHECK_ROW: checks one data row against its header row(s) (one, or two for 行政检查;
  * a title row above may be included). `✓` when clean, '' for a row that is no record,
@@ -189,7 +167,7 @@ export function checkRow(row: unknown, headerRow: unknown, today: IsoDate): FnRe
     return fail(`「行」有${width}列，「表头」有${bad.length}列。请选择同样的列范围，如行 A5:K5 配表头 A3:K3。`);
   }
   const data = rows[0].map(toCellValue);
-  const head = spreadGroupHeaders(headers.map((h) => h.map(toCellValue)));
+  const head = headers.map((h) => h.map(toCellValue));
   const r = checkRowValues(head, data, { today });
   if (!r) {
     const layout = detectLedger({ name: '', top: 1, left: 1, rows: [...head, data.map(() => null)], merges: [] });
