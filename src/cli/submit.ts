@@ -3,8 +3,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { formatChineseDate, isoFromParts, partsOf } from '../ledger/dates';
 import { Period, contactArgSchema, firstMessage, periodSchema } from '../ledger/options';
-import { MAILTO_SAFE_LENGTH, SubmissionOptionError, SubmissionPackage, SubmissionResult, prepareSubmission } from '../submission';
-import { countsText, periodSpan } from '../submission/select';
+import { MAILTO_SAFE_LENGTH, SubmissionOptionError, SubmissionPackage, SubmissionResult, countsText, periodSpan, prepareSubmission } from '../submission';
 import { checkWorkbook } from '../validation/check';
 import { teamOf } from '../validation/report';
 import type { Io } from './main';
@@ -91,7 +90,7 @@ function printPackage(r: SubmissionPackage, written: string[], allowed: boolean,
   for (const n of r.notices) io.out(`提示：${n}`);
   io.out('已生成：');
   io.out(`  Word 台账：${rel(written[0])}`);
-  io.out(`  邮件草稿：${rel(written[1])}（用 Outlook、Foxmail 等邮件客户端打开，核对后发送；附件已带上）`);
+  io.out(`  邮件草稿：${rel(written[1])}（Outlook 中双击打开即为可编辑的草稿，附件已带上，核对后发送；其他邮件客户端用“编辑为新邮件”）`);
   io.out('');
   io.out(`使用网页邮箱时：收件人 ${r.to.join(', ')}，主题和正文如下。${r.mailtoNote}`);
   io.out(`主题：${r.subject}`);

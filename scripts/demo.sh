@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# npm run demo: the CLI on the sample workbook — check it, then prepare the October submission.
+set -u
+cd "$(dirname "$0")/.."
+SAMPLE=../shared/fixtures/sample-2023-10.xlsx
+ARGS=(--period 2023-10 --team 天宁镇综合行政执法队 --contact 张三,综合执法队队员,13812345678 --today 2023-11-05 --out out)
+npm run --silent build:cli || exit 2
+node bin/taizhang.js check "$SAMPLE" --today 2023-11-05
+echo
+echo "== 月度报送 2023年10月：有错误时拒绝生成 =="
+node bin/taizhang.js submit "$SAMPLE" "${ARGS[@]}"
+echo
+echo "== 加 --allow-errors 仍然生成（写入 ./out/）=="
+node bin/taizhang.js submit "$SAMPLE" "${ARGS[@]}" --allow-errors --force

@@ -1,0 +1,77 @@
+/*
+ * src/submission runs in a browser: webpack bundles it for target "web" with no Node polyfills,
+ * and the bundle builds a package in a context that has only browser globals (no require,
+ * process, Buffer).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vm from 'vm';
+import { webcrypto } from 'crypto';
+import webpack from 'webpack';
+import { simpleParser } from 'mailparser';
+import { CONTACT, TEAM, TODAY, dataRows, readDocx } from './submission-helpers';
+import { GOOD, ledgerGrid } from './helpers/ledger';
+
+const ROOT = path.join(__dirname, '..');
+let outDir: string;
+let stats: webpack.Stats;
+
+beforeAll(async () => {
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-web-'));
+  const compiler = webpack({
+    mode: 'development',
+    devtool: false,
+    target: 'web',
+    context: ROOT,
+    entry: path.join(__dirname, 'submission-browser-entry.ts'),
+    output: { path: outDir, filename: 'submission.js', library: { name: 'TZ', type: 'var' } },
+    resolve: { extensions: ['.ts', '.mjs', '.js'] },
+    module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: false } } }] },
+    // No Node core module may be needed: webpack 5 polyfills none, so any use is a build error.
+    node: false,
+    performance: { hints: false },
+  });
+  stats = await new Promise<webpack.Stats>((resolve, reject) => compiler.run((err, s) => (err || !s ? reject(err) : compiler.close(() => resolve(s)))));
+});
+
+test('bundles for the web without errors or Node built-ins', () => {
+  const info = stats.toJson({ all: false, errors: true, warnings: true, modules: true });
+  expect(info.errors ?? []).toEqual([]);
+  const names = (info.modules ?? []).map((m) => m.name ?? '');
+  expect(names.some((n) => n.includes('src/submission/docx.ts'))).toBe(true);
+  const builtins = new Set(require('module').builtinModules as string[]);
+  const external = names.filter((n) => /^(node:|external )/.test(n) || builtins.has(n.replace(/^ignored \|?\s*/, '')));
+  expect(external).toEqual([]);
+});
+
+test('the bundle builds the Word file and the draft with browser globals only', async () => {
+  const code = fs.readFileSync(path.join(outDir, 'submission.js'), 'utf8');
+  const sandbox: Record<string, unknown> = {
+    console,
+    TextEncoder,
+    TextDecoder,
+    URL,
+    crypto: webcrypto,
+    setTimeout,
+    clearTimeout,
+    queueMicrotask,
+  };
+  sandbox.window = sandbox;
+  sandbox.self = sandbox;
+  const ctx = vm.createContext(sandbox);
+  vm.runInContext(code, ctx, { filename: 'submission.js' });
+  expect(vm.runInContext('typeof require + typeof process + typeof Buffer', ctx)).toBe('undefinedundefinedundefined');
+  const TZ = (ctx as { TZ: typeof import('./submission-browser-entry') }).TZ;
+  const grids = [ledgerGrid('penalty', [GOOD.penalty], '行政处罚案件台账'), ledgerGrid('inspection', [GOOD.inspection], '行政检查案件台账')];
+  const check = TZ.checkWorkbook(JSON.parse(JSON.stringify(grids)), { today: TODAY });
+  const r = await TZ.prepareSubmission(check, { period: TZ.periodSchema.parse('2023-10'), team: TEAM, contact: CONTACT, today: TODAY });
+  if (r.refused) throw new Error(r.message);
+  const docx = Uint8Array.from(r.docx);
+  const doc = await readDocx(docx);
+  expect(dataRows(doc.tables[0])[0][3]).toBe(GOOD.penalty.party);
+  expect(dataRows(doc.tables[2])).toEqual([['本期无行政强制案件']]);
+  const mail = await simpleParser(r.eml);
+  expect(mail.headers.get('x-unsent')).toBe('1');
+  expect(Buffer.compare(mail.attachments[0].content, Buffer.from(docx))).toBe(0);
+});
