@@ -1,5 +1,6 @@
 /* Office.js range data to the core's SheetGrid (pure: no Office calls here). */
-import { CellRange, CellValue, SheetGrid, parseAddress } from '../ledger/cell';
+import { CellRange, CellValue, SheetGrid } from '../ledger/cell';
+import { rangesOf } from './addresses';
 
 /** Cell values as Office.js reports them: `values` plus `valueTypes` (Error, Empty, …). */
 export interface RangeData {
@@ -10,7 +11,8 @@ export interface RangeData {
   valueTypes: string[][];
 }
 
-function cell(value: unknown, type: string | undefined): CellValue {
+/** One cell as the core reads it (`valueTypes` tells errors and empty cells). */
+export function cellValue(value: unknown, type: string | undefined): CellValue {
   if (type === 'Error') return { error: String(value) };
   if (type === 'Empty' || value === '' || value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
@@ -19,18 +21,12 @@ function cell(value: unknown, type: string | undefined): CellValue {
 
 /** Merged areas from a RangeAreas address list (`Sheet1!A1:B2, Sheet1!D4:E5`). */
 export function mergesFromAddress(address: string | null | undefined): CellRange[] {
-  if (!address) return [];
-  const out: CellRange[] = [];
-  // A sheet name may hold commas; pieces that are no address are skipped.
-  for (const piece of address.split(',')) {
-    const r = parseAddress(piece.trim());
-    if (r && (r.bottom > r.top || r.right > r.left)) out.push(r);
-  }
-  return out;
+  // A quoted sheet name may hold commas; pieces that are no address are skipped.
+  return rangesOf(address).filter((r) => r.bottom > r.top || r.right > r.left);
 }
 
 export function gridFromRange(name: string, data: RangeData | null, merges: CellRange[] = []): SheetGrid {
   if (!data) return { name, top: 1, left: 1, rows: [], merges };
-  const rows = data.values.map((r, i) => r.map((v, j) => cell(v, data.valueTypes[i]?.[j])));
+  const rows = data.values.map((r, i) => r.map((v, j) => cellValue(v, data.valueTypes[i]?.[j])));
   return { name, top: data.rowIndex + 1, left: data.columnIndex + 1, rows, merges };
 }

@@ -1,0 +1,90 @@
+/*
+ * Marks: which cells show a problem, as conditional formats owned by the add-in (pure planning
+ * here; the Office.js calls are in session.ts). A mark is a custom conditional format whose
+ * always-true formula carries MARK_TAG, so marks from an earlier session are found and removed
+ * by their formula; the cells' own formats are never touched.
+ */
+import { CellRange, SheetGrid, parseAddress } from '../ledger/cell';
+import { MergeIndex } from '../ledger/detect';
+import { RecordResult } from '../validation/check';
+import { chunkAddresses, rangeAddress } from './addresses';
+
+export const MARK_TAG = '执法台账助手';
+
+export type MarkSeverity = 'error' | 'warning';
+
+/** Excel's "light red fill with dark red text" and "yellow fill with dark yellow text". */
+export const MARK_STYLE: Record<MarkSeverity, { formula: string; fill: string; font: string }> = {
+  error: { formula: `="${MARK_TAG}·错误"<>""`, fill: '#FFC7CE', font: '#9C0006' },
+  warning: { formula: `="${MARK_TAG}·警告"<>""`, fill: '#FFEB9C', font: '#9C5700' },
+};
+
+/** A conditional format formula written by this add-in (any session). */
+export function isMarkFormula(formula: unknown): boolean {
+  return typeof formula === 'string' && formula.includes(MARK_TAG);
+}
+
+export function markSeverity(formula: string): MarkSeverity {
+  return formula.includes('警告') ? 'warning' : 'error';
+}
+
+/** Address lists (sheet-relative, each short enough for one `getRanges` call) per severity. */
+export interface MarkPlan {
+  error: string[];
+  warning: string[];
+  /** Cells (or merged areas) marked. */
+  cells: number;
+}
+
+export const NO_MARKS: MarkPlan = { error: [], warning: [], cells: 0 };
+
+/**
+ * The cells to mark for a ledger's records: errors and warnings (infos are not marked). A cell
+ * inside a merged area marks the whole area (Excel shows the top-left cell's format there);
+ * a cell with an error and a warning shows the error. Runs of cells in a column become `F5:F9`.
+ */
+export function planMarks(records: readonly RecordResult[], grid: SheetGrid | null): MarkPlan {
+  const worst = new Map<string, { r: CellRange; sev: MarkSeverity }>();
+  const idx = grid && grid.merges.length ? new MergeIndex(grid) : null;
+  for (const rec of records) {
+    for (const issue of rec.issues) {
+      if (issue.severity !== 'error' && issue.severity !== 'warning') continue;
+      const at = parseAddress(issue.cell);
+      if (!at) continue;
+      const r = idx?.merge(at.top, at.left) ?? { top: at.top, left: at.left, bottom: at.top, right: at.left };
+      const k = `${r.top}:${r.left}`;
+      const prev = worst.get(k);
+      if (!prev || (prev.sev === 'warning' && issue.severity === 'error')) worst.set(k, { r, sev: issue.severity });
+    }
+  }
+  const out: MarkPlan = { error: [], warning: [], cells: worst.size };
+  for (const sev of ['error', 'warning'] as const) {
+    const single = new Map<number, number[]>();
+    const parts: { col: number; row: number; a: string }[] = [];
+    for (const { r, sev: s } of worst.values()) {
+      if (s !== sev) continue;
+      if (r.top === r.bottom && r.left === r.right) {
+        const rows = single.get(r.left) ?? [];
+        rows.push(r.top);
+        single.set(r.left, rows);
+      } else parts.push({ col: r.left, row: r.top, a: rangeAddress(r) });
+    }
+    for (const [col, rows] of single) {
+      rows.sort((a, b) => a - b);
+      let start = rows[0];
+      for (let i = 1; i <= rows.length; i++) {
+        if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
+        parts.push({ col, row: start, a: rangeAddress({ top: start, left: col, bottom: rows[i - 1], right: col }) });
+        start = rows[i];
+      }
+    }
+    parts.sort((a, b) => a.col - b.col || a.row - b.row);
+    out[sev] = chunkAddresses(parts.map((p) => p.a));
+  }
+  return out;
+}
+
+/** Equal plans write equal marks. */
+export function planKey(p: MarkPlan): string {
+  return JSON.stringify([p.error, p.warning]);
+}

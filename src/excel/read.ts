@@ -1,0 +1,327 @@
+/*
+ * Reading sheets into SheetGrids with few context.sync() calls.
+ *
+ * Pass 1 (one sync for all sheets asked for): each sheet's used range (dims), and its rows in
+ * bands — `getRangeByIndexes(band).getUsedRangeOrNullObject(true)` gives the used part of each
+ * band without knowing the sheet's size — up to an allowance chosen so the estimated response
+ * stays under the payload budget; merged areas (one request per sheet, or per 64-row band when
+ * a sheet has more than the 512 areas one request may return — a band reports the areas whose
+ * top-left cell it holds, so none is counted twice); the add-in's marks (conditional formats). Pass 2 (only for big ledgers): the remaining rows in
+ * chunks, as many syncs as the budget needs. Row reads (live checking) go in the same first sync.
+ */
+import { CellRange, CellValue, SheetGrid } from '../ledger/cell';
+import { mergesFromAddress, cellValue } from './grid';
+import { MarkSeverity, isMarkFormula, markSeverity } from './marks';
+
+export interface ReadBudget {
+  /** Estimated bytes one sync may return (Excel on the web rejects more than 5 MB). */
+  bytes: number;
+  /** Estimated bytes per cell of `values` + `valueTypes` (Chinese text is 3 bytes a character). */
+  bytesPerCell: number;
+  /** Columns assumed for a sheet whose width is not known yet. */
+  assumedWidth: number;
+}
+
+export const DEFAULT_BUDGET: ReadBudget = { bytes: 3_500_000, bytesPerCell: 40, assumedWidth: 16 };
+/** Rows per `values` request. */
+export const VALUE_BAND = 1000;
+/** Rows per merged-areas request. */
+export const MERGE_BAND = 64;
+/** Rows always read in pass 1 (a header is found within the first 20 rows). */
+export const MIN_ROWS = 64;
+const ALL_COLUMNS = 16384;
+
+/** A conditional format written by the add-in. */
+export interface FoundMark {
+  cf: Excel.ConditionalFormat;
+  id: string;
+  severity: MarkSeverity;
+}
+
+export interface FullRequest {
+  id: string;
+  /** What the sheet looked like last time (bottom row and width), to read it in one go. */
+  known?: { top?: number; bottom: number; width: number };
+  /** Only the top rows are needed (a sheet known not to be a ledger: is it one now?). */
+  probe?: boolean;
+}
+
+/**
+ * How merged areas are read: one request per sheet; per 64-row band (a request fails above
+ * 512 areas); or not at all (before ExcelApi 1.13, or when even a band has too many).
+ */
+export type MergeMode = 'sheet' | 'banded' | 'none';
+
+export interface RowsRequest {
+  id: string;
+  /** Row runs to read (1-based, inclusive). */
+  runs: { top: number; bottom: number }[];
+  left: number;
+  right: number;
+}
+
+export interface FullRead {
+  id: string;
+  name: string;
+  position: number;
+  /** The rows read (all of them when `complete`). */
+  grid: SheetGrid;
+  /** Used range bottom row and width (0 when the sheet is empty). */
+  bottom: number;
+  width: number;
+  complete: boolean;
+  merges: MergeMode;
+  marks: FoundMark[];
+}
+
+export interface RowsRead {
+  id: string;
+  /** Row → values from `left`. */
+  rows: Map<number, CellValue[]>;
+  left: number;
+  marks: FoundMark[];
+}
+
+export interface ReadOutcome {
+  full: FullRead[];
+  rows: RowsRead[];
+}
+
+export interface ReaderOptions {
+  budget: ReadBudget;
+  /** How to read merged areas first (`none` before ExcelApi 1.13). */
+  merges: MergeMode;
+  /** Look for the add-in's marks. */
+  marks: boolean;
+  /** Decides from the first rows whether a sheet's remaining rows are needed (e.g. it is a ledger). */
+  wantsRest: (partial: SheetGrid) => boolean;
+}
+
+type Sync = () => Promise<void>;
+
+interface Band {
+  used: Excel.Range;
+}
+
+interface PendingFull {
+  req: FullRequest;
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+  rows: number;
+  bands: Band[];
+  merges: Excel.RangeAreas[];
+  mode: MergeMode;
+  cfs: Excel.ConditionalFormatCollection | null;
+}
+
+interface PendingRows {
+  req: RowsRequest;
+  ranges: { top: number; range: Excel.Range }[];
+  cfs: Excel.ConditionalFormatCollection | null;
+}
+
+export function cfsOf(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {
+  const cfs = ws.getRange().conditionalFormats;
+  cfs.load({ id: true, customOrNullObject: { rule: { formula: true } } } as Excel.Interfaces.ConditionalFormatCollectionLoadOptions);
+  return cfs;
+}
+
+export function foundMarks(cfs: Excel.ConditionalFormatCollection | null): FoundMark[] {
+  if (!cfs) return [];
+  const out: FoundMark[] = [];
+  for (const cf of cfs.items) {
+    const custom = cf.customOrNullObject;
+    if (custom.isNullObject) continue;
+    const f = custom.rule.formula;
+    if (isMarkFormula(f)) out.push({ cf, id: cf.id, severity: markSeverity(f) });
+  }
+  return out;
+}
+
+/** Rows each full read covers in pass 1, so that the estimated response fits the budget. */
+export function allowances(reqs: FullRequest[], budget: ReadBudget): number[] {
+  const cells = Math.floor(budget.bytes / budget.bytesPerCell);
+  const knownCells = reqs.reduce((n, r) => n + (r.known && !r.probe ? (r.known.bottom + MIN_ROWS) * Math.max(1, r.known.width) : 0), 0);
+  const unknown = reqs.filter((r) => !r.known && !r.probe).length;
+  const scale = knownCells > cells ? cells / knownCells : 1;
+  const share = unknown ? Math.max(0, cells - Math.min(knownCells, cells)) / unknown : 0;
+  return reqs.map((r) => {
+    if (r.probe) return MIN_ROWS;
+    if (r.known) return Math.max(MIN_ROWS, Math.floor((r.known.bottom + MIN_ROWS) * scale));
+    return Math.max(MIN_ROWS, Math.floor(share / budget.assumedWidth));
+  });
+}
+
+function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? '';
+  return /PayloadSizeLimitExceeded|PayloadTooLarge|RequestPayload|ResponsePayload/i.test(code);
+}
+
+export class ReadError extends Error {
+  constructor(
+    message: string,
+    readonly cause: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads `full` sheets and `rows` of sheets: one sync for pass 1 (plus, only when needed, pass 2
+ * syncs for big ledgers). Retries without merged areas when their request fails (more than 512
+ * areas in a band), and with a smaller first pass when the payload is too large.
+ */
+export async function readSheets(ctx: Excel.RequestContext, sync: Sync, full: FullRequest[], rows: RowsRequest[], opts: ReaderOptions): Promise<ReadOutcome> {
+  let merges = opts.merges;
+  let budget = opts.budget;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await attemptRead(ctx, sync, full, rows, { ...opts, merges, budget });
+    } catch (e) {
+      if (attempt >= 4 || (e as { code?: string })?.code === 'ItemNotFound') throw e;
+      if (isPayloadError(e)) {
+        // Far more text per cell than estimated: a quarter of the budget, dims first.
+        budget = { ...budget, bytes: Math.floor(budget.bytes / 4) };
+        full = full.map((f) => ({ id: f.id }));
+      } else if (merges === 'sheet' && full.length) merges = 'banded';
+      else if (merges !== 'none' && full.length) merges = 'none';
+      else throw e;
+    }
+  }
+}
+
+async function attemptRead(ctx: Excel.RequestContext, sync: Sync, full: FullRequest[], rows: RowsRequest[], opts: ReaderOptions): Promise<ReadOutcome> {
+  const sheets = ctx.workbook.worksheets;
+  const rowsAllowed = allowances(full, opts.budget);
+  const pendingFull: PendingFull[] = full.map((req, i) => {
+    const ws = sheets.getItem(req.id);
+    ws.load('name,position');
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    const n = rowsAllowed[i];
+    const bands: Band[] = [];
+    for (let s = 0; s < n; s += VALUE_BAND) {
+      const u = ws.getRangeByIndexes(s, 0, Math.min(VALUE_BAND, n - s), ALL_COLUMNS).getUsedRangeOrNullObject(true);
+      u.load('rowIndex,columnIndex,values,valueTypes');
+      bands.push({ used: u });
+    }
+    const ms = queueMerges(ws, 0, n, opts.merges);
+    return { req, ws, used, rows: n, bands, merges: ms, mode: opts.merges, cfs: opts.marks ? cfsOf(ws) : null };
+  });
+  const pendingRows: PendingRows[] = rows.map((req) => {
+    const ws = sheets.getItem(req.id);
+    const ranges = req.runs.map((run) => {
+      const range = ws.getRangeByIndexes(run.top - 1, req.left - 1, run.bottom - run.top + 1, req.right - req.left + 1);
+      range.load('values,valueTypes');
+      return { top: run.top, range };
+    });
+    return { req, ranges, cfs: opts.marks ? cfsOf(ws) : null };
+  });
+  await sync();
+
+  const outFull: FullRead[] = [];
+  const needRest: { read: FullRead; p: PendingFull }[] = [];
+  for (const p of pendingFull) {
+    const read = finishPass1(p);
+    outFull.push(read);
+    if (!read.complete && opts.wantsRest(read.grid)) needRest.push({ read, p });
+  }
+  const outRows: RowsRead[] = pendingRows.map((p) => {
+    const m = new Map<number, CellValue[]>();
+    for (const { top, range } of p.ranges) {
+      const vals = range.values;
+      const types = range.valueTypes;
+      vals.forEach((r, i) => m.set(top + i, r.map((v, j) => cellValue(v, types[i]?.[j]))));
+    }
+    return { id: p.req.id, rows: m, left: p.req.left, marks: foundMarks(p.cfs) };
+  });
+  if (needRest.length) await readRest(ctx, sync, needRest, opts);
+  return { full: outFull, rows: outRows };
+}
+
+/** Merged areas of rows [start, start+n) (0-based): each area is reported by the request holding its top-left cell. */
+function queueMerges(ws: Excel.Worksheet, start: number, n: number, mode: MergeMode): Excel.RangeAreas[] {
+  const out: Excel.RangeAreas[] = [];
+  if (mode === 'none' || n <= 0) return out;
+  const band = mode === 'sheet' ? n : MERGE_BAND;
+  for (let s = start; s < start + n; s += band) {
+    const m = ws.getRangeByIndexes(s, 0, Math.min(band, start + n - s), ALL_COLUMNS).getMergedAreasOrNullObject();
+    m.load('address');
+    out.push(m);
+  }
+  return out;
+}
+
+function finishPass1(p: PendingFull): FullRead {
+  const name = p.ws.name;
+  const position = p.ws.position;
+  const marks = foundMarks(p.cfs);
+  if (p.used.isNullObject) {
+    return { id: p.req.id, name, position, grid: { name, top: 1, left: 1, rows: [], merges: [] }, bottom: 0, width: 0, complete: true, merges: p.mode, marks };
+  }
+  const top = p.used.rowIndex + 1;
+  const left = p.used.columnIndex + 1;
+  const bottom = top + p.used.rowCount - 1;
+  const width = p.used.columnCount;
+  const covered = Math.min(bottom, p.rows);
+  const rows: CellValue[][] = [];
+  for (let r = top; r <= covered; r++) rows.push([]);
+  const grid: SheetGrid = { name, top, left, rows, merges: [] };
+  for (const b of p.bands) if (!b.used.isNullObject) place(grid, b.used.rowIndex, b.used.columnIndex, b.used.values, b.used.valueTypes);
+  for (const m of p.merges) if (!m.isNullObject) grid.merges.push(...mergesFromAddress(m.address));
+  return { id: p.req.id, name, position, grid, bottom, width, complete: covered >= bottom, merges: p.mode, marks };
+}
+
+function place(grid: SheetGrid, rowIndex: number, columnIndex: number, values: unknown[][], types: string[][]): void {
+  for (let i = 0; i < values.length; i++) {
+    const ri = rowIndex + 1 + i - grid.top;
+    if (ri < 0) continue;
+    while (grid.rows.length <= ri) grid.rows.push([]);
+    const row = grid.rows[ri];
+    const vr = values[i];
+    const tr = types[i];
+    const off = columnIndex + 1 - grid.left;
+    for (let j = 0; j < vr.length; j++) {
+      const v = cellValue(vr[j], tr?.[j]);
+      if (v !== null) row[off + j] = v;
+    }
+  }
+}
+
+/** Pass 2: the rows after the allowance, chunked so each sync stays within the budget. */
+async function readRest(ctx: Excel.RequestContext, sync: Sync, items: { read: FullRead; p: PendingFull }[], opts: ReaderOptions): Promise<void> {
+  const budgetCells = Math.floor(opts.budget.bytes / opts.budget.bytesPerCell);
+  type Chunk = { item: { read: FullRead; p: PendingFull }; start: number; n: number };
+  const chunks: Chunk[] = [];
+  for (const item of items) {
+    const { grid, width, bottom } = item.read;
+    const rowsPer = Math.max(1, Math.floor(budgetCells / Math.max(1, width)));
+    for (let s = Math.max(item.p.rows, grid.top - 1); s < bottom; s += rowsPer) chunks.push({ item, start: s, n: Math.min(rowsPer, bottom - s) });
+  }
+  let i = 0;
+  while (i < chunks.length) {
+    let cells = 0;
+    const batch: { c: Chunk; range: Excel.Range; merges: Excel.RangeAreas[] }[] = [];
+    while (i < chunks.length && (batch.length === 0 || cells + chunks[i].n * chunks[i].item.read.width <= budgetCells)) {
+      const c = chunks[i++];
+      cells += c.n * c.item.read.width;
+      const ws = c.item.p.ws;
+      const range = ws.getRangeByIndexes(c.start, c.item.read.grid.left - 1, c.n, c.item.read.width);
+      range.load('values,valueTypes');
+      const merges = queueMerges(ws, c.start, c.n, opts.merges);
+      batch.push({ c, range, merges });
+    }
+    await sync();
+    for (const { c, range, merges } of batch) {
+      const g = c.item.read.grid;
+      place(g, c.start, g.left - 1, range.values, range.valueTypes);
+      for (const m of merges) if (!m.isNullObject) g.merges.push(...mergesFromAddress(m.address));
+    }
+  }
+  for (const { read } of items) read.complete = true;
+}
+
+/** Merges of a grid that touch rows `top..bottom`. */
+export function mergesTouching(grid: SheetGrid, top: number, bottom: number): CellRange[] {
+  return grid.merges.filter((m) => m.top <= bottom && m.bottom >= top);
+}

@@ -1,0 +1,118 @@
+/* Shared setup for the adapter tests: the fake Office.js, the fixture, ledger sheets as JSON. */
+import * as path from 'path';
+import { CellValue, SheetGrid } from '../src/ledger/cell';
+import { checkWorkbook } from '../src/validation/check';
+import { CheckJson, toCheckJson } from '../src/validation/report';
+import { Kind, officialColumns } from '../src/ledger/columns';
+import { templateSheet } from '../src/ledger/template';
+import { benchRow } from '../bench/core.bench';
+import { ExcelLedgerService, LedgerServiceOptions, OpLog, createLedgerService } from '../src/excel/session';
+import { CellJson, FakeOfficeOptions, FakeWorkbook, InstalledOffice, SheetJson, WorkbookJson, installFakeOffice, rectA1 } from './fake-excel';
+import { modelFromXlsx } from './fake-excel/from-xlsx';
+
+export const FIXTURE = path.resolve(__dirname, '..', '..', 'shared', 'fixtures', 'sample-2023-10.xlsx');
+export const TODAY = '2023-11-05';
+
+let installed: InstalledOffice | null = null;
+
+export interface Setup {
+  wb: FakeWorkbook;
+  office: InstalledOffice;
+  service: ExcelLedgerService;
+  logs: OpLog[];
+  /** Syncs made since the last call. */
+  syncsSince(): number;
+}
+
+export function setup(wb: FakeWorkbook, opts: FakeOfficeOptions = {}, svc: LedgerServiceOptions = {}): Setup {
+  installed?.uninstall();
+  const office = installFakeOffice(globalThis as unknown as Record<string, unknown>, wb, opts);
+  installed = office;
+  const logs: OpLog[] = [];
+  const service = createLedgerService({ today: () => TODAY, debounceMs: 0, log: (e) => logs.push(e), ...svc });
+  let mark = 0;
+  return {
+    wb,
+    office,
+    service,
+    logs,
+    syncsSince() {
+      const n = office.host.syncCount - mark;
+      mark = office.host.syncCount;
+      return n;
+    },
+  };
+}
+
+export function teardown(): void {
+  installed?.uninstall();
+  installed = null;
+}
+
+let fixtureModel: WorkbookJson | null = null;
+export async function fixtureWorkbook(): Promise<FakeWorkbook> {
+  if (!fixtureModel) fixtureModel = await modelFromXlsx(FIXTURE);
+  return FakeWorkbook.fromJson(JSON.parse(JSON.stringify(fixtureModel)));
+}
+
+export type Row = Record<string, CellValue | CellJson>;
+
+/** A ledger sheet in the official layout with the given rows (values by field key), like the template. */
+export function ledgerSheet(kind: Kind, rows: Row[], name?: string, opts: { footnote?: boolean; team?: string } = {}): SheetJson {
+  const t = templateSheet(kind, opts.team ?? '天宁镇综合行政执法队');
+  const cols = officialColumns(kind);
+  const out: CellJson[][] = [[t.title], ...t.headerRows.map((r) => r.map((x) => x || null))];
+  for (const r of rows) out.push(cols.map((c) => (c.key in r ? (r[c.key] as CellJson) : null)));
+  const merges = t.merges.filter((m) => m.top < t.firstDataRow).map(rectA1);
+  if (opts.footnote) {
+    const fr = out.length + 1;
+    out.push([t.footnote]);
+    merges.push(rectA1({ top: fr, left: 1, bottom: fr, right: cols.length }));
+  }
+  return { name: name ?? t.name, rows: out.map((r) => r.map(toJson)), merges };
+}
+
+/** A cell as Office.js reports it: dates as serial numbers. */
+export function toJson(c: CellValue | CellJson): CellJson {
+  if (c instanceof Date) return Math.round((c.getTime() - Date.UTC(1899, 11, 30)) / 86400000);
+  if (c === undefined) return null;
+  return c as CellJson;
+}
+
+/** A ledger of `n` realistic rows (every 20th with a typical mistake), as in the core bench. */
+export function bigLedgerSheet(kind: Kind, n: number, name?: string): SheetJson {
+  return ledgerSheet(kind, Array.from({ length: n }, (_, i) => benchRow(kind, i)), name);
+}
+
+export function serial(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+
+/** The cells the fake holds, as the core would read them (to compare with checkWorkbook). */
+export function gridOf(wb: FakeWorkbook, name: string): SheetGrid {
+  const s = wb.sheet(name);
+  const used = wb.usedRect(s, true);
+  if (!used) return { name, top: 1, left: 1, rows: [], merges: [] };
+  const rows: CellValue[][] = [];
+  for (let r = used.top; r <= used.bottom; r++) {
+    const row: CellValue[] = [];
+    for (let c = used.left; c <= used.right; c++) {
+      const t = wb.typeAt(s, r, c);
+      const v = wb.valueAt(s, r, c);
+      row.push(t === 'Empty' ? null : t === 'Error' ? { error: String(v) } : v);
+    }
+    rows.push(row);
+  }
+  return { name, top: used.top, left: used.left, rows, merges: s.merges.map((m) => ({ ...m })) };
+}
+
+/** What a fresh check of the whole fake workbook reports (the live state must always equal it). */
+export function freshCheck(wb: FakeWorkbook): CheckJson {
+  return toCheckJson(checkWorkbook(wb.sheets.map((s) => gridOf(wb, s.name)), { today: TODAY, date1904: wb.date1904 }), 'x');
+}
+
+export function stateJson(service: ExcelLedgerService): CheckJson {
+  return toCheckJson(service.current().check!, 'x');
+}

@@ -1,0 +1,1245 @@
+/*
+ * A fake of the Office.js objects the adapter uses (src/excel), over a FakeWorkbook.
+ * Proxies queue their work until `context.sync()`, like Office.js: reading a property that was
+ * not loaded and synced throws PropertyNotLoaded; a failing command rejects the sync. The host
+ * counts syncs, estimates each sync's request/response payload (and can enforce Excel on the
+ * web's 5 MB limit), records which API sets were used, and delivers events.
+ * No Node APIs: this file is also bundled into a browser page.
+ */
+import { MAX_COLS, MAX_ROWS, Rect, cellsOf, intersect, parseA1, rectA1, sheetPrefix, splitList, utf8Length } from './a1';
+import { ChangedDetails, EventName, FakeConditionalFormat, FakeSheet, FakeWorkbook, RawEvent, Style } from './model';
+
+export interface FakeOfficeOptions {
+  /** Highest ExcelApi version the host supports (default 1.14, Excel 2021). */
+  apiVersion?: string;
+  /** Office.context.diagnostics.platform (default `PC`). */
+  platform?: string;
+  /** Reject a sync whose request or response exceeds this many bytes (default: 5 MB on `OfficeOnline`, none elsewhere). */
+  payloadLimit?: number | null;
+  /** getMergedAreasOrNullObject fails above this many areas (512, as documented). */
+  mergeAreaLimit?: number;
+  /** The host ignores context.runtime.enableEvents (to test the adapter's own guard). */
+  ignoreEnableEvents?: boolean;
+}
+
+export interface SyncRecord {
+  n: number;
+  ops: number;
+  requestBytes: number;
+  responseBytes: number;
+  error?: string;
+}
+
+export class FakeOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string };
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message };
+  }
+}
+
+const notLoaded = (p: string) =>
+  new FakeOfficeError('PropertyNotLoaded', `The property '${p}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+
+function versionLe(a: string, b: string): boolean {
+  const [a1, a2 = 0] = a.split('.').map(Number);
+  const [b1, b2 = 0] = b.split('.').map(Number);
+  return a1 < b1 || (a1 === b1 && a2 <= b2);
+}
+
+/** Load specs: `'a,b'`, `['a','b']`, `'items/a,items/b/c'`, or `{ a: true, b: { c: true } }`. */
+type LoadTree = { [k: string]: true | LoadTree };
+
+function loadTree(spec: unknown): LoadTree {
+  const tree: LoadTree = {};
+  const addPath = (path: string) => {
+    const parts = path.trim().split('/').filter(Boolean);
+    let t = tree;
+    parts.forEach((p, i) => {
+      if (i === parts.length - 1) {
+        if (t[p] === undefined) t[p] = true;
+      } else {
+        if (t[p] === undefined || t[p] === true) t[p] = {};
+        t = t[p] as LoadTree;
+      }
+    });
+  };
+  if (typeof spec === 'string') spec.split(',').forEach(addPath);
+  else if (Array.isArray(spec)) spec.forEach((s) => addPath(String(s)));
+  else if (spec && typeof spec === 'object') {
+    const o = spec as Record<string, unknown>;
+    if (typeof o.select === 'string') o.select.split(',').forEach(addPath);
+    for (const [k, v] of Object.entries(o)) {
+      if (k === 'select' || k === 'expand' || k.startsWith('$')) continue;
+      if (v === true) tree[k] = true;
+      else if (v && typeof v === 'object') tree[k] = loadTree(v);
+    }
+  }
+  return tree;
+}
+
+interface Op {
+  /** Runs the command; returns the bytes of its response and, for loads, what to commit once the response arrives. */
+  run: (sync: number) => { bytes: number; commit?: () => void } | void;
+  requestBytes: number;
+}
+
+type Handler = (args: unknown) => unknown;
+
+export class FakeHost {
+  readonly options: Required<Omit<FakeOfficeOptions, 'payloadLimit'>> & { payloadLimit: number | null };
+  readonly syncs: SyncRecord[] = [];
+  readonly apiUsed = new Map<string, string>();
+  readonly handlers = new Map<EventName, Set<{ fn: Handler; ctx: FakeContext }>>();
+  /** Events waiting for delivery (delivered asynchronously, like Excel). */
+  private pendingDeliveries = 0;
+  settingsFail = false;
+
+  constructor(
+    readonly wb: FakeWorkbook,
+    options: FakeOfficeOptions = {},
+  ) {
+    const platform = options.platform ?? 'PC';
+    this.options = {
+      apiVersion: options.apiVersion ?? '1.14',
+      platform,
+      payloadLimit: options.payloadLimit !== undefined ? options.payloadLimit : platform === 'OfficeOnline' ? 5 * 1024 * 1024 : null,
+      mergeAreaLimit: options.mergeAreaLimit ?? 512,
+      ignoreEnableEvents: options.ignoreEnableEvents ?? false,
+    };
+    wb.dispatch = (e) => this.deliver(e);
+  }
+
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+
+  supports(version: string): boolean {
+    return versionLe(version, this.options.apiVersion);
+  }
+
+  /** Highest ExcelApi version the adapter called. */
+  maxApiUsed(): string {
+    let max = '1.1';
+    for (const v of this.apiUsed.values()) if (versionLe(max, v)) max = v;
+    return max;
+  }
+
+  /** Records an API's use; fails the next sync when the host lacks it (ApiNotFound, like Office.js). */
+  api(ctx: FakeContext, name: string, version: string): void {
+    this.apiUsed.set(name, version);
+    if (!this.supports(version)) {
+      ctx.enqueue(() => {
+        throw new FakeOfficeError('ApiNotFound', `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${name}, ExcelApi ${version})`);
+      });
+    }
+  }
+
+  async run<T>(a: unknown, b?: unknown): Promise<T> {
+    const batch = (typeof a === 'function' ? a : b) as (ctx: FakeContext) => Promise<T>;
+    const given = typeof a === 'object' && a !== null ? ((a as { sync?: unknown }).sync ? (a as FakeContext) : (a as { context?: FakeContext }).context) : undefined;
+    const ctx = given ?? new FakeContext(this);
+    const result = await batch(ctx);
+    if (ctx.queue.length) await ctx.sync(); // Excel.run syncs what is left
+    return result;
+  }
+
+  async sync(ctx: FakeContext): Promise<void> {
+    await Promise.resolve();
+    const ops = ctx.queue;
+    ctx.queue = [];
+    const rec: SyncRecord = { n: this.syncs.length + 1, ops: ops.length, requestBytes: 0, responseBytes: 0 };
+    this.syncs.push(rec);
+    rec.requestBytes = ops.reduce((n, op) => n + op.requestBytes, 0) + ops.length * 48;
+    const limit = this.options.payloadLimit;
+    if (limit !== null && rec.requestBytes > limit) {
+      rec.error = 'RequestPayloadSizeLimitExceeded';
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
+    const commits: (() => void)[] = [];
+    this.ownEvents = [];
+    try {
+      for (const op of ops) {
+        const r = op.run(rec.n);
+        if (r) {
+          rec.responseBytes += r.bytes;
+          if (r.commit) commits.push(r.commit);
+        }
+      }
+    } catch (e) {
+      const err = e instanceof FakeOfficeError ? e : new FakeOfficeError((e as { code?: string }).code ?? 'GeneralException', (e as Error).message);
+      rec.error = err.code;
+      this.flushOwnEvents();
+      throw err;
+    }
+    if (limit !== null && rec.responseBytes > limit) {
+      rec.error = 'ResponsePayloadSizeLimitExceeded';
+      this.flushOwnEvents();
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    }
+    for (const c of commits) c();
+    this.flushOwnEvents();
+  }
+
+  private ownEvents: RawEvent[] = [];
+
+  /** A command changed the workbook in a way that raises an event (if events are enabled). */
+  raise(e: RawEvent): void {
+    if (this.wb.enableEvents || this.options.ignoreEnableEvents) this.ownEvents.push(e);
+  }
+
+  private flushOwnEvents(): void {
+    const evs = this.ownEvents;
+    this.ownEvents = [];
+    for (const e of evs) this.wb.emitOwn(e);
+  }
+
+  private deliver(e: RawEvent): void {
+    const hs = this.handlers.get(e.name);
+    if (!hs) return;
+    for (const h of [...hs]) {
+      this.pendingDeliveries++;
+      const args = this.eventArgs(e, h.ctx);
+      setTimeout(() => {
+        this.pendingDeliveries--;
+        void h.fn(args);
+      }, 0);
+    }
+  }
+
+  /** True while events are on their way to handlers. */
+  get delivering(): boolean {
+    return this.pendingDeliveries > 0;
+  }
+
+  private eventArgs(e: RawEvent, ctx: FakeContext): unknown {
+    const types: Record<EventName, string> = {
+      changed: 'WorksheetChanged',
+      activated: 'WorksheetActivated',
+      added: 'WorksheetAdded',
+      deleted: 'WorksheetDeleted',
+      rowSorted: 'WorksheetRowSorted',
+      columnSorted: 'WorksheetColumnSorted',
+    };
+    const args: Record<string, unknown> = { type: types[e.name], worksheetId: e.worksheetId, source: 'Local' };
+    if (e.name === 'changed' || e.name === 'rowSorted' || e.name === 'columnSorted') {
+      args.address = e.address;
+      if (e.name === 'changed') {
+        args.changeType = e.changeType;
+        if (e.details && this.supports('1.9')) args.details = e.details as ChangedDetails;
+        if (this.supports('1.14')) args.triggerSource = e.own ? 'ThisLocalAddin' : 'Unknown';
+        const wb = this.wb;
+        args.getRange = (c: FakeContext) => new RangeP(c ?? ctx, () => ({ sheet: wb.sheet(e.worksheetId), rect: parseA1(e.address!) }));
+      }
+    }
+    return args;
+  }
+}
+
+export class FakeContext {
+  queue: Op[] = [];
+  readonly workbook: WorkbookP;
+  readonly runtime: RuntimeP;
+  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+  constructor(readonly host: FakeHost) {
+    this.workbook = new WorkbookP(this);
+    this.runtime = new RuntimeP(this);
+  }
+  get wb(): FakeWorkbook {
+    return this.host.wb;
+  }
+  enqueue(run: Op['run'], requestBytes = 0): void {
+    this.queue.push({ run, requestBytes });
+  }
+  sync(): Promise<void> {
+    return this.host.sync(this);
+  }
+}
+
+/** Base of all proxies: loaded properties, isNullObject. */
+class ProxyBase {
+  protected _data: Record<string, unknown> | null = null;
+  protected _null: boolean | undefined;
+  constructor(readonly context: FakeContext) {}
+  get isNullObject(): boolean {
+    if (this._null === undefined) throw notLoaded('isNullObject');
+    return this._null;
+  }
+  protected _get<T>(name: string): T {
+    if (!this._data || !(name in this._data)) throw notLoaded(name);
+    return this._data[name] as T;
+  }
+  /** Queues a load: `snap` computes the requested data at sync time (null → null object). */
+  protected _load(snap: () => Record<string, unknown> | null): void {
+    this.context.enqueue(() => {
+      const data = snap();
+      const bytes = data ? utf8Length(JSON.stringify(data)) : 8;
+      return {
+        bytes,
+        commit: () => {
+          this._null = data === null;
+          this._data = { ...(this._data ?? {}), ...(data ?? {}) };
+        },
+      };
+    });
+  }
+  /** OrNullObject results know whether they are null after the next sync, loaded or not. */
+  protected _autoNull(exists: () => boolean): void {
+    this.context.enqueue(() => {
+      const isNull = !exists();
+      return { bytes: 8, commit: () => (this._null = isNull) };
+    });
+  }
+}
+
+type RangeTarget = { sheet: FakeSheet; rect: Rect };
+type RangeSpec = () => RangeTarget | null;
+
+function itemNotFound(what: string): FakeOfficeError {
+  return new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist. (${what})`);
+}
+
+function need<T>(t: T | null, what: string): T {
+  if (t === null) throw itemNotFound(what);
+  return t;
+}
+
+class WorkbookP {
+  readonly worksheets: WorksheetCollectionP;
+  readonly functions: FunctionsP;
+  constructor(readonly context: FakeContext) {
+    this.worksheets = new WorksheetCollectionP(context);
+    this.functions = new FunctionsP(context);
+  }
+}
+
+class RuntimeP {
+  constructor(readonly context: FakeContext) {}
+  set enableEvents(v: boolean) {
+    this.context.host.api(this.context, 'Runtime.enableEvents', '1.8');
+    this.context.enqueue(() => {
+      this.context.wb.enableEvents = v;
+    });
+  }
+  get enableEvents(): boolean {
+    throw notLoaded('enableEvents');
+  }
+}
+
+class FunctionsP {
+  constructor(readonly context: FakeContext) {}
+  date(y: number, m: number, d: number): FunctionResultP {
+    this.context.host.api(this.context, 'Functions.date', '1.2');
+    const wb = this.context.wb;
+    return new FunctionResultP(this.context, () => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000) - (wb.date1904 ? 1462 : 0));
+  }
+}
+
+class FunctionResultP extends ProxyBase {
+  constructor(
+    ctx: FakeContext,
+    private readonly compute: () => number,
+  ) {
+    super(ctx);
+  }
+  load(_spec?: unknown): this {
+    this._load(() => ({ value: this.compute(), error: null }));
+    return this;
+  }
+  get value(): number {
+    return this._get('value');
+  }
+}
+
+class EventHandlersP {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly name: EventName,
+    private readonly version: string,
+  ) {}
+  add(fn: Handler): EventHandlerResultP {
+    const ctx = this.context;
+    ctx.host.api(ctx, `WorksheetCollection.on${this.name[0].toUpperCase()}${this.name.slice(1)}`, this.version);
+    const entry = { fn, ctx };
+    ctx.enqueue(() => {
+      let set = ctx.host.handlers.get(this.name);
+      if (!set) ctx.host.handlers.set(this.name, (set = new Set()));
+      set.add(entry);
+    });
+    return new EventHandlerResultP(ctx, () => ctx.host.handlers.get(this.name)?.delete(entry));
+  }
+}
+
+class EventHandlerResultP {
+  constructor(
+    readonly context: FakeContext,
+    private readonly removeFn: () => void,
+  ) {}
+  remove(): void {
+    // Queued on the context of the Excel.run it is called in (Excel.run(result.context, …)).
+    this.context.enqueue(() => {
+      this.removeFn();
+    });
+  }
+}
+
+class WorksheetCollectionP extends ProxyBase {
+  private _items: WorksheetP[] | null = null;
+  readonly onChanged: EventHandlersP;
+  readonly onActivated: EventHandlersP;
+  readonly onAdded: EventHandlersP;
+  readonly onDeleted: EventHandlersP;
+  readonly onRowSorted: EventHandlersP;
+  readonly onColumnSorted: EventHandlersP;
+  constructor(ctx: FakeContext) {
+    super(ctx);
+    this.onChanged = new EventHandlersP(ctx, 'changed', '1.9');
+    this.onActivated = new EventHandlersP(ctx, 'activated', '1.7');
+    this.onAdded = new EventHandlersP(ctx, 'added', '1.7');
+    this.onDeleted = new EventHandlersP(ctx, 'deleted', '1.7');
+    this.onRowSorted = new EventHandlersP(ctx, 'rowSorted', '1.10');
+    this.onColumnSorted = new EventHandlersP(ctx, 'columnSorted', '1.10');
+  }
+  load(spec?: unknown): this {
+    const tree = loadTree(spec ?? 'items/name');
+    const itemTree = (tree.items === true ? { name: true, id: true, position: true } : tree.items) ?? { name: true, id: true, position: true };
+    const wb = this.context.wb;
+    this.context.enqueue(() => {
+      const sheets = [...wb.sheets];
+      const data = sheets.map((s) => WorksheetP.snapshot(wb, s, itemTree as LoadTree));
+      return {
+        bytes: utf8Length(JSON.stringify(data)),
+        commit: () => {
+          this._items = sheets.map((s, i) => {
+            const p = new WorksheetP(this.context, () => wb.findSheet(s.id) ?? null, s.id);
+            p.setLoaded(data[i]);
+            return p;
+          });
+        },
+      };
+    });
+    return this;
+  }
+  get items(): WorksheetP[] {
+    if (!this._items) throw notLoaded('items');
+    return this._items;
+  }
+  getItem(k: string): WorksheetP {
+    const wb = this.context.wb;
+    return new WorksheetP(this.context, () => need(wb.findSheet(k) ?? null, `worksheet ${k}`));
+  }
+  getItemOrNullObject(k: string): WorksheetP {
+    this.context.host.api(this.context, 'WorksheetCollection.getItemOrNullObject', '1.4');
+    const wb = this.context.wb;
+    const p = new WorksheetP(this.context, () => wb.findSheet(k) ?? null);
+    p.autoNull();
+    return p;
+  }
+  getActiveWorksheet(): WorksheetP {
+    const wb = this.context.wb;
+    return new WorksheetP(this.context, () => need(wb.findSheet(wb.activeSheetId ?? '') ?? null, 'active worksheet'));
+  }
+  add(name?: string): WorksheetP {
+    const ctx = this.context;
+    const wb = ctx.wb;
+    let bound: string | null = null;
+    ctx.enqueue(
+      (n) => {
+        let nm = name;
+        for (let i = 1; !nm; i++) if (!wb.findSheet(`Sheet${i}`)) nm = `Sheet${i}`;
+        const s = wb.newSheet(nm);
+        bound = s.id;
+        wb.record(n, s, 'sheet.add', '');
+        ctx.host.raise({ name: 'added', worksheetId: s.id });
+      },
+      utf8Length(name ?? ''),
+    );
+    return new WorksheetP(ctx, () => need(bound ? wb.findSheet(bound) ?? null : null, 'added worksheet'));
+  }
+}
+
+class WorksheetP extends ProxyBase {
+  constructor(
+    ctx: FakeContext,
+    private readonly spec: () => FakeSheet | null,
+    private readonly knownId?: string,
+  ) {
+    super(ctx);
+  }
+  static snapshot(wb: FakeWorkbook, s: FakeSheet, tree: LoadTree): Record<string, unknown> {
+    const all: Record<string, unknown> = { name: s.name, id: s.id, position: wb.sheets.indexOf(s), visibility: 'Visible' };
+    const keys = Object.keys(tree).length ? Object.keys(tree) : Object.keys(all);
+    const out: Record<string, unknown> = {};
+    for (const k of keys) if (k in all) out[k] = all[k];
+    return out;
+  }
+  setLoaded(data: Record<string, unknown>): void {
+    this._data = data;
+    this._null = false;
+  }
+  autoNull(): void {
+    this._autoNull(() => this.spec() !== null);
+  }
+  private sheet(): FakeSheet {
+    return need(this.spec(), `worksheet ${this.knownId ?? ''}`);
+  }
+  load(spec?: unknown): this {
+    const tree = loadTree(spec ?? 'name,id,position');
+    const wb = this.context.wb;
+    this._load(() => {
+      const s = this.spec();
+      return s ? WorksheetP.snapshot(wb, s, tree) : null;
+    });
+    return this;
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get position(): number {
+    return this._get('position');
+  }
+  private range(f: (s: FakeSheet) => Rect): RangeP {
+    return new RangeP(this.context, () => {
+      const s = this.spec();
+      return s ? { sheet: s, rect: f(s) } : null;
+    });
+  }
+  getRange(address?: string): RangeP {
+    return this.range(() => (address ? parseA1(address) : FakeWorkbook.whole()));
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeP {
+    this.context.host.api(this.context, 'Worksheet.getRangeByIndexes', '1.3');
+    return this.range(() => {
+      if (row < 0 || col < 0 || rows < 1 || cols < 1 || row + rows > MAX_ROWS || col + cols > MAX_COLS) {
+        throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      }
+      return { top: row + 1, left: col + 1, bottom: row + rows, right: col + cols };
+    });
+  }
+  getRanges(address: string): AreasP {
+    this.context.host.api(this.context, 'Worksheet.getRanges', '1.9');
+    this.context.enqueue(() => {
+      if (address.length > 8192) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    }, utf8Length(address));
+    return new AreasP(this.context, () => {
+      const s = this.spec();
+      return s ? { sheet: s, rects: splitList(address).map(parseA1) } : null;
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): RangeP {
+    this.context.host.api(this.context, 'Worksheet.getUsedRangeOrNullObject', '1.4');
+    const wb = this.context.wb;
+    const p = new RangeP(this.context, () => {
+      const s = this.spec();
+      const r = s ? wb.usedRect(s, valuesOnly) : null;
+      return s && r ? { sheet: s, rect: r } : null;
+    });
+    p.autoNull();
+    return p;
+  }
+  activate(): void {
+    const ctx = this.context;
+    ctx.enqueue((n) => {
+      const s = this.sheet();
+      if (ctx.wb.activeSheetId !== s.id) {
+        ctx.wb.activeSheetId = s.id;
+        ctx.host.raise({ name: 'activated', worksheetId: s.id });
+      }
+      ctx.wb.record(n, s, 'activate', '');
+    });
+  }
+  get freezePanes(): { freezeRows(n: number): void } {
+    const ctx = this.context;
+    ctx.host.api(ctx, 'Worksheet.freezePanes', '1.7');
+    return {
+      freezeRows: (n: number) =>
+        ctx.enqueue((sn) => {
+          const s = this.sheet();
+          s.frozenRows = n;
+          ctx.wb.record(sn, s, 'freezeRows', String(n));
+        }),
+    };
+  }
+  get pageLayout(): Record<string, unknown> {
+    const ctx = this.context;
+    ctx.host.api(ctx, 'Worksheet.pageLayout', '1.9');
+    const set = (k: string) => (v: unknown) =>
+      ctx.enqueue((sn) => {
+        const s = this.sheet();
+        s.pageLayout[k] = JSON.parse(JSON.stringify(v));
+        ctx.wb.record(sn, s, 'pageLayout', k);
+      });
+    const o: Record<string, unknown> = {};
+    for (const k of ['orientation', 'paperSize', 'zoom', 'centerHorizontally', 'printGridlines']) {
+      Object.defineProperty(o, k, { set: set(k), get: () => { throw notLoaded(k); }, enumerable: true });
+    }
+    return o;
+  }
+}
+
+class RangeP extends ProxyBase {
+  constructor(
+    ctx: FakeContext,
+    readonly spec: RangeSpec,
+  ) {
+    super(ctx);
+  }
+  autoNull(): void {
+    this._autoNull(() => this.spec() !== null);
+  }
+  private target(): RangeTarget {
+    return need(this.spec(), 'range');
+  }
+  load(spec?: unknown): this {
+    const tree = loadTree(spec ?? 'address,values');
+    const ctx = this.context;
+    if ('valuesAsJson' in tree) ctx.host.api(ctx, 'Range.valuesAsJson', '1.16');
+    if ('valuesAsJsonLocal' in tree) ctx.host.api(ctx, 'Range.valuesAsJsonLocal', '1.16');
+    const wb = ctx.wb;
+    this._load(() => {
+      const t = this.spec();
+      if (!t) return null;
+      const { sheet, rect } = t;
+      const out: Record<string, unknown> = {};
+      const grid = (f: (r: number, c: number) => unknown) => {
+        if (cellsOf(rect) > 5_000_000) throw new FakeOfficeError('InvalidOperation', 'A range is limited to five million cells for get operations.');
+        const rows: unknown[][] = [];
+        for (let r = rect.top; r <= rect.bottom; r++) {
+          const row: unknown[] = [];
+          for (let c = rect.left; c <= rect.right; c++) row.push(f(r, c));
+          rows.push(row);
+        }
+        return rows;
+      };
+      for (const k of Object.keys(tree)) {
+        switch (k) {
+          case 'address':
+            out.address = wb.address(sheet, rect);
+            break;
+          case 'rowIndex':
+            out.rowIndex = rect.top - 1;
+            break;
+          case 'columnIndex':
+            out.columnIndex = rect.left - 1;
+            break;
+          case 'rowCount':
+            out.rowCount = rect.bottom - rect.top + 1;
+            break;
+          case 'columnCount':
+            out.columnCount = rect.right - rect.left + 1;
+            break;
+          case 'cellCount':
+            out.cellCount = cellsOf(rect);
+            break;
+          case 'values':
+            out.values = grid((r, c) => wb.valueAt(sheet, r, c));
+            break;
+          case 'valueTypes':
+            out.valueTypes = grid((r, c) => wb.typeAt(sheet, r, c));
+            break;
+          case 'formulas':
+            out.formulas = grid((r, c) => wb.formulaAt(sheet, r, c));
+            break;
+          case 'numberFormat':
+            out.numberFormat = grid((r, c) => wb.cell(sheet, r, c)?.style?.numberFormat ?? 'General');
+            break;
+          default:
+            break; // unknown properties load nothing (reading them throws)
+        }
+      }
+      return out;
+    });
+    return this;
+  }
+  get address(): string {
+    return this._get('address');
+  }
+  get rowIndex(): number {
+    return this._get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this._get('columnIndex');
+  }
+  get rowCount(): number {
+    return this._get('rowCount');
+  }
+  get columnCount(): number {
+    return this._get('columnCount');
+  }
+  get values(): unknown[][] {
+    return this._get('values');
+  }
+  get valueTypes(): string[][] {
+    return this._get('valueTypes');
+  }
+  get formulas(): unknown[][] {
+    return this._get('formulas');
+  }
+  get numberFormat(): unknown[][] {
+    return this._get('numberFormat');
+  }
+  private writeGrid(kind: 'values' | 'formulas' | 'numberFormat', v: unknown): void {
+    const ctx = this.context;
+    ctx.enqueue(
+      (n) => {
+        const { sheet, rect } = this.target();
+        const rows = rect.bottom - rect.top + 1;
+        const cols = rect.right - rect.left + 1;
+        const grid = Array.isArray(v) ? (v as unknown[][]) : null;
+        if (grid && (grid.length !== rows || grid.some((r) => !Array.isArray(r) || r.length !== cols))) {
+          throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (${rectA1(rect)})`);
+        }
+        const wb = ctx.wb;
+        const changed: string[] = [];
+        for (let i = 0; i < rows; i++) {
+          for (let j = 0; j < cols; j++) {
+            const val = grid ? grid[i][j] : v;
+            const r = rect.top + i;
+            const c = rect.left + j;
+            if (kind === 'numberFormat') {
+              wb.style(sheet, r, c).numberFormat = String(val);
+            } else {
+              const before = JSON.stringify([wb.valueAt(sheet, r, c), wb.cell(sheet, r, c)?.formula ?? null]);
+              wb.setValue(sheet, r, c, val);
+              if (JSON.stringify([wb.valueAt(sheet, r, c), wb.cell(sheet, r, c)?.formula ?? null]) !== before) changed.push(rectA1({ top: r, left: c, bottom: r, right: c }));
+            }
+          }
+        }
+        wb.record(n, sheet, kind, rect, kind === 'numberFormat' ? undefined : changed);
+        if (kind !== 'numberFormat' && changed.length) ctx.host.raise({ name: 'changed', worksheetId: sheet.id, address: rectA1(rect), changeType: 'RangeEdited' });
+      },
+      utf8Length(JSON.stringify(v)),
+    );
+  }
+  set values(v: unknown[][]) {
+    this.writeGrid('values', v);
+  }
+  set formulas(v: unknown[][]) {
+    this.writeGrid('formulas', v);
+  }
+  set numberFormat(v: unknown[][]) {
+    this.writeGrid('numberFormat', v);
+  }
+  getIntersectionOrNullObject(other: RangeP | string): RangeP {
+    this.context.host.api(this.context, 'Range.getIntersectionOrNullObject', '1.4');
+    const p = new RangeP(this.context, () => {
+      const a = this.spec();
+      if (!a) return null;
+      const b = typeof other === 'string' ? { sheet: a.sheet, rect: parseA1(other) } : other.spec();
+      if (!b || b.sheet !== a.sheet) return null;
+      const r = intersect(a.rect, b.rect);
+      return r ? { sheet: a.sheet, rect: r } : null;
+    });
+    p.autoNull();
+    return p;
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): RangeP {
+    this.context.host.api(this.context, 'Range.getUsedRangeOrNullObject', '1.4');
+    const wb = this.context.wb;
+    const p = new RangeP(this.context, () => {
+      const t = this.spec();
+      const r = t ? wb.usedRect(t.sheet, valuesOnly, t.rect) : null;
+      return t && r ? { sheet: t.sheet, rect: r } : null;
+    });
+    p.autoNull();
+    return p;
+  }
+  getMergedAreasOrNullObject(): AreasP {
+    const ctx = this.context;
+    ctx.host.api(ctx, 'Range.getMergedAreasOrNullObject', '1.13');
+    const p = new AreasP(ctx, () => {
+      const t = this.spec();
+      if (!t) return null;
+      const rects = ctx.wb.mergesIn(t.sheet, t.rect);
+      if (rects.length > ctx.host.options.mergeAreaLimit) throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.');
+      return rects.length ? { sheet: t.sheet, rects } : null;
+    });
+    p.autoNull();
+    return p;
+  }
+  get conditionalFormats(): CfCollectionP {
+    this.context.host.api(this.context, 'Range.conditionalFormats', '1.6');
+    return new CfCollectionP(this.context, () => {
+      const t = this.spec();
+      return t ? { sheet: t.sheet, rects: [t.rect] } : null;
+    });
+  }
+  get format(): FormatP {
+    return new FormatP(this.context, () => {
+      const t = this.spec();
+      return t ? { sheet: t.sheet, rects: [t.rect] } : null;
+    });
+  }
+  get dataValidation(): DataValidationP {
+    this.context.host.api(this.context, 'Range.dataValidation', '1.8');
+    return new DataValidationP(this.context, this.spec);
+  }
+  merge(across = false): void {
+    const ctx = this.context;
+    ctx.enqueue((n) => {
+      const { sheet, rect } = this.target();
+      const parts: Rect[] = across ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => ({ ...rect, top: rect.top + i, bottom: rect.top + i })) : [rect];
+      for (const p of parts) {
+        if (cellsOf(p) < 2) continue;
+        sheet.merges = sheet.merges.filter((m) => !intersect(m, p));
+        sheet.merges.push(p);
+      }
+      ctx.wb.record(n, sheet, 'merge', rect);
+    });
+  }
+  select(): void {
+    const ctx = this.context;
+    ctx.enqueue((n) => {
+      const { sheet, rect } = this.target();
+      sheet.selection = rectA1(rect);
+      ctx.wb.record(n, sheet, 'select', rect);
+    });
+  }
+}
+
+type AreasTarget = { sheet: FakeSheet; rects: Rect[] };
+
+class AreasP extends ProxyBase {
+  constructor(
+    ctx: FakeContext,
+    private readonly spec: () => AreasTarget | null,
+  ) {
+    super(ctx);
+  }
+  autoNull(): void {
+    this._autoNull(() => this.spec() !== null);
+  }
+  load(spec?: unknown): this {
+    const tree = loadTree(spec ?? 'address');
+    const wb = this.context.wb;
+    this._load(() => {
+      const t = this.spec();
+      if (!t) return null;
+      const out: Record<string, unknown> = {};
+      if (tree.address) out.address = t.rects.map((r) => wb.address(t.sheet, r)).join(',');
+      if (tree.areaCount) out.areaCount = t.rects.length;
+      if (tree.cellCount) out.cellCount = t.rects.reduce((n, r) => n + cellsOf(r), 0);
+      return out;
+    });
+    return this;
+  }
+  get address(): string {
+    return this._get('address');
+  }
+  get areaCount(): number {
+    return this._get('areaCount');
+  }
+  get conditionalFormats(): CfCollectionP {
+    this.context.host.api(this.context, 'RangeAreas.conditionalFormats', '1.9');
+    return new CfCollectionP(this.context, this.spec);
+  }
+  get format(): FormatP {
+    return new FormatP(this.context, this.spec);
+  }
+}
+
+class CfCollectionP extends ProxyBase {
+  private _items: CfP[] | null = null;
+  constructor(
+    ctx: FakeContext,
+    private readonly spec: () => AreasTarget | null,
+  ) {
+    super(ctx);
+  }
+  load(spec?: unknown): this {
+    const tree = loadTree(spec ?? 'items/id');
+    const itemTree: LoadTree = tree.items && tree.items !== true ? tree.items : tree;
+    const ctx = this.context;
+    ctx.enqueue(() => {
+      const t = need(this.spec(), 'range');
+      const cfs = ctx.wb.cfsIntersecting(t.sheet, t.rects);
+      const data = cfs.map((cf) => CfP.snapshot(t.sheet, cf, itemTree));
+      return {
+        bytes: utf8Length(JSON.stringify(data)),
+        commit: () => {
+          this._items = cfs.map((cf, i) => {
+            const p = new CfP(ctx, t.sheet.id, () => cf.id);
+            p.setLoaded(data[i]);
+            return p;
+          });
+        },
+      };
+    });
+    return this;
+  }
+  get items(): CfP[] {
+    if (!this._items) throw notLoaded('items');
+    return this._items;
+  }
+  add(type: string): CfP {
+    const ctx = this.context;
+    let id: string | null = null;
+    let sheetId = '';
+    ctx.enqueue((n) => {
+      const t = need(this.spec(), 'range');
+      if (type !== 'Custom') throw new FakeOfficeError('InvalidArgument', `fake: conditional format type ${type} not supported`);
+      const cf: FakeConditionalFormat = { id: FakeWorkbook.newId('CF'), type: 'Custom', ranges: t.rects.map((r) => ({ ...r })), formula: '' };
+      t.sheet.cfs.unshift(cf); // first/top priority, as documented
+      id = cf.id;
+      sheetId = t.sheet.id;
+      ctx.wb.record(n, t.sheet, 'cf.add', t.rects.map(rectA1).join(','));
+    });
+    return new CfP(ctx, () => sheetId, () => id);
+  }
+  getItemOrNullObject(id: string): CfP {
+    this.context.host.api(this.context, 'ConditionalFormatCollection.getItemOrNullObject', '1.14');
+    const p = new CfP(this.context, () => this.spec()?.sheet.id ?? '', () => id);
+    p.autoNull();
+    return p;
+  }
+}
+
+class CfP extends ProxyBase {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetId: string | (() => string),
+    private readonly idOf: () => string | null,
+  ) {
+    super(ctx);
+  }
+  static snapshot(sheet: FakeSheet, cf: FakeConditionalFormat, tree: LoadTree): Record<string, unknown> {
+    const custom = { rule: { formula: cf.formula }, format: { fill: { color: cf.fill ?? null }, font: { color: cf.fontColor ?? null } } };
+    const pick = (src: Record<string, unknown>, t: LoadTree | true): unknown => {
+      if (t === true) return src;
+      const out: Record<string, unknown> = {};
+      for (const [k, sub] of Object.entries(t)) if (k in src) out[k] = sub === true ? src[k] : pick(src[k] as Record<string, unknown>, sub);
+      return out;
+    };
+    const out: Record<string, unknown> = {};
+    const keys = Object.keys(tree).length ? Object.keys(tree) : ['id', 'type', 'priority', 'stopIfTrue'];
+    for (const k of keys) {
+      if (k === 'id') out.id = cf.id;
+      else if (k === 'type') out.type = cf.type;
+      else if (k === 'priority') out.priority = sheet.cfs.indexOf(cf);
+      else if (k === 'stopIfTrue') out.stopIfTrue = false;
+      else if (k === 'customOrNullObject') out.customOrNullObject = cf.type === 'Custom' ? { isNullObject: false, ...(pick(custom, tree[k]) as object) } : { isNullObject: true };
+      else if (k === 'custom') {
+        if (cf.type !== 'Custom') throw new FakeOfficeError('InvalidOperation', 'The conditional format is not a custom format.');
+        out.custom = pick(custom, tree[k]);
+      }
+    }
+    return out;
+  }
+  setLoaded(d: Record<string, unknown>): void {
+    this._data = d;
+    this._null = false;
+  }
+  autoNull(): void {
+    this._autoNull(() => this.find() !== null);
+  }
+  private find(): { sheet: FakeSheet; cf: FakeConditionalFormat } | null {
+    const sid = typeof this.sheetId === 'function' ? this.sheetId() : this.sheetId;
+    const id = this.idOf();
+    const sheet = this.context.wb.findSheet(sid);
+    const cf = sheet?.cfs.find((c) => c.id === id);
+    return sheet && cf ? { sheet, cf } : null;
+  }
+  load(spec?: unknown): this {
+    const tree = loadTree(spec ?? 'id,type');
+    this._load(() => {
+      const f = this.find();
+      return f ? CfP.snapshot(f.sheet, f.cf, tree) : null;
+    });
+    return this;
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  get priority(): number {
+    return this._get('priority');
+  }
+  get customOrNullObject(): CustomCfP {
+    return new CustomCfP(this.context, () => this.find(), this._data?.customOrNullObject as Record<string, unknown> | undefined, true);
+  }
+  get custom(): CustomCfP {
+    return new CustomCfP(this.context, () => this.find(), this._data?.custom as Record<string, unknown> | undefined, false);
+  }
+  delete(): void {
+    const ctx = this.context;
+    ctx.enqueue((n) => {
+      const f = need(this.find(), 'conditional format');
+      f.sheet.cfs = f.sheet.cfs.filter((c) => c !== f.cf);
+      ctx.wb.record(n, f.sheet, 'cf.delete', f.cf.ranges.map(rectA1).join(','));
+    });
+  }
+}
+
+class CustomCfP {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly find: () => { sheet: FakeSheet; cf: FakeConditionalFormat } | null,
+    private readonly loaded: Record<string, unknown> | undefined,
+    private readonly orNull: boolean,
+  ) {}
+  get isNullObject(): boolean {
+    if (!this.loaded || !('isNullObject' in this.loaded)) throw notLoaded('isNullObject');
+    return this.loaded.isNullObject as boolean;
+  }
+  private set(f: (cf: FakeConditionalFormat) => void, what: string): void {
+    const ctx = this.context;
+    ctx.enqueue((n) => {
+      const t = need(this.find(), 'conditional format');
+      f(t.cf);
+      ctx.wb.record(n, t.sheet, 'cf.set', what);
+    });
+  }
+  get rule(): { formula: string } {
+    const loaded = this.loaded?.rule as Record<string, unknown> | undefined;
+    const self = this;
+    return {
+      get formula(): string {
+        if (self.orNull && self.loaded?.isNullObject) throw new FakeOfficeError('InvalidObjectPath', 'The object is a null object.');
+        if (!loaded || !('formula' in loaded)) throw notLoaded('formula');
+        return loaded.formula as string;
+      },
+      set formula(v: string) {
+        self.set((cf) => (cf.formula = v), 'formula');
+      },
+    };
+  }
+  get format(): { fill: { color: string }; font: { color: string } } {
+    const self = this;
+    return {
+      fill: {
+        get color(): string {
+          throw notLoaded('color');
+        },
+        set color(v: string) {
+          self.set((cf) => (cf.fill = v), 'fill');
+        },
+      },
+      font: {
+        get color(): string {
+          throw notLoaded('color');
+        },
+        set color(v: string) {
+          self.set((cf) => (cf.fontColor = v), 'font');
+        },
+      },
+    };
+  }
+}
+
+const EDGES: Record<string, keyof NonNullable<Style['borders']> | 'insideH' | 'insideV'> = {
+  EdgeTop: 'top',
+  EdgeBottom: 'bottom',
+  EdgeLeft: 'left',
+  EdgeRight: 'right',
+  InsideHorizontal: 'insideH',
+  InsideVertical: 'insideV',
+};
+
+class FormatP {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly spec: () => AreasTarget | null,
+  ) {}
+  private apply(kind: string, f: (s: Style, row: number, col: number, rect: Rect) => void): void {
+    const ctx = this.context;
+    ctx.enqueue((n) => {
+      const t = need(this.spec(), 'range');
+      for (const rect of t.rects) {
+        ctx.wb.forEachCell(rect, (r, c) => f(ctx.wb.style(t.sheet, r, c), r, c, rect));
+        ctx.wb.record(n, t.sheet, kind, rect);
+      }
+    });
+  }
+  private onSheet(kind: string, f: (sheet: FakeSheet, rect: Rect) => void): void {
+    const ctx = this.context;
+    ctx.enqueue((n) => {
+      const t = need(this.spec(), 'range');
+      for (const rect of t.rects) {
+        f(t.sheet, rect);
+        ctx.wb.record(n, t.sheet, kind, rect);
+      }
+    });
+  }
+  get fill(): { color: string; clear(): void } {
+    const self = this;
+    return {
+      get color(): string {
+        throw notLoaded('color');
+      },
+      set color(v: string) {
+        self.apply('format.fill', (s) => (s.fill = v));
+      },
+      clear() {
+        self.apply('format.fill', (s) => delete s.fill);
+      },
+    };
+  }
+  get font(): Record<string, unknown> {
+    const o: Record<string, unknown> = {};
+    for (const k of ['name', 'size', 'bold', 'italic', 'color']) {
+      Object.defineProperty(o, k, {
+        set: (v: unknown) => this.apply('format.font', (s) => (s.font = { ...s.font, [k]: v })),
+        get: () => {
+          throw notLoaded(k);
+        },
+      });
+    }
+    return o;
+  }
+  set horizontalAlignment(v: string) {
+    this.apply('format.alignment', (s) => (s.hAlign = v));
+  }
+  set verticalAlignment(v: string) {
+    this.apply('format.alignment', (s) => (s.vAlign = v));
+  }
+  set wrapText(v: boolean) {
+    this.apply('format.wrap', (s) => (s.wrap = v));
+  }
+  set columnWidth(v: number) {
+    this.onSheet('columnWidth', (sheet, r) => {
+      for (let c = r.left; c <= r.right; c++) sheet.columnWidths.set(c, v);
+    });
+  }
+  set rowHeight(v: number) {
+    this.onSheet('rowHeight', (sheet, r) => {
+      if (r.bottom - r.top > 100_000) throw new FakeOfficeError('InvalidOperation', 'fake: too many rows');
+      for (let i = r.top; i <= r.bottom; i++) sheet.rowHeights.set(i, v);
+    });
+  }
+  get borders(): { getItem(edge: string): Record<string, unknown> } {
+    return {
+      getItem: (edge: string) => {
+        const side = EDGES[edge];
+        if (!side) throw new FakeOfficeError('InvalidArgument', `fake: border ${edge}`);
+        const o: Record<string, unknown> = {};
+        const setStyle = (v: unknown) =>
+          this.apply('format.borders', (s, r, c, rect) => {
+            const b = (s.borders = { ...s.borders });
+            const val = String(v);
+            if (side === 'insideH') {
+              if (r > rect.top) b.top = val;
+              if (r < rect.bottom) b.bottom = val;
+            } else if (side === 'insideV') {
+              if (c > rect.left) b.left = val;
+              if (c < rect.right) b.right = val;
+            } else if ((side === 'top' && r === rect.top) || (side === 'bottom' && r === rect.bottom) || (side === 'left' && c === rect.left) || (side === 'right' && c === rect.right)) {
+              b[side] = val;
+            }
+          });
+        Object.defineProperty(o, 'style', { set: setStyle, get: () => { throw notLoaded('style'); } });
+        for (const k of ['weight', 'color']) Object.defineProperty(o, k, { set: () => undefined, get: () => { throw notLoaded(k); } });
+        return o;
+      },
+    };
+  }
+}
+
+class DataValidationP {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly spec: RangeSpec,
+  ) {}
+  private upd(kind: string, f: (v: { rule: unknown; prompt?: unknown; errorAlert?: unknown; ignoreBlanks?: boolean }) => void): void {
+    const ctx = this.context;
+    ctx.enqueue((n) => {
+      const { sheet, rect } = need(this.spec(), 'range');
+      let v = sheet.validations.find((x) => rectA1(x.range) === rectA1(rect));
+      if (!v) {
+        sheet.validations = sheet.validations.filter((x) => !intersect(x.range, rect));
+        sheet.validations.push((v = { range: rect, rule: null }));
+      }
+      f(v);
+      ctx.wb.record(n, sheet, `dataValidation.${kind}`, rect);
+    }, 64);
+  }
+  set rule(r: unknown) {
+    this.upd('rule', (v) => (v.rule = JSON.parse(JSON.stringify(r))));
+  }
+  set prompt(p: unknown) {
+    this.upd('prompt', (v) => (v.prompt = JSON.parse(JSON.stringify(p))));
+  }
+  set errorAlert(e: unknown) {
+    this.upd('errorAlert', (v) => (v.errorAlert = JSON.parse(JSON.stringify(e))));
+  }
+  set ignoreBlanks(b: boolean) {
+    this.upd('ignoreBlanks', (v) => (v.ignoreBlanks = b));
+  }
+}
+
+// ---- Office.context.document.settings ----
+
+class FakeSettings {
+  private data: Record<string, unknown>;
+  constructor(private readonly host: FakeHost) {
+    this.data = JSON.parse(JSON.stringify(host.wb.savedSettings));
+  }
+  get(name: string): unknown {
+    return name in this.data ? JSON.parse(JSON.stringify(this.data[name])) : null;
+  }
+  set(name: string, value: unknown): void {
+    this.data[name] = JSON.parse(JSON.stringify(value));
+  }
+  remove(name: string): void {
+    delete this.data[name];
+  }
+  saveAsync(a?: unknown, b?: unknown): void {
+    const cb = (typeof a === 'function' ? a : b) as ((r: { status: string; error?: { message: string } }) => void) | undefined;
+    setTimeout(() => {
+      if (this.host.settingsFail) cb?.({ status: 'failed', error: { message: 'save failed' } });
+      else {
+        this.host.wb.savedSettings = JSON.parse(JSON.stringify(this.data));
+        cb?.({ status: 'succeeded' });
+      }
+    }, 0);
+  }
+}
+
+export interface InstalledOffice {
+  host: FakeHost;
+  /** Removes the globals again. */
+  uninstall(): void;
+}
+
+/** Sets `Office` and `Excel` on `globalObject` (window or globalThis) for `workbook`. */
+export function installFakeOffice(globalObject: Record<string, unknown>, workbook: FakeWorkbook, options: FakeOfficeOptions = {}): InstalledOffice {
+  const host = new FakeHost(workbook, options);
+  const settings = new FakeSettings(host);
+  const before = { Office: globalObject.Office, Excel: globalObject.Excel };
+  globalObject.Office = {
+    onReady: (cb?: (i: unknown) => void) => {
+      const info = { host: 'Excel', platform: host.options.platform };
+      cb?.(info);
+      return Promise.resolve(info);
+    },
+    context: {
+      requirements: { isSetSupported: (name: string, v?: string) => name === 'ExcelApi' && host.supports(v ?? '1.1') },
+      diagnostics: { platform: host.options.platform, host: 'Excel', version: '16.0.14332.20000' },
+      document: { settings },
+    },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    HostType: { Excel: 'Excel' },
+  };
+  globalObject.Excel = {
+    run: (a: unknown, b?: unknown) => host.run(a, b),
+    ConditionalFormatType: { custom: 'Custom' },
+    EventTriggerSource: { thisLocalAddin: 'ThisLocalAddin', unknown: 'Unknown' },
+  };
+  return {
+    host,
+    uninstall() {
+      globalObject.Office = before.Office;
+      globalObject.Excel = before.Excel;
+    },
+  };
+}
+
+export { sheetPrefix };
