@@ -38,6 +38,39 @@ const officeJsPatterns = [
   info: { minimized: true },
 }));
 
+/**
+ * Puts the named pages' own bundles into the HTML as inline scripts and drops the bundle files,
+ * so download.html needs no request after the page itself (its files travel in the fragment).
+ */
+class InlineScriptsPlugin {
+  constructor(pages, chunk) {
+    this.pages = pages;
+    this.chunk = chunk;
+  }
+  apply(compiler) {
+    const { Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('InlineScriptsPlugin', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('InlineScriptsPlugin', (data) => {
+        if (!this.pages.includes(data.outputName)) return data;
+        const inline = (tag) => {
+          const src = tag.tagName === 'script' && tag.attributes && tag.attributes.src;
+          if (!src || /^https?:/.test(src)) return tag;
+          const code = compilation.assets[src].source().toString().replace(/\n\/\/# sourceMappingURL=.*$/, '');
+          return { tagName: 'script', voidTag: false, meta: tag.meta, attributes: {}, innerHTML: code.replace(/<\/script/gi, '<\\/script') };
+        };
+        data.headTags = data.headTags.map(inline);
+        data.bodyTags = data.bodyTags.map(inline);
+        return data;
+      });
+      compilation.hooks.processAssets.tap({ name: 'InlineScriptsPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, () => {
+        for (const name of Object.keys(compilation.assets)) {
+          if (name === `${this.chunk}.js` || name === `${this.chunk}.js.map`) compilation.deleteAsset(name);
+        }
+      });
+    });
+  }
+}
+
 async function httpsOptions() {
   // Own certificate (e.g. an office CA): TZ_DEV_CERT / TZ_DEV_KEY, PEM files.
   if (process.env.TZ_DEV_CERT && process.env.TZ_DEV_KEY) {
@@ -66,12 +99,21 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: './src/taskpane/index.tsx',
       functions: './src/functions/functions.ts',
       commands: './src/commands/commands.ts',
+      // The file-saving page that desktop Excel opens (src/excel/delivery.ts); inlined into download*.html.
+      download: './src/download/download.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
+      // Lazy chunks (src/submission): hashed, since Office caches add-in files hard.
+      chunkFilename: '[name].[contenthash:8].js',
+      // Relative to the page: chunks load from next to taskpane.html in the shared runtime.
       publicPath: '',
       clean: true,
+    },
+    optimization: {
+      // One lazy `submission` chunk (docx, the MIME builder) instead of extra vendor chunks.
+      splitChunks: { cacheGroups: { default: false, defaultVendors: false } },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     module: {
@@ -96,6 +138,23 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ['taskpane', 'functions', 'commands'],
         templateParameters: { officeJs: localOfficeJs ? 'office-js/office.js' : OFFICE_JS_CDN },
       }),
+      // Opened in the default browser (Mac) with the files in the fragment: no Office.js, strict CSP.
+      new HtmlWebpackPlugin({
+        filename: 'download.html',
+        template: './src/download/download.html',
+        chunks: ['download'],
+        inject: 'body',
+        templateParameters: { mode: 'browser', officeJs: '' },
+      }),
+      // Opened as an Office dialog (Windows): Office.js for messageChild.
+      new HtmlWebpackPlugin({
+        filename: 'download-dialog.html',
+        template: './src/download/download.html',
+        chunks: ['download'],
+        inject: 'body',
+        templateParameters: { mode: 'dialog', officeJs: localOfficeJs ? 'office-js/office.js' : OFFICE_JS_CDN },
+      }),
+      new InlineScriptsPlugin(['download.html', 'download-dialog.html'], 'download'),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },

@@ -9,16 +9,13 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import { spawn, spawnSync } from 'child_process';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
-import { readWorkbook } from '../src/cli/xlsx';
-import { CellValue, isCellError } from '../src/ledger/cell';
-import { parseDate, serialFromIso } from '../src/ledger/dates';
-import { cellAddress } from '../src/ledger/cell';
+import { FIXTURE, fakeOfficeScript } from './helpers/office-fake';
+import { modelFromXlsx } from './fake-excel/from-xlsx';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { validate } = require('../scripts/validate-manifest.js');
 
 const ROOT = path.resolve(__dirname, '..');
-const FIXTURE = path.resolve(ROOT, '..', 'shared', 'fixtures', 'sample-2023-10.xlsx');
 const ADDIN_URL = 'https://oa.example.gov.cn/taizhang/';
 const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -63,6 +60,34 @@ test('the build succeeds without warnings and writes what the manifest names', (
   for (const f of ['taskpane.html', 'taskpane.js', 'functions.js', 'functions.json', 'commands.js', 'manifest.xml', ...[16, 32, 64, 80].map((s) => `assets/icon-${s}.png`)]) {
     expect(fs.existsSync(path.join(PROD, f))).toBe(true);
   }
+});
+
+/** The lazy chunk with src/submission (docx, the MIME builder). */
+const lazyChunks = (dir: string) => fs.readdirSync(dir).filter((f) => /^submission\.[0-9a-f]{8}\.js$/.test(f));
+
+test('the submission code is one lazy chunk, not in the initial bundles', () => {
+  expect(lazyChunks(PROD)).toHaveLength(1);
+  const lazy = read(PROD, lazyChunks(PROD)[0]);
+  for (const marker of ['docProps/app.xml', 'sinikael']) {
+    expect([marker, lazy.includes(marker)]).toEqual([marker, true]); // docx, emailjs-mime-builder
+    for (const f of ['taskpane.js', 'functions.js', 'commands.js']) expect([f, marker, read(PROD, f).includes(marker)]).toEqual([f, marker, false]);
+  }
+  expect(read(PROD, 'taskpane.html')).not.toContain('submission.');
+});
+
+test('download.html carries its script inline, makes no requests (CSP) and loads no Office.js; the dialog page does', () => {
+  const page = read(PROD, 'download.html');
+  expect(scriptsOf(page)).toEqual([]);
+  expect(page).toMatch(/<script>\(\(\)=>\{/);
+  expect(page).toContain('decodeURIComponent');
+  expect(page).toContain("default-src 'none'");
+  expect(page).toContain("connect-src 'none'");
+  expect(page).toContain('data-mode=browser');
+  expect(fs.existsSync(path.join(PROD, 'download.js'))).toBe(false);
+  const dialog = read(PROD, 'download-dialog.html');
+  expect(scriptsOf(dialog)).toEqual([CDN]);
+  expect(dialog).toContain('data-mode=dialog');
+  expect(scriptsOf(read(INTRANET, 'download-dialog.html'))).toEqual(['office-js/office.js']);
 });
 
 test('one taskpane.html loads Office.js from the CDN, then the taskpane, functions and commands bundles', () => {
@@ -112,71 +137,6 @@ test('the initial task pane JavaScript stays under 250 KB gzip', () => {
   expect(gz).toBeLessThan(250 * 1024);
 });
 
-/** The fixture workbook as Office.js would report it: serials for dates, valueTypes, merges. */
-async function officeData() {
-  const { sheets } = await readWorkbook(FIXTURE);
-  return sheets.map((g) => {
-    const width = Math.max(0, ...g.rows.map((r) => r.length));
-    const values: unknown[][] = [];
-    const valueTypes: string[][] = [];
-    for (const r of g.rows) {
-      const vs: unknown[] = [];
-      const ts: string[] = [];
-      for (let c = 0; c < width; c++) {
-        const v: CellValue = r[c] ?? null;
-        if (v === null || v === undefined) (vs.push(''), ts.push('Empty'));
-        else if (isCellError(v)) (vs.push(v.error), ts.push('Error'));
-        else if (v instanceof Date) {
-          const p = parseDate(v);
-          vs.push(p.ok ? serialFromIso(p.date) : '');
-          ts.push('Double');
-        } else (vs.push(v), ts.push(typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String'));
-      }
-      values.push(vs);
-      valueTypes.push(ts);
-    }
-    const merges = g.merges.map((m) => `'${g.name}'!${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`);
-    return { name: g.name, values, valueTypes, merges };
-  });
-}
-
-/** A stand-in for Office.js, Excel.run and the custom functions runtime (runs in the page). */
-function fakeOffice(data: unknown, date19040101 = 1462, mergesFail = false): string {
-  return `(function () {
-  var data = ${JSON.stringify(data)};
-  var mergesFail = ${mergesFail};
-  window.__tz = { syncs: 0, runs: 0, assoc: {} };
-  window.Office = {
-    onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'PC' }); },
-    context: { requirements: { isSetSupported: function (n, v) { return n === 'ExcelApi' && Number(v) <= 1.14; } } }
-  };
-  window.Excel = { run: function (cb) {
-    window.__tz.runs++;
-    var askedMerges = false;
-    var items = data.map(function (s) { return {
-      name: s.name,
-      getUsedRangeOrNullObject: function () { return { load: function () {}, isNullObject: !s.values.length,
-        rowIndex: 0, columnIndex: 0, values: s.values, valueTypes: s.valueTypes }; },
-      getRange: function () { return { getMergedAreasOrNullObject: function () {
-        askedMerges = true;
-        return { load: function () {}, isNullObject: !s.merges.length, address: s.merges.join(', ') }; } }; }
-    }; });
-    var ctx = { workbook: { worksheets: { load: function () {}, items: items },
-      functions: { date: function () { return { load: function () {}, value: ${date19040101} }; } } },
-      sync: function () {
-        window.__tz.syncs++;
-        return mergesFail && askedMerges ? Promise.reject(new Error('merged areas > 512')) : Promise.resolve();
-      } };
-    return Promise.resolve().then(function () { return cb(ctx); });
-  } };
-  window.CustomFunctions = {
-    associate: function (id, fn) { window.__tz.assoc[id] = fn; },
-    Error: function (code, message) { this.code = code; this.message = message; },
-    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' }
-  };
-})();`;
-}
-
 (HAS_CHROMIUM ? test : test.skip)(
   'the built task pane loads in Chromium, lists the fixture’s ledgers and registers the functions',
   async () => {
@@ -198,18 +158,22 @@ function fakeOffice(data: unknown, date19040101 = 1462, mergesFail = false): str
         offsite.push(url);
         return route.abort();
       });
-      await page.addInitScript(fakeOffice(await officeData()));
+      const fixture = await modelFromXlsx(FIXTURE);
+      await page.addInitScript(await fakeOfficeScript(fixture));
       await page.goto('file://' + path.join(PROD, 'taskpane.html'));
-      await page.getByText('本工作簿中有 3 个台账').waitFor({ timeout: 15_000 });
+      const sheets = page.getByRole('list', { name: '本工作簿中的台账' });
+      await sheets.waitFor({ timeout: 15_000 });
 
-      const items: string[] = await page.locator('li').allInnerTexts();
+      const items: string[] = await sheets.getByRole('listitem').allInnerTexts();
       expect(items.map((t) => t.replace(/\s+/g, ' '))).toEqual([
-        expect.stringMatching(/^行政处罚 行政处罚案件台账.* 10 条案件$/),
-        expect.stringMatching(/^行政检查 行政检查案件台账.* 8 条案件$/),
-        expect.stringMatching(/^行政强制 行政强制案件台账.* 5 条案件$/),
+        expect.stringMatching(/^行政处罚 行政处罚案件台账 10 条记录 错误 \d+ /),
+        expect.stringMatching(/^行政检查 行政检查案件台账 8 条记录 /),
+        expect.stringMatching(/^行政强制 行政强制案件台账 5 条记录 /),
       ]);
+      // The issue list: entries with cell, column and Chinese message (the fixture's F6 date).
+      await expect(page.getByRole('button', { name: /F6「结案时间」.*2023年2月30日/ }).count()).resolves.toBe(1);
       const tz = await page.evaluate(() => {
-        const w = window as unknown as { __tz: { syncs: number; runs: number; assoc: Record<string, (...a: unknown[]) => unknown> } };
+        const w = window as unknown as { __tz: { host: { syncCount: number }; assoc: Record<string, (...a: unknown[]) => unknown> } };
         let error: unknown = null;
         try {
           w.__tz.assoc.REPORT_MONTH('2023年2月30日');
@@ -217,15 +181,13 @@ function fakeOffice(data: unknown, date19040101 = 1462, mergesFail = false): str
           error = { ...(e as object) };
         }
         return {
-          syncs: w.__tz.syncs,
-          runs: w.__tz.runs,
+          syncs: w.__tz.host.syncCount,
           ids: Object.keys(w.__tz.assoc),
           workday: w.__tz.assoc.WORKDAY_CN(45197, 2),
           error,
         };
       });
-      expect(tz.runs).toBe(1);
-      expect(tz.syncs).toBe(2); // the whole workbook in two round trips
+      expect(tz.syncs).toBeLessThanOrEqual(5); // the whole workbook, marks and live events in a few round trips
       expect(tz.ids).toEqual(['REPORT_MONTH', 'CHECK_ROW', 'WORKDAY_CN', 'IS_WORKDAY_CN', 'PUBLICITY_DUE']);
       expect(tz.workday).toBe(45207); // 2023-09-28 + 2 working days = 2023-10-08 (调休)
       expect(tz.error).toEqual({ code: '#VALUE!', message: expect.stringContaining('2023年2月30日') });
@@ -235,15 +197,18 @@ function fakeOffice(data: unknown, date19040101 = 1462, mergesFail = false): str
 
       fs.mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
       await page.screenshot({ path: path.join(ROOT, 'test-output', 'taskpane.png'), fullPage: true });
+      // Nothing wider than the pane (no horizontal scrolling at 360 px).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
       // A workbook in the 1904 date system: DATE(1904,1,1) is 0 there; the pane warns.
       const page1904 = await browser.newPage({ viewport: { width: 360, height: 640 } });
       await page1904.route('**/*', (route: { request(): { url(): string }; fulfill(o: object): void; continue(): void; abort(): void }) =>
         route.request().url().startsWith('file:') ? route.continue() : route.fulfill({ contentType: 'text/javascript', body: '' }),
       );
-      await page1904.addInitScript(fakeOffice([], 0));
+      await page1904.addInitScript(await fakeOfficeScript({ date1904: true, sheets: [{ name: 'Sheet1', rows: [['人员名单']] }] }));
       await page1904.goto('file://' + path.join(PROD, 'taskpane.html'));
-      await page1904.getByText('没有找到行政处罚、行政检查或行政强制案件台账', { exact: false }).waitFor({ timeout: 15_000 });
+      await page1904.getByText('没有找到台账').waitFor({ timeout: 15_000 });
+      expect(await page1904.getByRole('button', { name: '插入官方台账表' }).count()).toBe(1);
       expect(await page1904.getByText('本工作簿使用 1904 日期系统', { exact: false }).count()).toBe(1);
 
       // Too many merged areas for getMergedAreasOrNullObject: read again without merges.
@@ -251,13 +216,106 @@ function fakeOffice(data: unknown, date19040101 = 1462, mergesFail = false): str
       await pageMerges.route('**/*', (route: { request(): { url(): string }; fulfill(o: object): void; continue(): void; abort(): void }) =>
         route.request().url().startsWith('file:') ? route.continue() : route.fulfill({ contentType: 'text/javascript', body: '' }),
       );
-      await pageMerges.addInitScript(fakeOffice(await officeData(), 1462, true));
+      await pageMerges.addInitScript(await fakeOfficeScript(fixture, { mergeAreaLimit: 0 }));
       await pageMerges.goto('file://' + path.join(PROD, 'taskpane.html'));
-      await pageMerges.getByText('本工作簿中有 3 个台账').waitFor({ timeout: 15_000 });
-      expect(await pageMerges.evaluate(() => (window as unknown as { __tz: { runs: number } }).__tz.runs)).toBe(2);
+      await pageMerges.getByRole('list', { name: '本工作簿中的台账' }).getByRole('listitem').nth(2).waitFor({ timeout: 15_000 });
     } finally {
       await browser.close();
     }
   },
   60_000,
+);
+
+(HAS_CHROMIUM ? test : test.skip)(
+  'in Chromium: prepare the monthly package (lazy chunk), hand it to download.html on a Mac, save the Word file',
+  async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { chromium } = require('playwright-core');
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    });
+    type Route = { request(): { url(): string }; fulfill(o: object): void; continue(): void; abort(): void };
+    const out = path.join(ROOT, 'test-output');
+    fs.mkdirSync(out, { recursive: true });
+    try {
+      const context = await browser.newContext({ viewport: { width: 350, height: 900 }, acceptDownloads: true });
+      const page = await context.newPage();
+      // The fixture's "today": the default period is then 2023-10, which has errors.
+      await page.clock.setFixedTime(new Date('2023-11-05T10:00:00'));
+      const offsite: string[] = [];
+      const loaded: string[] = [];
+      const pageErrors: string[] = [];
+      page.on('pageerror', (e: Error) => pageErrors.push(e.message));
+      await page.route('**/*', (route: Route) => {
+        const url = route.request().url();
+        if (url === CDN) return route.fulfill({ contentType: 'text/javascript', body: '/* Office.js is faked by the test */' });
+        if (url.startsWith('file:')) {
+          loaded.push(path.basename(new URL(url).pathname));
+          return route.continue();
+        }
+        offsite.push(url);
+        return route.abort();
+      });
+      await page.addInitScript(await fakeOfficeScript(await modelFromXlsx(FIXTURE), { platform: 'Mac' }));
+      await page.goto('file://' + path.join(PROD, 'taskpane.html'));
+      await page.getByRole('list', { name: '本工作簿中的台账' }).waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: path.join(out, 'taskpane-issues.png') });
+
+      await page.getByRole('tab', { name: '月度报送' }).click();
+      await page.getByRole('textbox', { name: /姓名/ }).fill('张三');
+      await page.getByRole('textbox', { name: /职务/ }).fill('综合执法队队员');
+      await page.getByRole('textbox', { name: /电话/ }).fill('13812345678');
+      await page.screenshot({ path: path.join(out, 'taskpane-form.png'), fullPage: true });
+      expect(loaded.filter((f) => f.startsWith('submission.'))).toEqual([]); // not loaded up front
+
+      await page.getByRole('button', { name: '生成报送文件' }).click();
+      await page.getByText('没有生成报送文件', { exact: true }).waitFor({ timeout: 20_000 });
+      expect(loaded.filter((f) => f.startsWith('submission.'))).toEqual(lazyChunks(PROD));
+      await page.getByRole('list', { name: '有错误的行' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(out, 'taskpane-refused.png') });
+
+      await page.getByRole('button', { name: '仍然生成（含错误）' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '仍然生成' }).click();
+      await page.getByText('报送文件已生成', { exact: true }).waitFor({ timeout: 20_000 });
+      await page.getByText('报送文件已生成', { exact: true }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(out, 'taskpane-ready.png') });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+
+      await page.getByRole('button', { name: '保存 Word 台账' }).click();
+      await page.getByText('已在浏览器中打开保存页面', { exact: false }).waitFor();
+      const opened: string[] = await page.evaluate(() => (window as unknown as { __tz: { opened: string[] } }).__tz.opened);
+      expect(opened).toHaveLength(1);
+      expect(opened[0]).toMatch(/\/download\.html#v=1&p=0&/);
+      expect(pageErrors).toEqual([]);
+
+      // The page the default browser would open: it must request nothing and store nothing.
+      const dl = await context.newPage();
+      const dlRequests: string[] = [];
+      dl.on('request', (r: { url(): string }) => dlRequests.push(r.url()));
+      const dlErrors: string[] = [];
+      dl.on('pageerror', (e: Error) => dlErrors.push(e.message));
+      await dl.setViewportSize({ width: 700, height: 600 });
+      await dl.goto(opened[0]);
+      const save = dl.getByRole('button', { name: '保存 Word 台账' });
+      await save.waitFor();
+      expect(await dl.evaluate(() => location.hash)).toBe('');
+      expect(dlRequests.map((u) => u.split('#')[0])).toEqual([opened[0].split('#')[0]]);
+      await dl.screenshot({ path: path.join(out, 'download-page.png') });
+      const [download] = await Promise.all([dl.waitForEvent('download'), save.click()]);
+      expect(download.suggestedFilename()).toBe('天宁镇综合行政执法队2023年10月行政执法案件台账.docx');
+      const bytes = fs.readFileSync(await download.path());
+      expect(bytes.subarray(0, 2).toString()).toBe('PK');
+      const [eml] = await Promise.all([dl.waitForEvent('download'), dl.getByRole('button', { name: '保存邮件草稿' }).click()]);
+      const emlText = fs.readFileSync(await eml.path(), 'utf8');
+      expect(emlText).toContain('X-Unsent: 1');
+      expect(emlText.replace(/\r\n/g, '')).toContain(bytes.toString('base64'));
+      expect(dlErrors).toEqual([]);
+      expect(dlRequests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:'))).toEqual([]);
+      expect(offsite).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  },
+  90_000,
 );

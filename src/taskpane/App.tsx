@@ -1,122 +1,187 @@
-/* Placeholder task pane: says which ledgers the workbook has. The full pane replaces it. */
+/* The task pane: toolbar, the check results and the monthly submission (spec §5.3). */
 import * as React from 'react';
 import {
-  Badge,
-  Body1,
-  Button,
   Caption1,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  ProgressBar,
   Spinner,
   Subtitle2,
+  Tab,
+  TabList,
+  Toolbar,
+  ToolbarButton,
+  Tooltip,
+  Button,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { LedgerSummary } from './summary';
-
-export interface PaneData {
-  ledgers: LedgerSummary[];
-  /** The workbook uses the 1904 date system (the TZ functions assume 1900). */
-  date1904: boolean;
-}
+import type { LedgerService } from '../excel/service';
+import { teamOf } from '../validation/report';
+import { CheckView } from './CheckView';
+import { errorText, useAction, useDelayedFlag, usePaneState } from './hooks';
+import { Deliver, SubmissionApi, SubmissionPanel } from './SubmissionPanel';
 
 export interface AppProps {
-  /** Reads the open workbook; injected so the pane can be shown without Excel. */
-  load: () => Promise<PaneData>;
-  /** First and last year of the holiday data, for the note under the list. */
+  service: LedgerService;
+  /** Loads src/submission (lazily in the add-in). */
+  loadSubmission: () => Promise<SubmissionApi>;
+  deliver: Deliver;
+  /** First and last year of the holiday data, for the note at the bottom. */
   holidayYears: { first: number; last: number };
   /** Current year, to warn when next year's holidays are not yet known. */
   year: number;
 }
 
-const BADGE = { penalty: 'danger', inspection: 'brand', coercion: 'warning' } as const;
-
-type State = { phase: 'loading' } | ({ phase: 'done' } & PaneData) | { phase: 'error'; message: string };
+type Notice = { intent: 'success' | 'info' | 'warning' | 'error'; text: string };
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: {
+  root: {
     display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    padding: tokens.spacingVerticalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground2,
+    minHeight: '100vh',
   },
-  grow: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
-  fixed: { flexShrink: 0, whiteSpace: 'nowrap' },
+  head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  title: { margin: 0 },
+  toolbar: { flexWrap: 'wrap', padding: 0, gap: tokens.spacingHorizontalXS, marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  progress: { minHeight: '2px' },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
   note: { color: tokens.colorNeutralForeground3 },
 });
 
-export function App({ load, holidayYears, year }: AppProps): React.ReactElement {
-  const styles = useStyles();
-  const [state, setState] = React.useState<State>({ phase: 'loading' });
-  const refresh = React.useCallback(() => {
-    setState({ phase: 'loading' });
-    load().then(
-      (data) => setState({ phase: 'done', ...data }),
-      (e: unknown) => setState({ phase: 'error', message: e instanceof Error ? e.message : String(e) }),
+export function App({ service, loadSubmission, deliver, holidayYears, year }: AppProps): React.ReactElement {
+  const s = useStyles();
+  const state = usePaneState(service);
+  const [tab, setTab] = React.useState<'check' | 'submit'>('check');
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  const action = useAction();
+  const inserting = useAction();
+  const checking = state.phase === 'checking' || action.busy;
+  const slow = useDelayedFlag(checking);
+
+  React.useEffect(() => {
+    service.checkAll().then(
+      // Live checking may be unavailable (older Excel): say so, 重新检查 still works.
+      () => service.startLive().catch((e: unknown) => setNotice({ intent: 'warning', text: errorText(e) })),
+      () => undefined, // the state says what went wrong
     );
-  }, [load]);
-  React.useEffect(refresh, [refresh]);
+    return () => void service.stopLive().catch(() => undefined);
+  }, [service]);
+
+  const fail = (what: string) => (e: unknown) => setNotice({ intent: 'error', text: `${what}：${errorText(e)}` });
+
+  const onSelect = React.useCallback(
+    (sheet: string, cell: string) => {
+      service.selectCell(sheet, cell).catch(fail(`没能选中 ${sheet} 的 ${cell}`));
+    },
+    [service],
+  );
+
+  const recheck = () =>
+    action.run(() => service.checkAll()).then(() => setNotice(null), fail('检查失败'));
+
+  const toggleMarks = () => {
+    const show = !state.marksShown;
+    action.run(() => service.setMarks(show)).then(
+      () => setNotice({ intent: 'info', text: show ? '已在表格中标出有问题的单元格。' : '已清除全部标记，表格恢复原样（您填写的内容没有改动）。' }),
+      fail(show ? '没能显示标记' : '没能清除标记'),
+    );
+  };
+
+  const fillMonths = () =>
+    action.run(() => service.fillReportMonths()).then((r) => {
+      if (!r) return;
+      const lines = [
+        ...r.written.map((w) => `${w.sheet}：已在 ${w.column} 列写入 ${w.rows} 行的报送月份。`),
+        ...r.refused.map((x) => x.reason), // a full sentence naming the sheet
+      ];
+      setNotice({ intent: r.refused.length ? 'warning' : 'success', text: lines.join('\n') || '没有可以写入报送月份的台账。' });
+    }, fail('没能填写报送月份'));
+
+  const insert = () =>
+    inserting.run(() => service.insertOfficialSheets(teamOf(state.check ?? { today: service.today(), ledgers: [] }))).then(
+      (names) => {
+        setNotice({ intent: 'success', text: names?.length ? `已插入：${names.join('、')}。` : '三张台账表都已存在，没有插入。' });
+        return service.checkAll();
+      },
+      fail('没能插入台账表'),
+    );
+
+  const titleTeam = React.useMemo(() => state.sheets.map((x) => x.team).find((t): t is string => !!t) ?? null, [state.sheets]);
+  const hasLedgers = state.sheets.length > 0;
 
   return (
-    <main className={styles.root}>
-      <Subtitle2 as="h1">执法台账助手</Subtitle2>
-      {state.phase === 'loading' && <Spinner size="small" label="正在读取工作簿…" />}
-      {state.phase === 'error' && (
-        <MessageBar intent="error">
-          <MessageBarBody>读取工作簿失败：{state.message}</MessageBarBody>
+    <main className={s.root}>
+      <div className={s.head}>
+        <Subtitle2 as="h1" className={s.title}>
+          执法台账助手
+        </Subtitle2>
+        <Toolbar aria-label="台账操作" size="small" className={s.toolbar}>
+          <Tooltip content="重新读取整个工作簿并检查（表格改动没有自动更新时用）" relationship="description">
+            <ToolbarButton onClick={() => void recheck()} disabled={action.busy}>
+              重新检查
+            </ToolbarButton>
+          </Tooltip>
+          <Tooltip content={state.marksShown ? '去掉表格中的问题标记，恢复原来的样子' : '在表格中标出有问题的单元格'} relationship="description">
+            <ToolbarButton onClick={toggleMarks} disabled={action.busy || !hasLedgers}>
+              {state.marksShown ? '清除标记' : '显示标记'}
+            </ToolbarButton>
+          </Tooltip>
+          <Tooltip content="在每张台账右侧的“报送月份”列写上每条记录的报送月份" relationship="description">
+            <ToolbarButton onClick={() => void fillMonths()} disabled={action.busy || !hasLedgers}>
+              填写报送月份
+            </ToolbarButton>
+          </Tooltip>
+        </Toolbar>
+        <div className={s.progress}>{slow && <ProgressBar thickness="medium" aria-label="正在检查" />}</div>
+      </div>
+
+      {notice && (
+        <MessageBar intent={notice.intent} layout="multiline">
+          <MessageBarBody style={{ whiteSpace: 'pre-line' }}>{notice.text}</MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="关闭提示" onClick={() => setNotice(null)}>关闭</Button>} />
         </MessageBar>
       )}
-      {state.phase === 'done' && <LedgerList ledgers={state.ledgers} />}
-      {state.phase === 'done' && state.date1904 && (
-        <MessageBar intent="warning">
+      {state.phase === 'error' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>读取工作簿失败：{state.error ?? '未知错误'}。请点“重新检查”。</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.date1904 && (
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             本工作簿使用 1904 日期系统。TZ 函数按 1900 日期系统读取日期单元格，结果会相差 4 年零 1 天；在本工作簿中请给这些函数写文字日期，如“2023年10月9日”。
           </MessageBarBody>
         </MessageBar>
       )}
-      <div>
-        <Button onClick={refresh} disabled={state.phase === 'loading'}>
-          重新读取
-        </Button>
-      </div>
-      <Caption1 className={styles.note}>
-        可在单元格中使用 TZ.REPORT_MONTH、TZ.CHECK_ROW、TZ.WORKDAY_CN、TZ.IS_WORKDAY_CN、TZ.PUBLICITY_DUE 函数。
-        节假日和调休安排收录 {holidayYears.first}–{holidayYears.last} 年，其他年份按周一至周五计算工作日
+      {!state.check && state.phase !== 'error' && slow && <Spinner size="small" label="正在读取工作簿…" />}
+
+      {state.check && (
+        <>
+          <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'check' | 'submit')}>
+            <Tab value="check">检查结果</Tab>
+            <Tab value="submit">月度报送</Tab>
+          </TabList>
+          <div hidden={tab !== 'check'} role="tabpanel" aria-label="检查结果">
+            <CheckView state={state} onSelect={onSelect} onInsert={() => void insert()} inserting={inserting.busy} />
+          </div>
+          <div hidden={tab !== 'submit'} role="tabpanel" aria-label="月度报送">
+            <SubmissionPanel service={service} titleTeam={titleTeam} onSelect={onSelect} loadSubmission={loadSubmission} deliver={deliver} />
+          </div>
+        </>
+      )}
+
+      <Caption1 className={s.note}>
+        可在单元格中使用 TZ.REPORT_MONTH、TZ.CHECK_ROW、TZ.WORKDAY_CN、TZ.IS_WORKDAY_CN、TZ.PUBLICITY_DUE 函数。节假日和调休安排收录 {holidayYears.first}–{holidayYears.last}{' '}
+        年，其他年份按周一至周五计算工作日
         {year >= holidayYears.last ? `；${holidayYears.last + 1}年的安排公布后请更新加载项。` : '。'}
       </Caption1>
     </main>
-  );
-}
-
-function LedgerList({ ledgers }: { ledgers: LedgerSummary[] }): React.ReactElement {
-  const styles = useStyles();
-  if (!ledgers.length) {
-    return (
-      <MessageBar intent="warning">
-        <MessageBarBody>本工作簿中没有找到行政处罚、行政检查或行政强制案件台账。台账按标题和表头识别，请确认表头与县司法局下发的模板一致。</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  return (
-    <section aria-label="本工作簿中的台账">
-      <Body1>本工作簿中有 {ledgers.length} 个台账：</Body1>
-      <ul className={styles.list}>
-        {ledgers.map((l) => (
-          <li key={l.sheet} className={styles.item}>
-            <Badge className={styles.fixed} appearance="tint" color={BADGE[l.kind]}>
-              {l.label}
-            </Badge>
-            <span className={styles.grow}>
-              <Body1>{l.sheet}</Body1>
-              {l.team && <Caption1 className={styles.note}>（{l.team}）</Caption1>}
-            </span>
-            <Caption1 className={styles.fixed}>{l.records} 条案件</Caption1>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

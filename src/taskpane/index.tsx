@@ -1,26 +1,31 @@
-/* Task pane entry: waits for Office.js, then renders the placeholder pane. */
+/* Task pane entry: waits for Office.js, wires the ledger service and renders the pane. */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { deliverFiles } from '../excel/delivery';
 import { officeReady } from '../excel/office';
-import { readWorkbook } from '../excel/workbook';
+import { createLedgerService } from '../excel/session';
 import { holidayDataRange } from '../validation/cell-functions';
-import { App, PaneData } from './App';
-import { summarizeLedgers } from './summary';
+import { App } from './App';
 
-async function load(): Promise<PaneData> {
-  const { grids, date1904 } = await readWorkbook();
-  return { ledgers: summarizeLedgers(grids), date1904 };
-}
+/** src/submission (docx, the MIME builder) and the form's zod checks in their own chunk, fetched on the first 生成报送文件. */
+const loadSubmission = () => import(/* webpackChunkName: "submission" */ './submit-api');
 
 officeReady().then(({ host }) => {
   const root = document.getElementById('root');
   // taskpane.html already explains that IE/Edge Legacy webviews cannot run the pane.
   if (!root || (window as { tzUnsupportedWebview?: boolean }).tzUnsupportedWebview) return;
-  const loader = host === 'Excel' ? load : () => Promise.reject(new Error('请在 Excel 中打开本加载项。'));
+
+  if (host !== 'Excel') {
+    root.textContent = '请在 Excel 中打开执法台账助手。';
+    return;
+  }
+  // The one place the pane meets the Excel adapter.
+  const service = createLedgerService();
+
   createRoot(root).render(
     <FluentProvider theme={webLightTheme}>
-      <App load={loader} holidayYears={holidayDataRange()} year={new Date().getFullYear()} />
+      <App service={service} loadSubmission={loadSubmission} deliver={deliverFiles} holidayYears={holidayDataRange()} year={new Date().getFullYear()} />
     </FluentProvider>,
   );
 });

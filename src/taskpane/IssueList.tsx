@@ -1,0 +1,211 @@
+/* The issue list: severity filter, one collapsible group per sheet, rows incrementally. */
+import * as React from 'react';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  ToggleButton,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  useArrowNavigationGroup,
+} from '@fluentui/react-components';
+import type { Issue } from '../validation/check';
+import { RULE_BY_ID, SEVERITY_LABEL, Severity } from '../validation/rules';
+import { SEVERITIES, SheetGroup, filterGroup, messageBody, totalCounts } from './issues';
+
+/** Rows rendered per sheet at first and per "显示更多". */
+export const ROW_PAGE = 30;
+
+export const SEVERITY_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
+
+export type SelectCell = (sheet: string, cell: string) => void;
+
+const useStyles = makeStyles({
+  filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  header: { minWidth: 0, overflowWrap: 'anywhere' },
+  headerCount: { color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
+  rowTitle: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+  },
+  rowIssues: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: 'none' },
+  entry: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'stretch',
+    gap: '2px',
+    width: '100%',
+    boxSizing: 'border-box',
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  error: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
+  warning: { borderLeft: `3px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
+  info: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}` },
+  entryHead: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  cellRef: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere', minWidth: 0 },
+  message: { overflowWrap: 'anywhere' },
+  rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  pending: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  more: { alignSelf: 'flex-start' },
+});
+
+/** One issue; a button that selects its cell in Excel. */
+const IssueEntry = React.memo(function IssueEntry({ issue, onSelect }: { issue: Issue; onSelect: SelectCell }) {
+  const s = useStyles();
+  return (
+    <button type="button" className={mergeClasses(s.entry, s[issue.severity])} onClick={() => onSelect(issue.sheet, issue.cell)} title={`在表格中选中 ${issue.cell}`}>
+      <span className={s.entryHead}>
+        <Badge appearance="tint" color={SEVERITY_COLOR[issue.severity]} size="small">
+          {SEVERITY_LABEL[issue.severity]}
+        </Badge>
+        <span className={s.cellRef}>
+          {issue.cell}「{issue.column}」
+        </span>
+      </span>
+      <span className={s.message}>{messageBody(issue)}</span>
+      <span className={s.rule}>{RULE_BY_ID.get(issue.rule)?.title ?? issue.rule}</span>
+    </button>
+  );
+});
+
+function IssueGroup({ title, issues, onSelect }: { title: string; issues: Issue[]; onSelect: SelectCell }): React.ReactElement {
+  const s = useStyles();
+  return (
+    <section aria-label={title}>
+      <h3 className={s.rowTitle}>{title}</h3>
+      <ul className={s.rowIssues}>
+        {issues.map((i, k) => (
+          <li key={`${i.cell}-${i.rule}-${k}`}>
+            <IssueEntry issue={i} onSelect={onSelect} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The rows of one sheet, ROW_PAGE at a time. */
+function SheetIssues({ group, onSelect }: { group: SheetGroup; onSelect: SelectCell }): React.ReactElement {
+  const s = useStyles();
+  const [limit, setLimit] = React.useState(ROW_PAGE);
+  const nav = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
+  const rest = group.rows.length - limit;
+  return (
+    <div className={s.panel}>
+      <div className={s.panel} {...nav}>
+        {group.sheetIssues.length > 0 && <IssueGroup title={`表头（第${group.headerRow}行）`} issues={group.sheetIssues} onSelect={onSelect} />}
+        {group.rows.slice(0, limit).map((r) => (
+          <IssueGroup key={r.row} title={`第${r.row}行`} issues={r.issues} onSelect={onSelect} />
+        ))}
+      </div>
+      {rest > 0 && (
+        <Button className={s.more} size="small" onClick={() => setLimit((n) => n + ROW_PAGE * 2)}>
+          显示更多（还有 {rest} 行）
+        </Button>
+      )}
+      {group.pending.length > 0 && (
+        <div className={s.pending} aria-label="待办的行">
+          <Caption1>待办（尚不计入任何月份）：</Caption1>
+          {group.pending.slice(0, 50).map((p) => (
+            <Button key={p.row} size="small" appearance="subtle" onClick={() => onSelect(group.sheet, p.cell)}>
+              第{p.row}行 {p.state}
+            </Button>
+          ))}
+          {group.pending.length > 50 && <Caption1>等 {group.pending.length} 行</Caption1>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export interface IssueListProps {
+  groups: SheetGroup[];
+  onSelect: SelectCell;
+}
+
+export const IssueList = React.memo(function IssueList({ groups, onSelect }: IssueListProps): React.ReactElement {
+  const s = useStyles();
+  const [shown, setShown] = React.useState<ReadonlySet<Severity>>(() => new Set(SEVERITIES));
+  const totals = React.useMemo(() => totalCounts(groups), [groups]);
+  const filtered = React.useMemo(() => groups.map((g) => filterGroup(g, shown)), [groups, shown]);
+  // Sheets are open unless the user closed them (new sheets open too).
+  const [closed, setClosed] = React.useState<ReadonlySet<string>>(() => new Set());
+  const open = React.useMemo(() => groups.map((g) => g.sheet).filter((n) => !closed.has(n)), [groups, closed]);
+  const onToggle = (value: string) =>
+    setClosed((prev) => {
+      const next = new Set(prev);
+      if (next.has(value)) next.delete(value);
+      else next.add(value);
+      return next;
+    });
+  const toggle = (sev: Severity) =>
+    setShown((prev) => {
+      const next = new Set(prev);
+      if (next.has(sev)) next.delete(sev);
+      else next.add(sev);
+      return next;
+    });
+  const any = totals.error + totals.warning + totals.info > 0;
+  const pending = groups.some((g) => g.pending.length > 0);
+  if (!any && !pending) {
+    return (
+      <MessageBar intent="success">
+        <MessageBarBody>没有发现问题，台账可以报送。</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <section aria-label="问题列表">
+      {any && (
+        <div className={s.filters} role="group" aria-label="按级别筛选">
+          <Caption1>显示：</Caption1>
+          {SEVERITIES.map((sev) => (
+            <ToggleButton key={sev} size="small" checked={shown.has(sev)} onClick={() => toggle(sev)}>
+              {SEVERITY_LABEL[sev]} {totals[sev]}
+            </ToggleButton>
+          ))}
+        </div>
+      )}
+      <Accordion multiple collapsible openItems={open} onToggle={(_, d) => onToggle(String(d.value))}>
+        {filtered.map((g) => {
+          const rows = g.rows.length + (g.sheetIssues.length ? 1 : 0);
+          return (
+            <AccordionItem key={g.sheet} value={g.sheet}>
+              <AccordionHeader expandIconPosition="end">
+                <span className={s.header}>
+                  {g.sheet}
+                  <span className={s.headerCount}>{rows ? `${rows} 行有问题` : '没有问题'}</span>
+                </span>
+              </AccordionHeader>
+              <AccordionPanel>
+                {rows === 0 && g.pending.length === 0 ? <Caption1>所选级别没有问题。</Caption1> : <SheetIssues group={g} onSelect={onSelect} />}
+              </AccordionPanel>
+            </AccordionItem>
+          );
+        })}
+      </Accordion>
+    </section>
+  );
+});

@@ -1,0 +1,105 @@
+/* The 月度报送 form as plain data: defaults and month choices (pure, no React, no zod). */
+import { IsoDate, lastDayOfMonth, partsOf } from '../ledger/dates';
+import type { Contact, Period } from '../ledger/options';
+import type { PaneSettings } from '../excel/service';
+
+/** The county's mailbox (as src/submission/options.ts COUNTY_MAILBOX; that module pulls in zod). */
+export const DEFAULT_RECIPIENT = 'jiaochengxzfy@163.com';
+/** As MAX_PERIOD_MONTHS in src/ledger/options.ts. */
+const MAX_PERIOD_MONTHS = 12;
+
+export interface FormValues {
+  /** `YYYY-MM` */
+  from: string;
+  to: string;
+  team: string;
+  name: string;
+  title: string;
+  phone: string;
+  /** Recipients as typed. */
+  recipients: string;
+}
+
+export type FieldName = 'period' | 'team' | 'name' | 'title' | 'phone' | 'recipients';
+export type FieldErrors = Partial<Record<FieldName, string>>;
+
+export interface ValidForm {
+  period: Period;
+  team: string;
+  contact: Contact;
+  to: string[];
+}
+
+function monthKey(y: number, m: number): string {
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+/** The month before `today`'s, `YYYY-MM` (the notice: 每月1号报上月台账). */
+export function lastMonth(today: IsoDate): string {
+  const [y, m] = partsOf(today);
+  return m === 1 ? monthKey(y - 1, 12) : monthKey(y, m - 1);
+}
+
+/** `2023-10` → `2023年10月` */
+export function monthLabel(month: string): string {
+  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+}
+
+/** The months to choose from, newest first: this month and the `count - 1` before it. */
+export function monthChoices(today: IsoDate, count = 24): string[] {
+  let [y, m] = partsOf(today);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    out.push(monthKey(y, m));
+    m--;
+    if (m === 0) {
+      m = 12;
+      y--;
+    }
+  }
+  return out;
+}
+
+/** Defaults: last month; team, contact and recipients from the workbook's settings, else the titles' team and the county's mailbox. */
+export function initialValues(today: IsoDate, settings: PaneSettings, titleTeam: string | null): FormValues {
+  const month = lastMonth(today);
+  return {
+    from: month,
+    to: month,
+    team: settings.team ?? titleTeam ?? '',
+    name: settings.contact?.name ?? '',
+    title: settings.contact?.title ?? '',
+    phone: settings.contact?.phone ?? '',
+    recipients: settings.to ?? DEFAULT_RECIPIENT,
+  };
+}
+
+/**
+ * The period for showing its due date while the user picks months (no zod here: the
+ * schemas load with src/submission); null when the months are out of order or too many.
+ * `validateForm` (validate.ts) checks it with periodSchema before a package is built.
+ */
+export function periodOf(from: string, to: string): Period | null {
+  if (!/^\d{4}-\d{2}$/.test(from) || !/^\d{4}-\d{2}$/.test(to) || to < from) return null;
+  const months: string[] = [];
+  let [y, m] = partsOf(`${from}-01`);
+  for (let k = monthKey(y, m); k <= to; k = monthKey(y, m)) {
+    months.push(k);
+    if (months.length > MAX_PERIOD_MONTHS) return null;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return { from, to, months, firstDay: `${from}-01`, lastDay: lastDayOfMonth(to) };
+}
+
+/** What the workbook remembers (as typed, trimmed). */
+export function settingsOf(v: FormValues): PaneSettings {
+  return {
+    team: v.team.trim(),
+    contact: { name: v.name.trim(), title: v.title.trim(), phone: v.phone.trim() },
+    to: v.recipients.trim(),
+  };
+}
