@@ -6,7 +6,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as http from 'http';
 import * as zlib from 'zlib';
+import JSZip from 'jszip';
 import { spawn, spawnSync } from 'child_process';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { FIXTURE, fakeOfficeScript } from './helpers/office-fake';
@@ -226,8 +228,28 @@ test('the initial task pane JavaScript stays under 250 KB gzip', () => {
   60_000,
 );
 
+/** Serves a folder over http on 127.0.0.1 (the pane as Excel loads it: from a web server). */
+function serve(dir: string): Promise<{ origin: string; close(): Promise<void> }> {
+  const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml' };
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      resolve({ origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) });
+    }),
+  );
+}
+
 (HAS_CHROMIUM ? test : test.skip)(
-  'in Chromium: prepare the monthly package (lazy chunk), hand it to download.html on a Mac, save the Word file',
+  'end to end in Chromium: the served pane shows the fixture’s issues, selects a cell, follows an edit, prepares the October package and saves it',
   async () => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { chromium } = require('playwright-core');
@@ -238,6 +260,7 @@ test('the initial task pane JavaScript stays under 250 KB gzip', () => {
     type Route = { request(): { url(): string }; fulfill(o: object): void; continue(): void; abort(): void };
     const out = path.join(ROOT, 'test-output');
     fs.mkdirSync(out, { recursive: true });
+    const site = await serve(PROD);
     try {
       const context = await browser.newContext({ viewport: { width: 350, height: 900 }, acceptDownloads: true });
       const page = await context.newPage();
@@ -250,7 +273,7 @@ test('the initial task pane JavaScript stays under 250 KB gzip', () => {
       await page.route('**/*', (route: Route) => {
         const url = route.request().url();
         if (url === CDN) return route.fulfill({ contentType: 'text/javascript', body: '/* Office.js is faked by the test */' });
-        if (url.startsWith('file:')) {
+        if (url.startsWith(site.origin)) {
           loaded.push(path.basename(new URL(url).pathname));
           return route.continue();
         }
@@ -258,9 +281,28 @@ test('the initial task pane JavaScript stays under 250 KB gzip', () => {
         return route.abort();
       });
       await page.addInitScript(await fakeOfficeScript(await modelFromXlsx(FIXTURE), { platform: 'Mac' }));
-      await page.goto('file://' + path.join(PROD, 'taskpane.html'));
+      await page.goto(`${site.origin}/taskpane.html`);
       await page.getByRole('list', { name: '本工作簿中的台账' }).waitFor({ timeout: 15_000 });
       await page.screenshot({ path: path.join(out, 'taskpane-issues.png') });
+
+      // One click from an issue to its cell.
+      type Wb = { activeSheetId: string; sheet(n: string): { id: string; selection: string }; userEdit(s: string, a: string, v: unknown): void };
+      const f6 = page.getByRole('button', { name: /F6「结案时间」/ });
+      await f6.click();
+      const selected = await page.waitForFunction(() => {
+        const wb = (window as unknown as { __tz: { host: { wb: Wb } } }).__tz.host.wb;
+        const s = wb.sheet('行政处罚案件台账');
+        return wb.activeSheetId === s.id && s.selection !== 'A1' && s.selection;
+      });
+      expect(await selected.jsonValue()).toBe('F6');
+
+      // The clerk corrects the impossible date in Excel: the list follows.
+      const penaltyErrors = () => page.getByRole('list', { name: '本工作簿中的台账' }).getByRole('listitem').first().innerText();
+      const before = await penaltyErrors();
+      await page.evaluate(() => (window as unknown as { __tz: { host: { wb: Wb } } }).__tz.host.wb.userEdit('行政处罚案件台账', 'F6', [['2023年10月28日']]));
+      await f6.waitFor({ state: 'detached', timeout: 10_000 });
+      const errorsOf = (t: string) => Number(/错误\s*(\d+)/.exec(t.replace(/\s+/g, ' '))?.[1]);
+      expect(errorsOf(await penaltyErrors())).toBe(errorsOf(before) - 1);
 
       await page.getByRole('tab', { name: '月度报送' }).click();
       await page.getByRole('textbox', { name: /姓名/ }).fill('张三');
@@ -305,16 +347,21 @@ test('the initial task pane JavaScript stays under 250 KB gzip', () => {
       const [download] = await Promise.all([dl.waitForEvent('download'), save.click()]);
       expect(download.suggestedFilename()).toBe('天宁镇综合行政执法队2023年10月行政执法案件台账.docx');
       const bytes = fs.readFileSync(await download.path());
-      expect(bytes.subarray(0, 2).toString()).toBe('PK');
+      const docXml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+      const text = docXml.replace(/<[^>]+>/g, '');
+      expect(text).toContain('天宁镇综合行政执法队2023年10月1日--2023年10月31日行政处罚案件台账');
+      expect(text).toContain('2023年10月28日'); // the corrected row is now in October
+      expect(text).toContain('本期案件：行政处罚8件');
       const [eml] = await Promise.all([dl.waitForEvent('download'), dl.getByRole('button', { name: '保存邮件草稿' }).click()]);
       const emlText = fs.readFileSync(await eml.path(), 'utf8');
       expect(emlText).toContain('X-Unsent: 1');
       expect(emlText.replace(/\r\n/g, '')).toContain(bytes.toString('base64'));
       expect(dlErrors).toEqual([]);
-      expect(dlRequests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:'))).toEqual([]);
+      expect(dlRequests.filter((u) => !u.startsWith(site.origin) && !u.startsWith('blob:'))).toEqual([]);
       expect(offsite).toEqual([]);
     } finally {
       await browser.close();
+      await site.close();
     }
   },
   90_000,

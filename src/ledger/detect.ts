@@ -89,6 +89,13 @@ export class MergeIndex {
       }
     }
   }
+  get left(): number {
+    return this.grid.left;
+  }
+  /** The row's cells (index 0 is column `left`), or undefined outside the grid. */
+  rowValues(row: number): CellValue[] | undefined {
+    return this.grid.rows[row - this.grid.top];
+  }
   rowHasMerge(row: number): boolean {
     return this.rows.has(row);
   }

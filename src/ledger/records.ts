@@ -25,6 +25,8 @@ export function readRow(layout: LedgerLayout, idx: MergeIndex, row: number, cols
   const defs = LEDGERS[layout.kind].columns;
   const values: CellValue[] = new Array(defs.length);
   const merged = idx.rowHasMerge(row);
+  const cells = idx.rowValues(row);
+  const left = idx.left;
   let identified = false;
   for (let i = 0; i < defs.length; i++) {
     const col = cols[i];
@@ -40,7 +42,7 @@ export function readRow(layout: LedgerLayout, idx: MergeIndex, row: number, cols
       fromMerge = m.left === col && m.top < row;
       value = fromMerge ? idx.raw(m.top, m.left) : null;
     } else {
-      value = idx.raw(row, col);
+      value = cells ? cells[col - left] ?? null : null;
     }
     values[i] = value;
     if (!identified && defs[i].identifying && !fromMerge && (isCellError(value) || !isBlank(value))) identified = true;

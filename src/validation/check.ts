@@ -196,6 +196,8 @@ export class CheckMemo {
 }
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+/** Shared by every record without issues; frozen so that nothing adds to it by mistake. */
+const NO_ISSUES = Object.freeze([]) as unknown as Issue[];
 
 function newAnalysis(blank: boolean, error: boolean): FieldAnalysis {
   return { blank, error, full: '', text: '', date: null, persons: null, count: null, mark: null, docYear: null, money: 0, moneyText: '', noPenalty: false, category: null, findings: NO_FINDINGS };
@@ -265,7 +267,7 @@ function analyzeField(kind: Kind, def: ColumnDef, value: CellValue, opts: CheckO
     default:
       break;
   }
-  const fieldRules = fieldRulesOf(kind, def);
+  const fieldRules = FIELD_RULES[kind][def.key];
   if (fieldRules) fieldRules(a, def);
   return a;
 }
@@ -334,59 +336,54 @@ function clauses(text: string): string[] {
 /** Rules that read one column of one ledger kind only. */
 type FieldRule = (a: FieldAnalysis, def: ColumnDef) => void;
 
-const FIELD_RULES: Record<string, FieldRule> = {
-  'penalty.outcome': (a, def) => {
-    const t = toHalfWidth(a.text);
-    a.noPenalty = law.NO_PENALTY.test(t);
-    const detention = law.DETENTION.test(t);
-    if (detention) addFinding(a, finding('penalty-detention', def, a.text));
-    const named = law.PENALTY_TYPES.some((p) => t.includes(p)) || law.LICENCE_PENALTY.test(t);
-    if (!a.noPenalty && !detention && !named) addFinding(a, finding('penalty-type-unknown', def, a.text));
-    if (a.noPenalty) return;
-    const parts = clauses(t);
-    parts.forEach((part, i) => {
-      // The amount follows the penalty in its clause, or opens the next one (`处以罚款，计5000元`).
-      const next = parts[i + 1] ?? '';
-      const carry = /罚款|没收/.test(next) ? '' : next;
-      for (const m of part.matchAll(law.MONEY_PENALTY)) {
-        if (!findAmounts(part.slice(m.index ?? 0) + carry).length) addFinding(a, finding('fine-amount-missing', def, a.text, m[0]));
+const FIELD_RULES: Record<Kind, Partial<Record<string, FieldRule>>> = {
+  penalty: {
+    outcome: (a, def) => {
+      const t = toHalfWidth(a.text);
+      a.noPenalty = law.NO_PENALTY.test(t);
+      const detention = law.DETENTION.test(t);
+      if (detention) addFinding(a, finding('penalty-detention', def, a.text));
+      const named = law.PENALTY_TYPES.some((p) => t.includes(p)) || law.LICENCE_PENALTY.test(t);
+      if (!a.noPenalty && !detention && !named) addFinding(a, finding('penalty-type-unknown', def, a.text));
+      if (a.noPenalty) return;
+      const parts = clauses(t);
+      parts.forEach((part, i) => {
+        // The amount follows the penalty in its clause, or opens the next one (`处以罚款，计5000元`).
+        const next = parts[i + 1] ?? '';
+        const carry = /罚款|没收/.test(next) ? '' : next;
+        for (const m of part.matchAll(law.MONEY_PENALTY)) {
+          if (!findAmounts(part.slice(m.index ?? 0) + carry).length) addFinding(a, finding('fine-amount-missing', def, a.text, m[0]));
+        }
+      });
+      if (/罚款|没收违法所得/.test(t)) {
+        for (const amount of findAmounts(t)) {
+          a.money += amount.yuan;
+          a.moneyText = a.moneyText || amount.text;
+        }
       }
-    });
-    if (/罚款|没收违法所得/.test(t)) {
-      for (const amount of findAmounts(t)) {
-        a.money += amount.yuan;
-        a.moneyText = a.moneyText || amount.text;
-      }
-    }
+    },
+    basis: (a, def) => {
+      const t = toHalfWidth(a.text);
+      if (!law.ARTICLE.test(t)) addFinding(a, finding('basis-no-article', def, a.text));
+      if (!law.LAW_NAME.test(t)) addFinding(a, finding('basis-no-law', def, a.text));
+    },
+    cause: (a, def) => {
+      if (!/案$/.test(compact(a.text))) addFinding(a, finding('cause-format', def, a.text));
+    },
   },
-  'penalty.basis': (a, def) => {
-    const t = toHalfWidth(a.text);
-    if (!law.ARTICLE.test(t)) addFinding(a, finding('basis-no-article', def, a.text));
-    if (!law.LAW_NAME.test(t)) addFinding(a, finding('basis-no-law', def, a.text));
-  },
-  'penalty.cause': (a, def) => {
-    if (!/案$/.test(compact(a.text))) addFinding(a, finding('cause-format', def, a.text));
-  },
-  'coercion.category': (a, def) => {
-    a.category = law.COERCION_CATEGORIES[compact(a.text)] ?? null;
-    if (!a.category) addFinding(a, finding('coercion-category-invalid', def, a.text));
+  inspection: {},
+  coercion: {
+    category: (a, def) => {
+      a.category = law.COERCION_CATEGORIES[compact(a.text)] ?? null;
+      if (!a.category) addFinding(a, finding('coercion-category-invalid', def, a.text));
+    },
   },
 };
 
-const FIELD_RULES_BY_DEF: Record<Kind, Map<ColumnDef, FieldRule | null>> = { penalty: new Map(), inspection: new Map(), coercion: new Map() };
-
-function fieldRulesOf(kind: Kind, def: ColumnDef): FieldRule | null {
-  let r = FIELD_RULES_BY_DEF[kind].get(def);
-  if (r === undefined) {
-    r = FIELD_RULES[`${kind}.${def.key}`] ?? null;
-    FIELD_RULES_BY_DEF[kind].set(def, r);
-  }
-  return r;
-}
-
 /** One record while it is checked: its fields' analyses and the issues found so far. */
 class RecordChecker {
-  issues: Issue[] = [];
+  /** The row's issues; the shared empty list until the first one (most rows have none). */
+  issues: Issue[] = NO_ISSUES;
   private issueCols: number[] = [];
   private readonly defs: readonly ColumnDef[];
   private readonly index: Record<string, number>;
@@ -405,8 +402,7 @@ class RecordChecker {
   /** Starts on a new row (the checker is reused row after row). */
   load(raw: RawRecord): void {
     this.row = raw.row;
-    this.issues = [];
-    this.issueCols = [];
+    this.issues = NO_ISSUES;
     const km = this.memo.kinds[this.layout.kind];
     const values = raw.values;
     for (let i = 0; i < this.defs.length; i++) {
@@ -439,6 +435,10 @@ class RecordChecker {
     const cell = cellAddress(this.row, col);
     const issue: Issue = { sheet: this.layout.sheet, row: this.row, cell, column, rule, severity: RULE_BY_ID.get(rule)!.severity, message: `${cell}「${column}」：${body}` };
     // Keep issues in column order (row-level rules are added after the cells' own).
+    if (this.issues === NO_ISSUES) {
+      this.issues = [];
+      this.issueCols = [];
+    }
     let at = this.issues.length;
     while (at > 0 && this.issueCols[at - 1] > col) at--;
     this.issues.splice(at, 0, issue);
@@ -683,10 +683,14 @@ class CheckedRecord implements RecordResult {
 /** Checks one record on its own (every rule but the cross-row `duplicate-doc-no`). */
 export function checkRecord(layout: LedgerLayout, raw: RawRecord, opts: CheckOptions | CheckMemo, cols = layoutColumns(layout)): RecordResult {
   const memo = opts instanceof CheckMemo ? opts : new CheckMemo(opts);
-  const rc = memo.checker(layout, cols);
+  return checkWith(memo.checker(layout, cols), raw);
+}
+
+function checkWith(rc: RecordChecker, raw: RawRecord): RecordResult {
+  const layout = rc.layout;
   rc.load(raw);
   const r = layout.kind === 'penalty' ? checkPenalty(rc) : layout.kind === 'inspection' ? checkInspection(rc) : checkCoercion(rc);
-  return finalize(new CheckedRecord(layout.sheet, raw.row, layout.kind, r.pending ? null : r.deciding, r.pending, rc.issues, raw.values, cols, memo));
+  return finalize(new CheckedRecord(layout.sheet, raw.row, layout.kind, r.pending ? null : r.deciding, r.pending, rc.issues, raw.values, rc.cols, rc.memo));
 }
 
 function columnOrder(cell: string): number {
@@ -770,7 +774,8 @@ export function sheetIssues(layout: LedgerLayout): Issue[] {
 export function checkLedger(grid: SheetGrid, layout: LedgerLayout, opts: CheckOptions | CheckMemo): LedgerResult {
   const memo = opts instanceof CheckMemo ? opts : new CheckMemo(opts);
   const cols = layoutColumns(layout);
-  const own = readRecords(grid, layout, new MergeIndex(grid)).map((raw) => checkRecord(layout, raw, memo, cols));
+  const rc = memo.checker(layout, cols);
+  const own = readRecords(grid, layout, new MergeIndex(grid)).map((raw) => checkWith(rc, raw));
   return { layout, records: applyCrossRowRules(layout, own), sheetIssues: sheetIssues(layout) };
 }
 
