@@ -5,7 +5,6 @@
  */
 import { TextDecoder, TextEncoder } from 'util';
 import '@testing-library/jest-dom';
-import * as React from 'react';
 import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { LedgerService, PaneSettings, PaneState, ReportMonthResult } from '../src/excel/service';
@@ -13,7 +12,7 @@ import type { SheetGrid } from '../src/ledger/cell';
 import { checkWorkbook, WorkbookCheck } from '../src/validation/check';
 import { App } from '../src/taskpane/App';
 import type { Deliver, SubmissionApi } from '../src/taskpane/SubmissionPanel';
-import { missingKinds, sheetSummaries } from '../src/taskpane/summary';
+import { missingKinds, sheetSummaries } from '../src/excel/summary';
 import { TODAY } from './helpers/ledger';
 
 // jsdom 20 lacks these; docx, the codec and Fluent's motion use them.
@@ -39,8 +38,8 @@ export function stateOf(c: WorkbookCheck | null, version = 1, extra: Partial<Pan
   return {
     phase: c ? 'ready' : 'checking',
     check: c,
-    sheets: c ? sheetSummaries(c) : [],
-    missingKinds: c ? missingKinds(c) : [],
+    sheets: c ? sheetSummaries(c.ledgers) : [],
+    missingKinds: c ? missingKinds(c.ledgers) : [],
     date1904: false,
     marksShown: true,
     version,

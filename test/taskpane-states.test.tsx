@@ -156,7 +156,7 @@ test('live changes re-render from the subscription', async () => {
   await shown();
   expect(screen.getByText('没有发现问题，台账可以报送。')).toBeInTheDocument();
   const c = check(workbook([BAD_OFFICERS]));
-  act(() => svc.emit({ ...svc.current(), check: c, sheets: require('../src/taskpane/summary').sheetSummaries(c), version: 99 }));
+  act(() => svc.emit({ ...svc.current(), check: c, sheets: require('../src/excel/summary').sheetSummaries(c.ledgers), version: 99 }));
   expect(await screen.findByRole('button', { name: /I3「执法人员」/ })).toBeInTheDocument();
 });
 

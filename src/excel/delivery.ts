@@ -1,6 +1,6 @@
 /*
  * Getting the package's files onto the clerk's disk, per host (the only Office.js the task
- * pane's submission part uses). See docs/taskpane.md, "File delivery".
+ * pane's submission part uses). See docs/dev/task-pane.md, "File delivery".
  *
  * - Excel on the web: the pane runs in a real browser; a blob download just works.
  * - Mac: WKWebView ignores downloads (office-js#2700, #3385), so download.html, served by the

@@ -6,19 +6,20 @@
  * at a time; every operation logs `op, syncs, ms`.
  */
 import { CellRange, CellValue, SheetGrid, columnLetter, gridRight, parseAddress } from '../ledger/cell';
-import { KINDS, Kind, REPORT_MONTH_HEADER } from '../ledger/columns';
+import { Kind, REPORT_MONTH_HEADER } from '../ledger/columns';
 import { IsoDate } from '../ledger/dates';
 import { LedgerLayout, MergeIndex, detectLedger } from '../ledger/detect';
 import { localToday } from '../ledger/options';
 import { layoutColumns, readRecords, readRow } from '../ledger/records';
 import { templateSheet } from '../ledger/template';
-import { CheckMemo, LedgerResult, RecordResult, WorkbookCheck, applyCrossRowRules, checkRecord, ledgerIssues, sheetIssues } from '../validation/check';
+import { CheckMemo, LedgerResult, RecordResult, WorkbookCheck, applyCrossRowRules, checkRecord, sheetIssues } from '../validation/check';
 import { teamSchema } from '../submission/options';
 import { excelApiSupported } from './office';
 import { MARK_STYLE, MarkPlan, NO_MARKS, planKey, planMarks } from './marks';
 import { DEFAULT_BUDGET, FoundMark, FullRead, FullRequest, MergeMode, ReadBudget, RowsRead, RowsRequest, cfsOf, foundMarks, readSheets } from './read';
 import { currentText, existingReportColumn, reportColumn, reportMonthValues } from './report-month';
-import type { LedgerService, PaneSettings, PaneState, ReportMonthResult, SheetSummary } from './service';
+import type { LedgerService, PaneSettings, PaneState, ReportMonthResult } from './service';
+import { missingKinds, sheetSummaries } from './summary';
 import { REPORT_COLUMNS_KEY, SETTINGS_KEY, documentSettings, reportColumns, sanitizeSettings, saveDocumentSettings, validateSettings } from './settings';
 import { queueTemplateSheet, templateGrid, widthPoints } from './template-sheet';
 
@@ -852,21 +853,12 @@ export class ExcelLedgerService implements LedgerService {
       .filter((e) => e.result)
       .map((e) => e.result!);
     const check: WorkbookCheck | null = this.checked || phase === 'ready' ? { today: this.checkMemo().opts.today, ledgers } : this.state.check;
-    const sheets: SheetSummary[] = ledgers.map((l) => {
-      const s: SheetSummary = { name: l.layout.sheet, kind: l.layout.kind, team: l.layout.team, headerRow: l.layout.headerRow, records: l.records.length, errors: 0, warnings: 0, infos: 0, pending: 0 };
-      for (const i of ledgerIssues(l)) {
-        if (i.severity === 'error') s.errors++;
-        else if (i.severity === 'warning') s.warnings++;
-        else s.infos++;
-      }
-      for (const r of l.records) if (r.status === 'pending') s.pending++;
-      return s;
-    });
+    const fresh = this.checked || phase === 'ready';
     this.state = {
       phase,
       check,
-      sheets,
-      missingKinds: this.checked || phase === 'ready' ? KINDS.filter((k) => !ledgers.some((l) => l.layout.kind === k)) : this.state.missingKinds,
+      sheets: sheetSummaries(ledgers),
+      missingKinds: fresh ? missingKinds(ledgers) : this.state.missingKinds,
       date1904: this.date1904,
       marksShown: this.marksWanted && this.checked && excelApiSupported('1.9'),
       ...(error ? { error } : {}),

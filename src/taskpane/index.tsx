@@ -1,5 +1,4 @@
 /* Task pane entry: waits for Office.js, wires the ledger service and renders the pane. */
-import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { deliverFiles } from '../excel/delivery';

@@ -159,12 +159,12 @@ function asMatrix(v: unknown): unknown[][] {
 export function checkRow(row: unknown, headerRow: unknown, today: IsoDate): FnResult<string> {
   const rows = asMatrix(row);
   const headers = asMatrix(headerRow);
-  if (rows.length !== 1) return fail(`「行」应为台账中的一行（如 A5:K5），现在选了${rows.length}行。`);
-  if (headers.length > 3) return fail(`「表头」最多三行（标题行和一到两行表头，如 A3:O4），现在选了${headers.length}行。`);
+  if (rows.length !== 1) return fail(`「行」应为台账中的一行（如 A3:K3），现在选了${rows.length}行。`);
+  if (headers.length > 3) return fail(`「表头」最多三行（标题行和一到两行表头，如 A1:O3），现在选了${headers.length}行。`);
   const width = rows[0].length;
   const bad = headers.find((h) => h.length !== width);
   if (bad) {
-    return fail(`「行」有${width}列，「表头」有${bad.length}列。请选择同样的列范围，如行 A5:K5 配表头 A3:K3。`);
+    return fail(`「行」有${width}列，「表头」有${bad.length}列。请选择同样的列范围，如行 A3:K3 配表头 A2:K2。`);
   }
   const data = rows[0].map(toCellValue);
   const head = headers.map((h) => h.map(toCellValue));
@@ -172,10 +172,10 @@ export function checkRow(row: unknown, headerRow: unknown, today: IsoDate): FnRe
   if (!r) {
     const layout = detectLedger({ name: '', top: 1, left: 1, rows: [...head, data.map(() => null)], merges: [] });
     if (!layout) {
-      return fail('「表头」不是行政处罚、行政检查或行政强制台账的表头。请选择台账的表头行（行政检查台账选两行表头，如 A3:O4），并用 $ 固定，如 $A$3:$O$4。');
+      return fail('「表头」不是行政处罚、行政检查或行政强制台账的表头。请选择台账的表头行（行政检查台账选两行表头，如 A2:O3），并用 $ 固定，如 $A$2:$O$3。');
     }
     if (layout.firstDataRow !== head.length + 1) {
-      return fail('「表头」的行数与台账不符：行政检查台账的表头有两行（“整改结果”下分“已完成”“未完成”），请两行一起选中，如 $A$3:$O$4。');
+      return fail('「表头」的行数与台账不符：行政检查台账的表头有两行（“整改结果”下分“已完成”“未完成”），请两行一起选中，如 $A$2:$O$3。');
     }
     return ok('');
   }
