@@ -12,3 +12,6 @@ node bin/taizhang.js submit "$SAMPLE" "${ARGS[@]}"
 echo
 echo "== 加 --allow-errors 仍然生成（写入 ./out/）=="
 node bin/taizhang.js submit "$SAMPLE" "${ARGS[@]}" --allow-errors --force
+echo
+echo "== 在 Excel 中使用加载项 =="
+echo "Windows/Mac 桌面版 Excel：npm start（启动 https://localhost:3000 并旁加载 manifest.xml）；Excel 网页版：npm run dev-server，再在 开始 → 加载项 → 上传我的加载项 中选择 manifest.xml。详见 README.md。"
