@@ -26,17 +26,23 @@ export function fromExcelJs(v: unknown, depth = 0): CellValue {
   return null;
 }
 
+/** Dense copy (no holes): the checker reads these arrays row after row. */
+function packed<T>(sparse: (T | undefined)[], empty: () => T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < sparse.length; i++) out.push(sparse[i] ?? empty());
+  return out;
+}
+
 function sheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
-  const rows: CellValue[][] = [];
+  const sparseRows: (CellValue[] | undefined)[] = [];
   ws.eachRow({ includeEmpty: true }, (row, rn) => {
-    const out: CellValue[] = [];
+    const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, cn) => {
-      out[cn - 1] = cell.type === ExcelJS.ValueType.Merge ? null : fromExcelJs(cell.value);
+      cells[cn - 1] = cell.type === ExcelJS.ValueType.Merge ? null : fromExcelJs(cell.value);
     });
-    for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
-    rows[rn - 1] = out;
+    sparseRows[rn - 1] = packed(cells, () => null);
   });
-  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  const rows = packed(sparseRows, () => []);
   const merges: CellRange[] = [];
   const model = ws.model as unknown as { merges?: string[] };
   for (const m of model.merges ?? []) {

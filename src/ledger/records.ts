@@ -1,5 +1,5 @@
-import { CellValue, SheetGrid, isBlank, isCellError } from './cell';
-import { LEDGERS } from './columns';
+import { CellValue, SheetGrid, isBlank } from './cell';
+import { Kind, LEDGERS } from './columns';
 import { LedgerLayout, MergeIndex } from './detect';
 
 /** One data row of a ledger before parsing: `values[i]` belongs to `LEDGERS[kind].columns[i]`. */
@@ -20,15 +20,21 @@ export function layoutColumns(layout: LedgerLayout): (number | undefined)[] {
   return cols;
 }
 
+const IDENTIFYING: Record<Kind, boolean[]> = {
+  penalty: LEDGERS.penalty.columns.map((c) => c.identifying),
+  inspection: LEDGERS.inspection.columns.map((c) => c.identifying),
+  coercion: LEDGERS.coercion.columns.map((c) => c.identifying),
+};
+
 /** Reads one data row; null when the row is not a case record (spec §1.4). */
 export function readRow(layout: LedgerLayout, idx: MergeIndex, row: number, cols = layoutColumns(layout)): RawRecord | null {
-  const defs = LEDGERS[layout.kind].columns;
-  const values: CellValue[] = new Array(defs.length);
+  const identifying = IDENTIFYING[layout.kind];
+  const values: CellValue[] = new Array(identifying.length);
   const merged = idx.rowHasMerge(row);
   const cells = idx.rowValues(row);
   const left = idx.left;
   let identified = false;
-  for (let i = 0; i < defs.length; i++) {
+  for (let i = 0; i < identifying.length; i++) {
     const col = cols[i];
     if (col === undefined) {
       values[i] = null;
@@ -45,7 +51,7 @@ export function readRow(layout: LedgerLayout, idx: MergeIndex, row: number, cols
       value = cells ? cells[col - left] ?? null : null;
     }
     values[i] = value;
-    if (!identified && defs[i].identifying && !fromMerge && (isCellError(value) || !isBlank(value))) identified = true;
+    if (!identified && identifying[i] && !fromMerge && !isBlank(value)) identified = true; // an error value is content too
   }
   return identified ? { row, values } : null;
 }

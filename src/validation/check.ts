@@ -129,13 +129,18 @@ class KindMemo {
     this.dates = this.defs.map(() => new Map());
   }
 
-  get(i: number, value: CellValue): FieldAnalysis {
+  /**
+   * The analysis of a value in column `i`. With `light`, a value of a unique column that can
+   * have no finding gets a shared analysis without its text (enough for the rules; the typed
+   * record asks again without `light`).
+   */
+  get(i: number, value: CellValue, light = false): FieldAnalysis {
     if (value === null || value === undefined || value === '') return this.blanks[i];
     const def = this.defs[i];
     let map: Map<string | number, FieldAnalysis>;
     let key: string | number;
     if (typeof value === 'string' || typeof value === 'number') {
-      if (def.unique) return analyzeField(this.kind, def, value, this.opts);
+      if (def.unique) return (light && this.lightUnique(def, value)) || analyzeField(this.kind, def, value, this.opts);
       map = this.values[i];
       key = value;
     } else if (value instanceof Date) {
@@ -152,7 +157,24 @@ class KindMemo {
     }
     return a;
   }
+
+  private lightUnique(def: ColumnDef, value: string | number): FieldAnalysis | null {
+    if (typeof value === 'string' && (MAYBE_PLACEHOLDER.test(value) || MAYBE_WHITESPACE.test(value))) return null;
+    if (def.type === 'seq' || (def.type === 'text' && !FIELD_RULES[this.kind][def.key])) return PLAIN;
+    if (def.type !== 'docNo' || typeof value !== 'string' || !DOC_CANONICAL.test(value)) return null;
+    const at = value.indexOf('〔');
+    const year = Number(value.slice(at + 1, at + 5));
+    if (at < 0 || !(year >= 1900 && year <= 2099) || value[at + 5] !== '〕') return null;
+    let a = CANONICAL_DOC_NO.get(year);
+    if (!a) CANONICAL_DOC_NO.set(year, (a = { ...PLAIN, docYear: { year, open: '〔', close: '〕' } }));
+    return a;
+  }
 }
+
+/** A non-empty value with nothing to report (its text is not kept: see KindMemo.get). */
+const PLAIN: FieldAnalysis = Object.freeze({ blank: false, error: false, full: '', text: '', date: null, persons: null, count: null, mark: null, docYear: null, money: 0, moneyText: '', noPenalty: false, category: null, findings: Object.freeze([]) as readonly Finding[] });
+/** Canonical document numbers (`…〔2023〕12号`) by year. */
+const CANONICAL_DOC_NO = new Map<number, FieldAnalysis>();
 
 /**
  * Remembers field analyses by column and value for one check (cells repeat a lot: the same
@@ -389,6 +411,7 @@ class RecordChecker {
   private readonly index: Record<string, number>;
   readonly analyses: FieldAnalysis[];
   private row = 0;
+  private values: readonly CellValue[] = [];
   constructor(
     readonly layout: LedgerLayout,
     readonly cols: (number | undefined)[],
@@ -402,6 +425,7 @@ class RecordChecker {
   /** Starts on a new row (the checker is reused row after row). */
   load(raw: RawRecord): void {
     this.row = raw.row;
+    this.values = raw.values;
     this.issues = NO_ISSUES;
     const km = this.memo.kinds[this.layout.kind];
     const values = raw.values;
@@ -410,7 +434,7 @@ class RecordChecker {
         this.analyses[i] = km.blanks[i];
         continue;
       }
-      const a = (this.analyses[i] = km.get(i, values[i]));
+      const a = (this.analyses[i] = km.get(i, values[i], true));
       const findings = a.findings;
       for (let k = 0; k < findings.length; k++) this.push(findings[k].rule, i, findings[k].body);
     }
@@ -418,6 +442,13 @@ class RecordChecker {
 
   get opts(): CheckOptions {
     return this.memo.opts;
+  }
+
+  /** Column `i`'s text as written (unique columns' light analyses carry none). */
+  private cellText(i: number): string {
+    const a = this.analyses[i];
+    if (a.text || a.blank || a.error) return a.text;
+    return cellText(this.values[i]).trim().slice(0, MAX_RULE_TEXT);
   }
 
   f(key: string): FieldAnalysis {
@@ -450,7 +481,7 @@ class RecordChecker {
     let i = this.index[key];
     if (this.cols[i] === undefined && fallbackKey) i = this.index[fallbackKey];
     const def = this.defs[i];
-    const body = RULE_BY_ID.get(rule)!.message({ column: columnTitle(def), value: quote(value ?? this.analyses[i].text), detail });
+    const body = RULE_BY_ID.get(rule)!.message({ column: columnTitle(def), value: quote(value ?? this.cellText(i)), detail });
     this.push(rule, i, body);
   }
 }
@@ -719,36 +750,48 @@ export function docNoKey(text: string): string {
   return /[[\]【】()（）]/.test(c) ? c.replace(/[[【(（〔]/g, '〔').replace(/[\]】)）〕]/g, '〕') : c;
 }
 
-/** Adds `duplicate-doc-no` across the rows of one ledger; returns new results (inputs are not changed). */
-export function applyCrossRowRules(layout: LedgerLayout, records: RecordResult[]): RecordResult[] {
-  const key = layout.kind === 'inspection' ? 'docNo' : 'decisionNo';
-  const col = layout.columns[key];
-  if (col === undefined) return records;
-  const def = columnDef(layout.kind, key)!;
-  const rule = RULE_BY_ID.get('duplicate-doc-no')!;
-  const seen = new Map<string, number>();
-  return records.map((r) => {
-    const text = r instanceof CheckedRecord ? r.fieldText(key) : r.display[key] ?? '';
+/** `duplicate-doc-no`: remembers the document numbers seen so far in one ledger, in row order. */
+class DocNoTracker {
+  private readonly key: string;
+  readonly col: number | undefined;
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly layout: LedgerLayout) {
+    this.key = layout.kind === 'inspection' ? 'docNo' : 'decisionNo';
+    this.col = layout.columns[this.key];
+  }
+
+  /** The record, or a copy with the issue when its number was used by an earlier row. */
+  apply(r: RecordResult): RecordResult {
+    if (this.col === undefined) return r;
+    const text = r instanceof CheckedRecord ? r.fieldText(this.key) : r.display[this.key] ?? '';
     if (!text) return r;
     const k = docNoKey(text);
-    const first = seen.get(k);
+    const first = this.seen.get(k);
     if (first === undefined) {
-      seen.set(k, r.row);
+      this.seen.set(k, r.row);
       return r;
     }
-    const cell = cellAddress(r.row, col);
+    const header = columnDef(this.layout.kind, this.key)!.header;
+    const rule = RULE_BY_ID.get('duplicate-doc-no')!;
+    const cell = cellAddress(r.row, this.col);
     const issue: Issue = {
       sheet: r.sheet,
       row: r.row,
       cell,
-      column: def.header,
+      column: header,
       rule: 'duplicate-doc-no',
       severity: rule.severity,
-      message: `${cell}「${def.header}」：${rule.message({ column: def.header, value: quote(text), detail: String(first) })}`,
+      message: `${cell}「${header}」：${rule.message({ column: header, value: quote(text), detail: String(first) })}`,
     };
-    const issues = [...r.issues, issue].sort((a, b) => columnOrder(a.cell) - columnOrder(b.cell));
+    const issues = [...r.issues, issue].sort((x, y) => columnOrder(x.cell) - columnOrder(y.cell));
     return r instanceof CheckedRecord ? r.withIssues(issues) : finalize({ ...r, issues });
-  });
+  }
+}
+
+/** Adds `duplicate-doc-no` across the rows of one ledger; returns new results (inputs are not changed). */
+export function applyCrossRowRules(layout: LedgerLayout, records: RecordResult[]): RecordResult[] {
+  const tracker = new DocNoTracker(layout);
+  return tracker.col === undefined ? records : records.map((r) => tracker.apply(r));
 }
 
 /** Issues about the sheet itself: required columns missing from the header. */
@@ -775,8 +818,9 @@ export function checkLedger(grid: SheetGrid, layout: LedgerLayout, opts: CheckOp
   const memo = opts instanceof CheckMemo ? opts : new CheckMemo(opts);
   const cols = layoutColumns(layout);
   const rc = memo.checker(layout, cols);
-  const own = readRecords(grid, layout, new MergeIndex(grid)).map((raw) => checkWith(rc, raw));
-  return { layout, records: applyCrossRowRules(layout, own), sheetIssues: sheetIssues(layout) };
+  const duplicates = new DocNoTracker(layout);
+  const records = readRecords(grid, layout, new MergeIndex(grid)).map((raw) => duplicates.apply(checkWith(rc, raw)));
+  return { layout, records, sheetIssues: sheetIssues(layout) };
 }
 
 /** Re-reads and checks a single row (for live checking); null when the row is no record. */
