@@ -3,7 +3,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { formatChineseDate, isoFromParts, partsOf } from '../ledger/dates';
 import { Period, contactArgSchema, firstMessage, periodSchema } from '../ledger/options';
-import { MAILTO_SAFE_LENGTH, SubmissionOptionError, SubmissionPackage, SubmissionResult, countsText, periodSpan, prepareSubmission } from '../submission';
+import { BlockingIssue, MAILTO_SAFE_LENGTH, SubmissionOptionError, SubmissionPackage, SubmissionResult, countsText, periodSpan, prepareSubmission } from '../submission';
 import { checkWorkbook } from '../validation/check';
 import { teamOf } from '../validation/report';
 import type { Io } from './main';
@@ -65,10 +65,14 @@ function rel(p: string): string {
   return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : p;
 }
 
+function blockingLine(b: BlockingIssue): string {
+  return `  ${b.sheet} 第${b.row}行：${b.message}（${b.rule}）`;
+}
+
 function printRefusal(r: Extract<SubmissionResult, { refused: true }>, io: Io): number {
   if (r.reason === 'no-ledgers') throw new UserError(r.message);
   io.out(`${r.label}（${periodSpan(r.period)}）的台账中有以下错误，没有生成报送文件：`);
-  for (const b of r.blocking) io.out(`  ${b.sheet} 第${b.row}行：${b.message}（${b.rule}）`);
+  for (const b of r.blocking) io.out(blockingLine(b));
   io.err(`错误：${r.message.replace(/。$/, '')}，或加 --allow-errors 仍然生成。`);
   return 1;
 }
@@ -85,7 +89,7 @@ function printPackage(r: SubmissionPackage, written: string[], allowed: boolean,
   }
   if (allowed && r.blocking.length) {
     io.out(`注意：以下${r.blocking.length}处错误按 --allow-errors 仍列入台账，报送前请再核对：`);
-    for (const b of r.blocking) io.out(`  ${b.sheet} 第${b.row}行：${b.message}（${b.rule}）`);
+    for (const b of r.blocking) io.out(blockingLine(b));
   }
   for (const n of r.notices) io.out(`提示：${n}`);
   io.out('已生成：');

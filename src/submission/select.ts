@@ -40,6 +40,7 @@ export interface BlockingIssue {
   sheet: string;
   row: number;
   cell: string;
+  column: string;
   rule: string;
   message: string;
 }
@@ -119,8 +120,8 @@ export function selectPeriod(check: WorkbookCheck, period: Period, team: string)
   return { sections, counts, pending, blocking, undated };
 }
 
-function toBlocking(i: { sheet: string; row: number; cell: string; rule: string; message: string }): BlockingIssue {
-  return { sheet: i.sheet, row: i.row, cell: i.cell, rule: i.rule, message: i.message };
+function toBlocking(i: BlockingIssue): BlockingIssue {
+  return { sheet: i.sheet, row: i.row, cell: i.cell, column: i.column, rule: i.rule, message: i.message };
 }
 
 /** `行政处罚4件，行政检查5件，行政强制3件` */

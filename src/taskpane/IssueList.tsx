@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import type { Issue } from '../validation/check';
 import { RULE_BY_ID, SEVERITY_LABEL, Severity } from '../validation/rules';
+import { useEntryStyles } from './entry-styles';
 import { SEVERITIES, SheetGroup, filterGroup, messageBody, totalCounts } from './issues';
 
 /** Rows rendered per sheet at first and per "显示更多". */
@@ -39,34 +40,7 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalXS} 0 0`,
   },
   rowIssues: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: 'none' },
-  entry: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'stretch',
-    gap: '2px',
-    width: '100%',
-    boxSizing: 'border-box',
-    textAlign: 'left',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
-  },
-  error: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
-  warning: { borderLeft: `3px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
-  info: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}` },
   entryHead: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
-  cellRef: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere', minWidth: 0 },
-  message: { overflowWrap: 'anywhere' },
-  rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   pending: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   more: { alignSelf: 'flex-start' },
 });
@@ -74,18 +48,19 @@ const useStyles = makeStyles({
 /** One issue; a button that selects its cell in Excel. */
 const IssueEntry = React.memo(function IssueEntry({ issue, onSelect }: { issue: Issue; onSelect: SelectCell }) {
   const s = useStyles();
+  const e = useEntryStyles();
   return (
-    <button type="button" className={mergeClasses(s.entry, s[issue.severity])} onClick={() => onSelect(issue.sheet, issue.cell)} title={`在表格中选中 ${issue.cell}`}>
+    <button type="button" className={mergeClasses(e.entry, e[issue.severity])} onClick={() => onSelect(issue.sheet, issue.cell)} title={`在表格中选中 ${issue.cell}`}>
       <span className={s.entryHead}>
         <Badge appearance="tint" color={SEVERITY_COLOR[issue.severity]} size="small">
           {SEVERITY_LABEL[issue.severity]}
         </Badge>
-        <span className={s.cellRef}>
+        <span className={e.where}>
           {issue.cell}「{issue.column}」
         </span>
       </span>
-      <span className={s.message}>{messageBody(issue)}</span>
-      <span className={s.rule}>{RULE_BY_ID.get(issue.rule)?.title ?? issue.rule}</span>
+      <span className={e.message}>{messageBody(issue)}</span>
+      <span className={e.rule}>{RULE_BY_ID.get(issue.rule)?.title ?? issue.rule}</span>
     </button>
   );
 });

@@ -22,6 +22,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
+  mergeClasses,
   tokens,
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
@@ -29,34 +30,15 @@ import { KINDS, LEDGERS } from '../ledger/columns';
 import { formatChineseDate } from '../ledger/dates';
 import type { BlockingIssue, Due, SubmissionPackage, SubmissionRefused } from '../submission';
 import { RULE_BY_ID } from '../validation/rules';
+import { useEntryStyles } from './entry-styles';
 import type { SelectCell } from './IssueList';
+import { messageBody } from './issues';
 
 export const BLOCKING_PAGE = 30;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  entry: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '2px',
-    width: '100%',
-    boxSizing: 'border-box',
-    textAlign: 'left',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
-  },
-  where: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   text: { overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
@@ -109,39 +91,26 @@ export function Notices({ notices }: { notices: string[] }): React.ReactElement 
   );
 }
 
-/** `I5「执法人员」：…` → the column and the rest (the entry shows the cell itself). */
-export function splitBlocking(b: BlockingIssue): { column: string | null; text: string } {
-  const prefix = `${b.cell}「`;
-  if (b.message.startsWith(prefix)) {
-    const end = b.message.indexOf('」：', prefix.length);
-    if (end > 0) return { column: b.message.slice(prefix.length, end), text: b.message.slice(end + 2) };
-  }
-  return { column: null, text: b.message };
-}
-
 /** The rows with errors, each a button to its cell. */
 export function BlockingList({ items, onSelect }: { items: BlockingIssue[]; onSelect: SelectCell }): React.ReactElement {
   const s = useStyles();
+  const e = useEntryStyles();
   const [limit, setLimit] = React.useState(BLOCKING_PAGE);
   const nav = useArrowNavigationGroup({ axis: 'vertical' });
   return (
     <>
       <ul className={s.list} aria-label="有错误的行" {...nav}>
-        {items.slice(0, limit).map((b, k) => {
-          const { column, text } = splitBlocking(b);
-          return (
-            <li key={`${b.sheet}-${b.cell}-${b.rule}-${k}`}>
-              <button type="button" className={s.entry} onClick={() => onSelect(b.sheet, b.cell)} title={`在表格中选中 ${b.cell}`}>
-                <span className={s.where}>
-                  {b.sheet} 第{b.row}行 · {b.cell}
-                  {column && `「${column}」`}
-                </span>
-                <span className={s.text}>{text}</span>
-                <span className={s.muted}>{RULE_BY_ID.get(b.rule)?.title ?? b.rule}</span>
-              </button>
-            </li>
-          );
-        })}
+        {items.slice(0, limit).map((b, k) => (
+          <li key={`${b.sheet}-${b.cell}-${b.rule}-${k}`}>
+            <button type="button" className={mergeClasses(e.entry, e.error)} onClick={() => onSelect(b.sheet, b.cell)} title={`在表格中选中 ${b.cell}`}>
+              <span className={e.where}>
+                {b.sheet} 第{b.row}行 · {b.cell}「{b.column}」
+              </span>
+              <span className={e.message}>{messageBody(b)}</span>
+              <span className={e.rule}>{RULE_BY_ID.get(b.rule)?.title ?? b.rule}</span>
+            </button>
+          </li>
+        ))}
       </ul>
       {items.length > limit && (
         <Button size="small" onClick={() => setLimit((n) => n + BLOCKING_PAGE * 2)}>

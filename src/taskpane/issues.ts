@@ -93,7 +93,7 @@ export function filterGroup(group: SheetGroup, shown: ReadonlySet<Severity>): Sh
 }
 
 /** The message without its `F6「结案时间」：` prefix (the entry shows the cell and column itself). */
-export function messageBody(issue: Issue): string {
+export function messageBody(issue: Pick<Issue, 'cell' | 'column' | 'message'>): string {
   const prefix = `${issue.cell}「${issue.column}」：`;
   return issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
 }
