@@ -84,6 +84,22 @@ export function bigLedgerSheet(kind: Kind, n: number, name?: string): SheetJson 
   return ledgerSheet(kind, Array.from({ length: n }, (_, i) => benchRow(kind, i)), name);
 }
 
+/** A clean penalty row numbered `n` (序号 and 文号), with `over` changed. */
+export function penaltyRow(n: number, over: Row = {}): Row {
+  return {
+    seq: n,
+    decisionNo: `天综执罚决〔2023〕${n}号`,
+    cause: '占道经营案',
+    party: `某公司${n}`,
+    facts: '占道经营',
+    closedOn: serial('2023-10-12'),
+    outcome: '警告',
+    basis: '《城市市容和环境卫生管理条例》第三十六条',
+    officers: '王明、李强',
+    ...over,
+  };
+}
+
 export function serial(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);

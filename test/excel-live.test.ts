@@ -1,7 +1,7 @@
 /* Live checking: edits, pastes, row inserts/deletes, new sheets, activation, debounce, own writes. */
 import { MARK_STYLE } from '../src/excel/marks';
 import { FakeWorkbook } from './fake-excel';
-import { fixtureWorkbook, freshCheck, ledgerSheet, serial, setup, stateJson, teardown } from './excel-helpers';
+import { fixtureWorkbook, freshCheck, ledgerSheet, penaltyRow, serial, setup, stateJson, teardown } from './excel-helpers';
 
 afterEach(teardown);
 
@@ -82,17 +82,7 @@ test('a multi-cell paste (an event without details) re-checks the pasted rows fr
 });
 
 test('a paste over many rows re-reads the sheet', async () => {
-  const rows = Array.from({ length: 700 }, (_, i) => ({
-    seq: i + 1,
-    decisionNo: `天综执罚决〔2023〕${i + 1}号`,
-    cause: '占道经营案',
-    party: `某公司${i}`,
-    facts: '占道经营',
-    closedOn: serial('2023-10-12'),
-    outcome: '警告',
-    basis: '《城市市容和环境卫生管理条例》第三十六条',
-    officers: '王明、李强',
-  }));
+  const rows = Array.from({ length: 700 }, (_, i) => penaltyRow(i + 1));
   const s = await live(FakeWorkbook.fromJson({ sheets: [ledgerSheet('penalty', rows)] }));
   s.wb.userEdit(P, 'I3:I702', rows.map(() => ['王明']));
   await s.service.idle();

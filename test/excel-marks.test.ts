@@ -2,7 +2,7 @@
 import { MARK_STYLE, isMarkFormula } from '../src/excel/marks';
 import { ledgerIssues } from '../src/validation/check';
 import { FakeConditionalFormat, FakeWorkbook, rectA1 } from './fake-excel';
-import { fixtureWorkbook, ledgerSheet, serial, setup, teardown } from './excel-helpers';
+import { fixtureWorkbook, ledgerSheet, penaltyRow, setup, teardown } from './excel-helpers';
 
 afterEach(teardown);
 
@@ -105,17 +105,7 @@ test('清除标记 also removes marks the clerk copied to other cells or sheets'
 });
 
 test('an issue inside a merged cell marks the whole merged area', async () => {
-  const row = (i: number, officers: string | null) => ({
-    seq: i,
-    decisionNo: `天综执罚决〔2023〕${i}号`,
-    cause: '占道经营案',
-    party: `某公司${i}`,
-    facts: '占道经营',
-    closedOn: serial('2023-10-12'),
-    outcome: '警告',
-    basis: '《城市市容和环境卫生管理条例》第三十六条',
-    officers,
-  });
+  const row = (i: number, officers: string | null) => penaltyRow(i, { officers });
   const sheet = ledgerSheet('penalty', [row(1, '王明'), row(2, null), row(3, '王明、李强')]);
   sheet.merges!.push('I3:I4');
   const wb = FakeWorkbook.fromJson({ sheets: [sheet] });
@@ -129,18 +119,8 @@ test('an issue inside a merged cell marks the whole merged area', async () => {
 });
 
 test('many marks are split into conditional formats with short address lists', async () => {
-  const rows = Array.from({ length: 1500 }, (_, i) => ({
-    seq: i + 1,
-    decisionNo: `天综执罚决〔2023〕${i + 1}号`,
-    cause: '占道经营案',
-    party: `某公司${i}`,
-    facts: '占道经营',
-    closedOn: serial('2023-10-12'),
-    outcome: '警告',
-    basis: '《城市市容和环境卫生管理条例》第三十六条',
-    // every other row: one officer only (an error), never two such rows in a row
-    officers: i % 2 ? '王明' : '王明、李强',
-  }));
+  // every other row: one officer only (an error), never two such rows in a row
+  const rows = Array.from({ length: 1500 }, (_, i) => penaltyRow(i + 1, { officers: i % 2 ? '王明' : '王明、李强' }));
   const wb = FakeWorkbook.fromJson({ sheets: [ledgerSheet('penalty', rows)] });
   const s = setup(wb);
   await s.service.checkAll();
