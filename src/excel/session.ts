@@ -499,9 +499,10 @@ export class ExcelLedgerService implements LedgerService {
       if (!entry.layout) entry.grid = null;
       return undefined;
     }
-    const affected = new Set(read.rows.keys());
+    const edited = [...read.rows.keys()];
+    const affected = new Set(edited);
     for (const m of grid.merges) {
-      if ([...read.rows.keys()].some((r) => r >= m.top && r <= m.bottom)) for (let r = m.top; r <= m.bottom; r++) affected.add(r);
+      if (edited.some((r) => r >= m.top && r <= m.bottom)) for (let r = m.top; r <= m.bottom; r++) affected.add(r);
     }
     const memo = this.checkMemo();
     const cols = layoutColumns(before);
