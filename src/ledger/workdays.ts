@@ -25,12 +25,6 @@ export function isWorkday(date: IsoDate): boolean {
   return w >= 1 && w <= 5;
 }
 
-/** The name of the holiday or make-up day, e.g. `国庆节`, or null. */
-export function dayName(date: IsoDate): string | null {
-  const entry = HOLIDAYS[date] ?? MAKEUP_WORKDAYS[date];
-  return entry ? entry.split(',')[1] ?? null : null;
-}
-
 export interface WorkdayResult {
   date: IsoDate;
   /** Years crossed whose holiday schedule is unknown (counted as plain Mon–Fri). */

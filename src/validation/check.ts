@@ -6,7 +6,7 @@ import { LedgerLayout, MergeIndex, detectLedger } from '../ledger/detect';
 import { MarkParse, parseMark } from '../ledger/marks';
 import { findAmounts } from '../ledger/money';
 import { PersonsParse, parsePersons } from '../ledger/persons';
-import { RawRecord, layoutColumns, readRecords, readRow } from '../ledger/records';
+import { RawRecord, layoutColumns, readRecords } from '../ledger/records';
 import { TypedRecord } from '../ledger/schema';
 import { compact, parseAnyInt, quote, toHalfWidth } from '../ledger/text';
 import { addWorkdays, unknownYearsNote } from '../ledger/workdays';
@@ -821,13 +821,6 @@ export function checkLedger(grid: SheetGrid, layout: LedgerLayout, opts: CheckOp
   const duplicates = new DocNoTracker(layout);
   const records = readRecords(grid, layout, new MergeIndex(grid)).map((raw) => duplicates.apply(checkWith(rc, raw)));
   return { layout, records, sheetIssues: sheetIssues(layout) };
-}
-
-/** Re-reads and checks a single row (for live checking); null when the row is no record. */
-export function checkGridRow(grid: SheetGrid, layout: LedgerLayout, row: number, opts: CheckOptions | CheckMemo, idx = new MergeIndex(grid)): RecordResult | null {
-  if (row < layout.firstDataRow || row > layout.lastDataRow) return null;
-  const raw = readRow(layout, idx, row);
-  return raw ? checkRecord(layout, raw, opts) : null;
 }
 
 /** Finds and checks every ledger in a workbook. */
