@@ -6,10 +6,11 @@
 import { TextDecoder, TextEncoder } from 'util';
 import '@testing-library/jest-dom';
 import { render } from '@testing-library/react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, RendererProvider, createDOMRenderer, webLightTheme } from '@fluentui/react-components';
 import type { LedgerService, PaneSettings, PaneState, ReportMonthResult } from '../src/excel/service';
 import type { SheetGrid } from '../src/ledger/cell';
-import { checkWorkbook, WorkbookCheck } from '../src/validation/check';
+import { WorkbookCheck } from '../src/validation/check';
+import { checkWorkbook } from '../src/validation/workbook';
 import { App } from '../src/taskpane/App';
 import type { Deliver, SubmissionApi } from '../src/taskpane/SubmissionPanel';
 import { missingKinds, sheetSummaries } from '../src/excel/summary';
@@ -100,6 +101,17 @@ export function fakeService(c: WorkbookCheck | null, opts: { settings?: PaneSett
   return svc;
 }
 
+/**
+ * jsdom's getComputedStyle matches every element against every CSS rule, and Testing Library's
+ * role queries and user-event's pointer check call it for each element and its ancestors; with
+ * Fluent's thousands of atomic rules one query took seconds under load. The tests keep the rules
+ * that decide what is visible, focusable or clickable and drop the purely visual ones.
+ */
+const VISIBILITY_RULE = /display|visibility|pointer-events|content-visibility/;
+function testRenderer() {
+  return createDOMRenderer(document, { unstable_filterCSSRule: (rule) => VISIBILITY_RULE.test(rule) });
+}
+
 /** The real lazy module, as the add-in loads it. */
 export const realSubmission = (): Promise<SubmissionApi> => import('../src/taskpane/submit-api');
 
@@ -108,9 +120,11 @@ export function renderPane(service: LedgerService, opts: { deliver?: Deliver; lo
   return {
     deliver,
     ...render(
-      <FluentProvider theme={webLightTheme}>
-        <App service={service} loadSubmission={opts.loadSubmission ?? realSubmission} deliver={deliver} holidayYears={{ first: 2004, last: 2026 }} year={2023} />
-      </FluentProvider>,
+      <RendererProvider renderer={testRenderer()}>
+        <FluentProvider theme={webLightTheme}>
+          <App service={service} loadSubmission={opts.loadSubmission ?? realSubmission} deliver={deliver} holidayYears={{ first: 2004, last: 2026 }} year={2023} />
+        </FluentProvider>
+      </RendererProvider>,
     ),
   };
 }

@@ -23,6 +23,9 @@ function workbook(penalty: Row[], inspection: Row[] = [GOOD.inspection], coercio
   return [ledgerGrid('penalty', penalty, P), ledgerGrid('inspection', inspection, I), ledgerGrid('coercion', coercion, C)];
 }
 
+/** A ceiling, not a wait: building the Word file in jsdom takes seconds, more on a loaded machine (the suite's limit is 60 s per test). */
+const BUILD_WAIT = 45_000;
+
 const BAD_OFFICERS: Row = { ...GOOD.penalty, decisionNo: '天综执罚决〔2023〕16号', officers: '王明' };
 const BAD_DATE: Row = { ...GOOD.penalty, decisionNo: '天综执罚决〔2023〕17号', closedOn: '2023年2月30日' };
 
@@ -212,6 +215,13 @@ test('saved settings fill the form', async () => {
   expect(screen.getByRole('textbox', { name: /收件邮箱/ })).toHaveValue('a@example.com');
 });
 
+/** Waits for what the user waits for: the dialog open, accessible, with focus inside it. */
+async function openDialog(): Promise<HTMLElement> {
+  const dialog = await screen.findByRole('dialog');
+  await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+  return dialog;
+}
+
 async function prepare(svc: FakeService, user: ReturnType<typeof userEvent.setup>) {
   await openSubmission(user);
   await fillContact(user);
@@ -240,14 +250,16 @@ test('package refused: the blocking rows are listed and clickable; confirming bu
   expect(svc.selectCell).toHaveBeenCalledWith(P, 'I4');
 
   await user.click(screen.getByRole('button', { name: '仍然生成（含错误）' }));
-  const dialog = await screen.findByRole('dialog');
+  const dialog = await openDialog();
   expect(within(dialog).getByText('确认生成含错误的报送文件？')).toBeInTheDocument();
   await user.click(within(dialog).getByRole('button', { name: '取消' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   expect(screen.queryByText('报送文件已生成')).toBeNull();
 
-  await user.click(screen.getByRole('button', { name: '仍然生成（含错误）' }));
-  await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '仍然生成' }));
-  expect(await screen.findByText('报送文件已生成', {}, { timeout: 20_000 })).toBeInTheDocument();
+  // The page behind a closing dialog stays aria-hidden for a moment: wait until it is usable again.
+  await user.click(await screen.findByRole('button', { name: '仍然生成（含错误）' }));
+  await user.click(within(await openDialog()).getByRole('button', { name: '仍然生成' }));
+  expect(await screen.findByText('报送文件已生成', {}, { timeout: BUILD_WAIT })).toBeInTheDocument();
   expect(screen.getByText('按您的确认，文件中含有 1 处错误（列在最后）。')).toBeInTheDocument();
   // The save buttons come before the (collapsed) list of errors.
   const save = screen.getByRole('button', { name: '保存 Word 台账' });
@@ -256,7 +268,7 @@ test('package refused: the blocking rows are listed and clickable; confirming bu
   expect(screen.queryByRole('list', { name: '有错误的行' })).toBeNull();
   await user.click(errors);
   expect(within(await screen.findByRole('list', { name: '有错误的行' })).getAllByRole('button')).toHaveLength(1);
-}, 30_000);
+});
 
 test('package ready: Word file, .eml draft, mailto link and copy buttons', async () => {
   const user = userEvent.setup();
@@ -265,7 +277,7 @@ test('package ready: Word file, .eml draft, mailto link and copy buttons', async
   const svc = fakeService(check(workbook([GOOD.penalty]).slice(0, 2)), { platform: 'Mac' });
   const { deliver } = renderPane(svc);
   await prepare(svc, user);
-  expect(await screen.findByText('报送文件已生成', {}, { timeout: 20_000 })).toBeInTheDocument();
+  expect(await screen.findByText('报送文件已生成', {}, { timeout: BUILD_WAIT })).toBeInTheDocument();
   expect(screen.getByText(/天宁镇综合行政执法队2023年10月：行政处罚 1 件，行政检查 1 件，行政强制 0 件/)).toBeInTheDocument();
   expect(screen.getByText(/Word 文件中该表写“本期无行政强制案件”/)).toBeInTheDocument(); // a notice from the package
   expect(screen.getByText('天宁镇综合行政执法队2023年10月行政执法案件台账.docx')).toBeInTheDocument();
@@ -294,7 +306,7 @@ test('package ready: Word file, .eml draft, mailto link and copy buttons', async
   await user.click(screen.getByRole('button', { name: '复制正文' }));
   expect((writeText.mock.calls[1] as unknown as string[])[0]).toContain('县司法局行政复议与应诉股：');
   expect(screen.getByRole('textbox', { name: '正文' })).toHaveValue((writeText.mock.calls[1] as unknown as string[])[0]);
-}, 30_000);
+});
 
 test('the submission module is loaded only when a package is prepared', async () => {
   const user = userEvent.setup();
@@ -305,17 +317,17 @@ test('the submission module is loaded only when a package is prepared', async ()
   await fillContact(user);
   expect(load).not.toHaveBeenCalled();
   await user.click(screen.getByRole('button', { name: '生成报送文件' }));
-  await screen.findByText('报送文件已生成', {}, { timeout: 20_000 });
+  await screen.findByText('报送文件已生成', {}, { timeout: BUILD_WAIT });
   expect(load).toHaveBeenCalledTimes(1);
-}, 30_000);
+});
 
 test('a period with no penalty cases is flagged', async () => {
   const user = userEvent.setup();
   const svc = fakeService(check(workbook([], [GOOD.inspection])));
   renderPane(svc);
   await prepare(svc, user);
-  expect(await screen.findByText(/本期没有行政处罚案件/, {}, { timeout: 20_000 })).toBeInTheDocument();
-}, 30_000);
+  expect(await screen.findByText(/本期没有行政处罚案件/, {}, { timeout: BUILD_WAIT })).toBeInTheDocument();
+});
 
 // Silence React's act() warnings from Fluent's async focus management.
 void React;
