@@ -1,7 +1,7 @@
 /* The Excel adapter against the fake Office.js: full check of a 5,000-row ledger (ms, syncs, payload) and a one-cell re-check. */
 import { performance } from 'perf_hooks';
 import { createLedgerService, OpLog } from '../src/excel/session';
-import { checkWorkbook } from '../src/validation/check';
+import { checkWorkbook } from '../src/validation/workbook';
 import { FakeWorkbook, installFakeOffice } from '../test/fake-excel';
 import { bigLedgerSheet, gridOf, ledgerSheet } from '../test/excel-helpers';
 

@@ -7,7 +7,7 @@ import { readWorkbook } from '../src/cli/xlsx';
 import { CellValue, SheetGrid } from '../src/ledger/cell';
 import { Kind, officialColumns } from '../src/ledger/columns';
 import { templateSheet } from '../src/ledger/template';
-import { checkWorkbook } from '../src/validation/check';
+import { checkWorkbook } from '../src/validation/workbook';
 
 const TODAY = '2023-11-05';
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';

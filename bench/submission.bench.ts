@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { KINDS, LEDGERS, officialColumns } from '../src/ledger/columns';
 import { periodSchema } from '../src/ledger/options';
 import { prepareSubmission } from '../src/submission';
-import { checkWorkbook } from '../src/validation/check';
+import { checkWorkbook } from '../src/validation/workbook';
 import { benchGrid } from './core.bench';
 
 const ROWS = 1000;

@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../src/cli/main';
 import { readWorkbook } from '../src/cli/xlsx';
-import { checkWorkbook } from '../src/validation/check';
+import { checkWorkbook } from '../src/validation/workbook';
 
 const ROOT = path.join(__dirname, '..');
 const FIXTURE = path.join(ROOT, '../shared/fixtures/sample-2023-10.xlsx');

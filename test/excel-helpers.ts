@@ -1,7 +1,7 @@
 /* Shared setup for the adapter tests: the fake Office.js, the fixture, ledger sheets as JSON. */
 import * as path from 'path';
 import { CellValue, SheetGrid } from '../src/ledger/cell';
-import { checkWorkbook } from '../src/validation/check';
+import { checkWorkbook } from '../src/validation/workbook';
 import { CheckJson, toCheckJson } from '../src/validation/report';
 import { Kind, officialColumns } from '../src/ledger/columns';
 import { templateSheet } from '../src/ledger/template';

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { readWorkbook } from '../src/cli/xlsx';
-import { checkWorkbook, ledgerIssues } from '../src/validation/check';
+import { ledgerIssues } from '../src/validation/check';
+import { checkWorkbook } from '../src/validation/workbook';
 import { RECORD_SCHEMAS } from '../src/ledger/schema';
 import * as fs from 'fs';
 

@@ -8,7 +8,7 @@ import { parseMark } from '../src/ledger/marks';
 import { findAmounts } from '../src/ledger/money';
 import { parsePersons } from '../src/ledger/persons';
 import { RECORD_SCHEMAS } from '../src/ledger/schema';
-import { checkWorkbook } from '../src/validation/check';
+import { checkWorkbook } from '../src/validation/workbook';
 import { checkRowValues } from '../src/validation/row';
 import { ledgerGrid } from './helpers/ledger';
 

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { readWorkbook } from '../src/cli/xlsx';
 import { periodSchema } from '../src/ledger/options';
-import { checkWorkbook } from '../src/validation/check';
+import { checkWorkbook } from '../src/validation/workbook';
 import { GOOD, Row, ledgerGrid } from './helpers/ledger';
 
 export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';

@@ -1,6 +1,6 @@
 /* prepareSubmission: which rows block the package, what goes where, due dates. */
 import { SubmissionOptionError, prepareSubmission } from '../src/submission';
-import { checkWorkbook } from '../src/validation/check';
+import { checkWorkbook } from '../src/validation/workbook';
 import { CONTACT, PENALTY_ROWS, TEAM, TODAY, dataRows, period, readDocx, workbook } from './submission-helpers';
 import { GOOD, ledgerGrid } from './helpers/ledger';
 

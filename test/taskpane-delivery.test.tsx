@@ -9,7 +9,7 @@ import { Carried, EMBED, decodeCarried, encodeCarried, mimeBase64 } from '../src
 import { Capabilities, DIALOG_CHUNK, MAC_URL_LIMIT, PC_URL_LIMIT, deliverFiles, planDelivery } from '../src/excel/delivery';
 import { periodSchema } from '../src/ledger/options';
 import { prepareSubmission, SubmissionPackage } from '../src/submission';
-import { checkWorkbook } from '../src/validation/check';
+import { checkWorkbook } from '../src/validation/workbook';
 import { GOOD, TODAY, ledgerGrid } from './helpers/ledger';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -4,7 +4,7 @@ import { parseArgs } from 'util';
 import { formatChineseDate, isoFromParts, partsOf } from '../ledger/dates';
 import { Period, contactArgSchema, firstMessage, periodSchema } from '../ledger/options';
 import { BlockingIssue, MAILTO_SAFE_LENGTH, SubmissionOptionError, SubmissionPackage, SubmissionResult, countsText, periodSpan, prepareSubmission } from '../submission';
-import { checkWorkbook } from '../validation/check';
+import { checkWorkbook } from '../validation/workbook';
 import { teamOf } from '../validation/report';
 import type { Io } from './main';
 import { parseToday } from './main';

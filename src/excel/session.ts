@@ -8,11 +8,11 @@
 import { CellRange, CellValue, SheetGrid, columnLetter, gridRight, parseAddress } from '../ledger/cell';
 import { Kind, REPORT_MONTH_HEADER } from '../ledger/columns';
 import { IsoDate } from '../ledger/dates';
-import { LedgerLayout, MergeIndex, detectLedger } from '../ledger/detect';
+import { LedgerLayout, detectLedger } from '../ledger/detect';
 import { localToday } from '../ledger/options';
-import { layoutColumns, readRecords, readRow } from '../ledger/records';
 import { templateSheet } from '../ledger/template';
-import { CheckMemo, LedgerResult, RecordResult, WorkbookCheck, applyCrossRowRules, checkRecord, sheetIssues } from '../validation/check';
+import { LedgerResult, WorkbookCheck } from '../validation/check';
+import { WorkbookChecker } from '../validation/workbook';
 import { teamSchema } from '../submission/options';
 import { excelApiSupported } from './office';
 import { MARK_STYLE, MarkPlan, NO_MARKS, planKey, planMarks } from './marks';
@@ -58,8 +58,6 @@ interface Entry {
   /** The sheet's values (ledgers only). */
   grid: SheetGrid | null;
   layout: LedgerLayout | null;
-  /** Row → result before cross-row rules. */
-  own: Map<number, RecordResult>;
   result: LedgerResult | null;
   /** Used range top and bottom row and width at the last read. */
   extent: { top: number; bottom: number; width: number } | undefined;
@@ -87,12 +85,6 @@ const DESKTOP_BUDGET: ReadBudget = { ...DEFAULT_BUDGET, bytes: 14_000_000 };
 /** Rows at the top of a non-ledger sheet's content where typing may create a ledger header. */
 const HEADER_ZONE = 40;
 const REPORT_COLUMN_WIDTH = 9;
-const STRUCTURE_KEYS: (keyof LedgerLayout)[] = ['kind', 'title', 'titleRow', 'team', 'headerRow', 'headerRows', 'columns', 'headers', 'firstDataRow', 'lastDataRow', 'footnoteRow', 'tableLeft', 'tableRight', 'extras', 'missing'];
-
-function structureKey(l: LedgerLayout): string {
-  return JSON.stringify(STRUCTURE_KEYS.map((k) => l[k]));
-}
-
 function describe(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   if (/[\u4e00-\u9fff]/.test(msg)) return msg;
@@ -135,7 +127,7 @@ export class ExcelLedgerService implements LedgerService {
   private checked = false;
   private date1904 = false;
   private marksWanted = true;
-  private memo: CheckMemo | null = null;
+  private checkerState: WorkbookChecker | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private running = 0;
   private handlers: OfficeExtension.EventHandlerResult<unknown>[] | null = null;
@@ -423,7 +415,7 @@ export class ExcelLedgerService implements LedgerService {
         this.date1904 = probe.value === 0;
         const ids = list.items.map((w) => w.id);
         const out = await readSheets(ctx, sync, ids.map((id) => this.fullRequest(id)), [], this.readerOptions(ids));
-        for (const id of [...this.entries.keys()]) if (!ids.includes(id)) this.entries.delete(id);
+        for (const id of [...this.entries.keys()]) if (!ids.includes(id)) this.forget(id);
         const writes: Write[] = [];
         for (const read of out.full) writes.push(...this.entryWrites(this.applyFull(read), read.marks));
         await this.write(ctx, sync, writes);
@@ -443,14 +435,19 @@ export class ExcelLedgerService implements LedgerService {
     if (!this.checked) throw new Error(this.state.error ?? '无法读取工作簿。');
   }
 
-  private checkMemo(): CheckMemo {
-    const today = this.o.today();
-    if (!this.memo || this.memo.opts.today !== today || !!this.memo.opts.date1904 !== this.date1904) this.memo = new CheckMemo({ today, date1904: this.date1904 });
-    return this.memo;
+  /** The workbook's check state (shared with the CLI's checkWorkbook), on today's date. */
+  private checker(): WorkbookChecker {
+    const opts = { today: this.o.today(), date1904: this.date1904 };
+    if (!this.checkerState) this.checkerState = new WorkbookChecker(opts);
+    else if (this.checkerState.options.today !== opts.today || !!this.checkerState.options.date1904 !== opts.date1904) {
+      this.checkerState.setOptions(opts);
+      for (const e of this.entries.values()) e.result = this.checkerState.ledger(e.id);
+    }
+    return this.checkerState;
   }
 
   private newEntry(id: string, name: string, position: number): Entry {
-    return { id, name, position, grid: null, layout: null, own: new Map(), result: null, extent: undefined, merges: 'sheet', marks: null };
+    return { id, name, position, grid: null, layout: null, result: null, extent: undefined, merges: 'sheet', marks: null };
   }
 
   private applyFull(read: FullRead): Entry {
@@ -467,17 +464,11 @@ export class ExcelLedgerService implements LedgerService {
   }
 
   /** Finds the ledger in the entry's grid and checks every row (pure: no Excel calls). */
-  private recheckEntry(entry: Entry, layout = entry.grid ? detectLedger(entry.grid) : null): void {
-    entry.layout = layout;
-    entry.own = new Map();
-    if (!layout || !entry.grid) {
-      entry.result = null;
-      return;
-    }
-    const memo = this.checkMemo();
-    const cols = layoutColumns(layout);
-    for (const raw of readRecords(entry.grid, layout, new MergeIndex(entry.grid))) entry.own.set(raw.row, checkRecord(layout, raw, memo, cols));
-    entry.result = { layout, records: applyCrossRowRules(layout, [...entry.own.values()]), sheetIssues: sheetIssues(layout) };
+  private recheckEntry(entry: Entry): void {
+    const checker = this.checker();
+    entry.layout = entry.grid ? checker.setSheet(entry.id, entry.grid, entry.position) : null;
+    if (!entry.layout) checker.removeSheet(entry.id);
+    entry.result = checker.ledger(entry.id);
   }
 
   /** Patches rows read after an edit into the grid; re-checks those rows (or the sheet when its structure changed). Returns the rows to refresh in the 报送月份 column, or undefined for all. */
@@ -492,28 +483,14 @@ export class ExcelLedgerService implements LedgerService {
       vals.forEach((v, j) => (next[off + j] = v));
       grid.rows[ri] = next;
     }
-    const before = entry.layout!;
-    const layout = detectLedger(grid);
-    if (!layout || structureKey(layout) !== structureKey(before)) {
-      this.recheckEntry(entry, layout);
-      if (!entry.layout) entry.grid = null;
-      return undefined;
+    const checker = this.checker();
+    const affected = checker.updateRows(entry.id, read.rows.keys());
+    entry.layout = checker.layout(entry.id);
+    if (!entry.layout) {
+      checker.removeSheet(entry.id);
+      entry.grid = null;
     }
-    const edited = [...read.rows.keys()];
-    const affected = new Set(edited);
-    for (const m of grid.merges) {
-      if (edited.some((r) => r >= m.top && r <= m.bottom)) for (let r = m.top; r <= m.bottom; r++) affected.add(r);
-    }
-    const memo = this.checkMemo();
-    const cols = layoutColumns(before);
-    const idx = new MergeIndex(grid);
-    for (const r of affected) {
-      const raw = r >= before.firstDataRow && r <= before.lastDataRow ? readRow(before, idx, r, cols) : null;
-      if (raw) entry.own.set(r, checkRecord(before, raw, memo, cols));
-      else entry.own.delete(r);
-    }
-    const own = [...entry.own.values()].sort((a, b) => a.row - b.row);
-    entry.result = { layout: before, records: applyCrossRowRules(before, own), sheetIssues: entry.result?.sheetIssues ?? sheetIssues(before) };
+    entry.result = checker.ledger(entry.id);
     return affected;
   }
 
@@ -760,7 +737,7 @@ export class ExcelLedgerService implements LedgerService {
     for (const [id, p] of batch) {
       const e = this.entries.get(id);
       if (p.deleted) {
-        removed = this.entries.delete(id) || removed;
+        removed = this.forget(id) || removed;
         continue;
       }
       if (!e || p.full || p.activated) {
@@ -845,6 +822,11 @@ export class ExcelLedgerService implements LedgerService {
     }
   }
 
+  private forget(id: string): boolean {
+    this.checkerState?.removeSheet(id);
+    return this.entries.delete(id);
+  }
+
   private sorted(): Entry[] {
     return [...this.entries.values()].sort((a, b) => a.position - b.position);
   }
@@ -853,7 +835,7 @@ export class ExcelLedgerService implements LedgerService {
     const ledgers = this.sorted()
       .filter((e) => e.result)
       .map((e) => e.result!);
-    const check: WorkbookCheck | null = this.checked || phase === 'ready' ? { today: this.checkMemo().opts.today, ledgers } : this.state.check;
+    const check: WorkbookCheck | null = this.checked || phase === 'ready' ? { today: this.checker().options.today, ledgers } : this.state.check;
     const fresh = this.checked || phase === 'ready';
     this.state = {
       phase,

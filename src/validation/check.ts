@@ -1,12 +1,12 @@
-import { CellValue, SheetGrid, cellAddress, cellText, columnLetter, isBlank, isCellError } from '../ledger/cell';
+import { CellValue, cellAddress, cellText, columnLetter, isBlank, isCellError } from '../ledger/cell';
 import { ColumnDef, Kind, LEDGERS, columnDef } from '../ledger/columns';
 import { CountParse, NONE_WORDS, parseCount } from '../ledger/count';
 import { IsoDate, addDays, diffDays, formatChineseDate, monthOf, parseDate } from '../ledger/dates';
-import { LedgerLayout, MergeIndex, detectLedger } from '../ledger/detect';
+import { LedgerLayout } from '../ledger/detect';
 import { MarkParse, parseMark } from '../ledger/marks';
 import { findAmounts } from '../ledger/money';
 import { PersonsParse, parsePersons } from '../ledger/persons';
-import { RawRecord, layoutColumns, readRecords } from '../ledger/records';
+import { RawRecord, layoutColumns } from '../ledger/records';
 import { TypedRecord } from '../ledger/schema';
 import { compact, parseAnyInt, quote, toHalfWidth } from '../ledger/text';
 import { addWorkdays, unknownYearsNote } from '../ledger/workdays';
@@ -811,27 +811,6 @@ export function sheetIssues(layout: LedgerLayout): Issue[] {
       message: `${cell}「${def.header}」：${rule.message({ column: def.header, value: '', detail })}`,
     };
   });
-}
-
-/** Checks every record of a detected ledger. */
-export function checkLedger(grid: SheetGrid, layout: LedgerLayout, opts: CheckOptions | CheckMemo): LedgerResult {
-  const memo = opts instanceof CheckMemo ? opts : new CheckMemo(opts);
-  const cols = layoutColumns(layout);
-  const rc = memo.checker(layout, cols);
-  const duplicates = new DocNoTracker(layout);
-  const records = readRecords(grid, layout, new MergeIndex(grid)).map((raw) => duplicates.apply(checkWith(rc, raw)));
-  return { layout, records, sheetIssues: sheetIssues(layout) };
-}
-
-/** Finds and checks every ledger in a workbook. */
-export function checkWorkbook(grids: SheetGrid[], opts: CheckOptions): WorkbookCheck {
-  const memo = new CheckMemo(opts);
-  const ledgers: LedgerResult[] = [];
-  for (const grid of grids) {
-    const layout = detectLedger(grid);
-    if (layout) ledgers.push(checkLedger(grid, layout, memo));
-  }
-  return { today: opts.today, ledgers };
 }
 
 /** All issues of a checked ledger in row order. */

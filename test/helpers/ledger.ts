@@ -1,6 +1,7 @@
 import { CellValue, SheetGrid } from '../../src/ledger/cell';
 import { Kind, officialColumns } from '../../src/ledger/columns';
-import { CheckOptions, Issue, RecordResult, checkWorkbook } from '../../src/validation/check';
+import { CheckOptions, Issue, RecordResult } from '../../src/validation/check';
+import { checkWorkbook } from '../../src/validation/workbook';
 import { templateSheet } from '../../src/ledger/template';
 
 export type Row = Record<string, CellValue>;
