@@ -84,7 +84,7 @@ test('APIs newer than the host fail with ApiNotFound and are recorded', async ()
     ctx.workbook.worksheets.getItem('A').getRange('A1').load('valuesAsJson');
     await expect(ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
-  expect(host.apiUsed.get('Range.valuesAsJson')).toBe('1.16');
+  expect(host.apiUsed.get('Range.valuesAsJson')).toBe('ExcelApi 1.16');
   expect(host.maxApiUsed()).toBe('1.16');
 });
 

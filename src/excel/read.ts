@@ -31,10 +31,11 @@ export const MERGE_BAND = 64;
 export const MIN_ROWS = 64;
 const ALL_COLUMNS = 16384;
 
-/** A conditional format written by the add-in. */
+/** A conditional format written by the add-in (found by the tag in its formula, never by its id). */
 export interface FoundMark {
   cf: Excel.ConditionalFormat;
-  id: string;
+  /** Its position in the collection it was loaded from (what Office.js addresses it by). */
+  priority: number;
   severity: MarkSeverity;
 }
 
@@ -122,7 +123,7 @@ interface PendingRows {
 
 export function cfsOf(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {
   const cfs = ws.getRange().conditionalFormats;
-  cfs.load({ id: true, customOrNullObject: { rule: { formula: true } } } as Excel.Interfaces.ConditionalFormatCollectionLoadOptions);
+  cfs.load({ priority: true, customOrNullObject: { rule: { formula: true } } } as Excel.Interfaces.ConditionalFormatCollectionLoadOptions);
   return cfs;
 }
 
@@ -133,9 +134,19 @@ export function foundMarks(cfs: Excel.ConditionalFormatCollection | null): Found
     const custom = cf.customOrNullObject;
     if (custom.isNullObject) continue;
     const f = custom.rule.formula;
-    if (isMarkFormula(f)) out.push({ cf, id: cf.id, severity: markSeverity(f) });
+    if (isMarkFormula(f)) out.push({ cf, priority: cf.priority, severity: markSeverity(f) });
   }
   return out;
+}
+
+/**
+ * Deletes found marks in one batch, lowest priority first: Office.js addresses a loaded
+ * conditional format by its position (`ConditionalFormat.id` is "the priority of the conditional
+ * format in the current collection"), so deleting from the bottom up leaves the positions of the
+ * marks still to delete, and of every other format, as they were loaded.
+ */
+export function deleteMarks(found: FoundMark[]): void {
+  for (const m of [...found].sort((a, b) => b.priority - a.priority)) m.cf.delete();
 }
 
 /** Rows each full read covers in pass 1, so that the estimated response fits the budget. */

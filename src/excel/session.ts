@@ -16,7 +16,7 @@ import { WorkbookChecker } from '../validation/workbook';
 import { teamSchema } from '../submission/options';
 import { excelApiSupported } from './office';
 import { MARK_STYLE, MarkPlan, NO_MARKS, planKey, planMarks } from './marks';
-import { DEFAULT_BUDGET, FoundMark, FullRead, FullRequest, MergeMode, ReadBudget, RowsRead, RowsRequest, cfsOf, foundMarks, readSheets } from './read';
+import { DEFAULT_BUDGET, FoundMark, FullRead, FullRequest, MergeMode, ReadBudget, RowsRead, RowsRequest, cfsOf, deleteMarks, foundMarks, readSheets } from './read';
 import { currentText, existingReportColumn, reportColumn, reportMonthValues } from './report-month';
 import type { LedgerService, PaneSettings, PaneState, ReportMonthResult } from './service';
 import { missingKinds, sheetSummaries } from './summary';
@@ -63,8 +63,8 @@ interface Entry {
   extent: { top: number; bottom: number; width: number } | undefined;
   /** How merged areas were read last time (a sheet with many starts banded). */
   merges: MergeMode;
-  /** What the add-in last wrote as marks here: the plan and the conditional formats' ids. */
-  marks: { key: string; ids: string[] } | null;
+  /** What the add-in last wrote as marks here: the plan and how many conditional formats. */
+  marks: { key: string; count: number } | null;
 }
 
 interface Pending {
@@ -243,8 +243,8 @@ export class ExcelLedgerService implements LedgerService {
           for (const f of found) {
             const marks = foundMarks(f.cfs);
             const entry = this.entries.get(f.id);
-            if (entry) entry.marks = { key: planKey(NO_MARKS), ids: [] };
-            if (marks.length) writes.push(() => marks.forEach((m) => m.cf.delete()));
+            if (entry) entry.marks = { key: planKey(NO_MARKS), count: 0 };
+            if (marks.length) writes.push(() => deleteMarks(marks));
           }
           await this.write(ctx, sync, writes);
         });
@@ -349,7 +349,7 @@ export class ExcelLedgerService implements LedgerService {
             entry.grid = templateGrid(m.t, ws.name);
             entry.extent = { top: 1, bottom: entry.grid.rows.length, width: m.t.widths.length };
             entry.merges = 'sheet';
-            entry.marks = { key: planKey(NO_MARKS), ids: [] };
+            entry.marks = { key: planKey(NO_MARKS), count: 0 };
             this.recheckEntry(entry);
             this.entries.set(entry.id, entry);
           }
@@ -528,28 +528,27 @@ export class ExcelLedgerService implements LedgerService {
     if (!excelApiSupported('1.9')) return null;
     const plan: MarkPlan = this.marksWanted && entry.result ? planMarks(entry.result.records, entry.grid) : NO_MARKS;
     const key = planKey(plan);
-    const ids = found.map((f) => f.id).sort();
-    if (entry.marks && entry.marks.key === key && [...entry.marks.ids].sort().join('\n') === ids.join('\n')) return null;
+    const count = plan.error.length + plan.warning.length;
+    // Unchanged when this session wrote this plan and exactly that many marks are there.
+    if (entry.marks && entry.marks.key === key && entry.marks.count === found.length) return null;
     if (!found.length && !plan.cells) {
-      entry.marks = { key, ids: [] };
+      entry.marks = { key, count: 0 };
       return null;
     }
     return (ctx) => {
-      for (const f of found) f.cf.delete();
+      deleteMarks(found);
       const ws = ctx.workbook.worksheets.getItem(entry.id);
-      const added: Excel.ConditionalFormat[] = [];
       for (const sev of ['warning', 'error'] as const) {
         for (const address of plan[sev]) {
+          // Each new format is set up right after its add(), before the next add moves it down.
           const cf = ws.getRanges(address).conditionalFormats.add('Custom');
           cf.custom.rule.formula = MARK_STYLE[sev].formula;
           cf.custom.format.fill.color = MARK_STYLE[sev].fill;
           cf.custom.format.font.color = MARK_STYLE[sev].font;
-          cf.load('id');
-          added.push(cf);
         }
       }
       return () => {
-        entry.marks = { key, ids: added.map((c) => c.id) };
+        entry.marks = { key, count };
       };
     };
   }

@@ -66,6 +66,9 @@ export interface FakeSheet {
   frozenRows: number;
   pageLayout: Record<string, unknown>;
   selection: string;
+  /** Worksheet protection is on: writes fail with AccessDenied. */
+  protected?: boolean;
+  visibility?: string;
 }
 
 // ---- JSON model -------------------------------------------------------------------------
@@ -88,6 +91,7 @@ export interface SheetJson {
   validations?: { range: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
   columnWidths?: Record<string, number>;
   rowHeights?: Record<string, number>;
+  protected?: boolean;
 }
 
 export interface WorkbookJson {
@@ -190,6 +194,7 @@ export class FakeWorkbook {
     for (const v of s.validations ?? []) sheet.validations.push({ range: parseA1(v.range), rule: v.rule, prompt: v.prompt, errorAlert: v.errorAlert });
     for (const [c, w] of Object.entries(s.columnWidths ?? {})) sheet.columnWidths.set(parseA1(`${c}1`).left, w);
     for (const [r, h] of Object.entries(s.rowHeights ?? {})) sheet.rowHeights.set(Number(r), h);
+    if (s.protected) sheet.protected = true;
     return sheet;
   }
 

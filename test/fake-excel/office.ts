@@ -7,19 +7,32 @@
  * No Node APIs: this file is also bundled into a browser page.
  */
 import { MAX_COLS, MAX_ROWS, Rect, cellsOf, intersect, parseA1, rectA1, sheetPrefix, splitList, utf8Length } from './a1';
+import { isTagged, requirementOf, versionLe } from './api-sets';
 import { ChangedDetails, EventName, FakeConditionalFormat, FakeSheet, FakeWorkbook, RawEvent, Style } from './model';
 
 export interface FakeOfficeOptions {
-  /** Highest ExcelApi version the host supports (default 1.14, Excel 2021). */
+  /** Highest version per requirement set (`ExcelApi`, `SharedRuntime`, `DialogApi`, …); see profiles.ts. */
+  sets?: Record<string, string>;
+  /** Shorthand for `sets.ExcelApi` (default 1.14, Excel 2021). */
   apiVersion?: string;
   /** Office.context.diagnostics.platform (default `PC`). */
   platform?: string;
+  /** Office.context.diagnostics.version. */
+  officeVersion?: string;
   /** Reject a sync whose request or response exceeds this many bytes (default: 5 MB on `OfficeOnline`, none elsewhere). */
   payloadLimit?: number | null;
   /** getMergedAreasOrNullObject fails above this many areas (512, as documented). */
   mergeAreaLimit?: number;
   /** The host ignores context.runtime.enableEvents (to test the adapter's own guard). */
   ignoreEnableEvents?: boolean;
+  /** How ConditionalFormat ids behave (see the conditional formats below); default `priority`, as documented. */
+  cfIds?: 'priority' | 'stable';
+  /** Loading a collection whose range carries two non-custom rules fails (office-js#6827). */
+  failStackedRules?: boolean;
+  /** The host does not honour Excel.run's delayForCellEdit (fails in cell-edit mode anyway, like office-js#3019 did on the web). */
+  ignoreDelayForCellEdit?: boolean;
+  /** The manifest's ExcelApi: a member above it used without an isSetSupported check first is recorded in `host.unguarded`. */
+  declaredMin?: string;
 }
 
 export interface SyncRecord {
@@ -44,12 +57,6 @@ export class FakeOfficeError extends Error {
 
 const notLoaded = (p: string) =>
   new FakeOfficeError('PropertyNotLoaded', `The property '${p}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
-
-function versionLe(a: string, b: string): boolean {
-  const [a1, a2 = 0] = a.split('.').map(Number);
-  const [b1, b2 = 0] = b.split('.').map(Number);
-  return a1 < b1 || (a1 === b1 && a2 <= b2);
-}
 
 /** Load specs: `'a,b'`, `['a','b']`, `'items/a,items/b/c'`, or `{ a: true, b: { c: true } }`. */
 type LoadTree = { [k: string]: true | LoadTree };
@@ -90,26 +97,46 @@ interface Op {
 
 type Handler = (args: unknown) => unknown;
 
+type HostOptions = Required<Omit<FakeOfficeOptions, 'payloadLimit' | 'apiVersion' | 'declaredMin'>> & { payloadLimit: number | null; declaredMin: string | null };
+
 export class FakeHost {
-  readonly options: Required<Omit<FakeOfficeOptions, 'payloadLimit'>> & { payloadLimit: number | null };
+  readonly options: HostOptions;
   readonly syncs: SyncRecord[] = [];
+  /** Members used → their requirement (`ExcelApi 1.9`). */
   readonly apiUsed = new Map<string, string>();
-  readonly handlers = new Map<EventName, Set<{ fn: Handler; ctx: FakeContext }>>();
+  /** Members above `declaredMin` used before the code asked isSetSupported for their version. */
+  readonly unguarded: string[] = [];
+  /** The highest version asked per set (isSetSupported). */
+  readonly asked = new Map<string, string>();
+  readonly handlers = new Map<EventName, Set<{ fn: Handler; ctx: FakeContext; sheetId?: string }>>();
   /** Events waiting for delivery (delivered asynchronously, like Excel). */
   private pendingDeliveries = 0;
   settingsFail = false;
+  /**
+   * The user is typing in a cell. Excel.run fails with InvalidOperationInCellEditMode unless
+   * called with delayForCellEdit: true, which waits until the edit ends
+   * (https://learn.microsoft.com/javascript/api/excel/excel.runoptions; office-js#625, #3388).
+   */
+  private cellEdit: { waiters: (() => void)[] } | null = null;
 
   constructor(
     readonly wb: FakeWorkbook,
     options: FakeOfficeOptions = {},
   ) {
     const platform = options.platform ?? 'PC';
+    const sets = { ExcelApi: '1.14', SharedRuntime: '1.1', DialogApi: '1.2', ...(platform === 'OfficeOnline' ? {} : { OpenBrowserWindowApi: '1.1' }), ...options.sets };
+    if (options.apiVersion) sets.ExcelApi = options.apiVersion;
     this.options = {
-      apiVersion: options.apiVersion ?? '1.14',
+      sets,
       platform,
+      officeVersion: options.officeVersion ?? (platform === 'Mac' ? '16.35.20030802' : platform === 'OfficeOnline' ? '16.0.17928.41020' : '16.0.14332.20000'),
       payloadLimit: options.payloadLimit !== undefined ? options.payloadLimit : platform === 'OfficeOnline' ? 5 * 1024 * 1024 : null,
       mergeAreaLimit: options.mergeAreaLimit ?? 512,
       ignoreEnableEvents: options.ignoreEnableEvents ?? false,
+      cfIds: options.cfIds ?? 'priority',
+      failStackedRules: options.failStackedRules ?? false,
+      ignoreDelayForCellEdit: options.ignoreDelayForCellEdit ?? false,
+      declaredMin: options.declaredMin ?? null,
     };
     wb.dispatch = (e) => this.deliver(e);
   }
@@ -118,30 +145,103 @@ export class FakeHost {
     return this.syncs.length;
   }
 
-  supports(version: string): boolean {
-    return versionLe(version, this.options.apiVersion);
+  /** Office.context.requirements.isSetSupported (recorded: the code asked before using newer members). */
+  isSetSupported(name: string, version = '1.1'): boolean {
+    const prev = this.asked.get(name);
+    if (!prev || versionLe(prev, version)) this.asked.set(name, version);
+    return this.supportsSet(name, version);
   }
 
-  /** Highest ExcelApi version the adapter called. */
+  supportsSet(name: string, version = '1.1'): boolean {
+    const have = this.options.sets[name];
+    return !!have && versionLe(version, have);
+  }
+
+  /** ExcelApi at `version`. */
+  supports(version: string): boolean {
+    return this.supportsSet('ExcelApi', version);
+  }
+
+  /** Highest ExcelApi version the code used. */
   maxApiUsed(): string {
     let max = '1.1';
-    for (const v of this.apiUsed.values()) if (versionLe(max, v)) max = v;
+    for (const v of this.apiUsed.values()) {
+      const [set, ver] = v.split(' ');
+      if (set === 'ExcelApi' && versionLe(max, ver)) max = ver;
+    }
     return max;
   }
 
-  /** Records an API's use; fails the next sync when the host lacks it (ApiNotFound, like Office.js). */
-  api(ctx: FakeContext, name: string, version: string): void {
-    this.apiUsed.set(name, version);
-    if (!this.supports(version)) {
-      ctx.enqueue(() => {
-        throw new FakeOfficeError('ApiNotFound', `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${name}, ExcelApi ${version})`);
-      });
+  /**
+   * Records a member's use (`Worksheet.getRanges`; `Office.UI.openBrowserWindow`); when the host
+   * lacks its requirement set the next sync fails with ApiNotFound, like Office.js. Only members
+   * the typings tag can be modelled.
+   */
+  api(ctx: FakeContext | null, member: string, setter = false): void {
+    const req = requirementOf(member, setter);
+    if (!req) throw new Error(`fake Excel: @types/office-js tags no requirement set for ${member}`);
+    const [set, version] = req;
+    this.apiUsed.set(member, `${set} ${version}`);
+    const min = this.options.declaredMin;
+    if (set === 'ExcelApi' && min && !versionLe(version, min)) {
+      const asked = this.asked.get('ExcelApi');
+      if (!asked || !versionLe(version, asked)) if (!this.unguarded.includes(member)) this.unguarded.push(member);
     }
+    if (!this.supportsSet(set, version)) {
+      const err = () => new FakeOfficeError('ApiNotFound', `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${member}, ${set} ${version})`);
+      if (ctx) ctx.enqueue(() => {
+        throw err();
+      });
+      else throw err();
+    }
+  }
+
+  /** Records the top-level properties of a load on `cls` (`Range`, `ConditionalFormat`…). */
+  apiProps(ctx: FakeContext, cls: string, tree: LoadTree): void {
+    for (const k of Object.keys(tree)) {
+      if (k === 'items' || k.startsWith('$')) continue;
+      if (isTagged(`${cls}.${k}`)) this.api(ctx, `${cls}.${k}`);
+    }
+  }
+
+  /** A write on a protected sheet fails with AccessDenied (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection). */
+  checkWritable(sheet: FakeSheet, what: string): void {
+    if (sheet.protected) throw new FakeOfficeError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. (${sheet.name}: ${what})`);
+  }
+
+  /** The user starts typing in a cell (cell-edit mode). */
+  enterCellEdit(): void {
+    if (!this.cellEdit) this.cellEdit = { waiters: [] };
+  }
+
+  /** The user presses Enter: delayed batches run. */
+  exitCellEdit(): void {
+    const c = this.cellEdit;
+    this.cellEdit = null;
+    for (const w of c?.waiters ?? []) w();
+  }
+
+  get inCellEdit(): boolean {
+    return this.cellEdit !== null;
+  }
+
+  /** URLs passed to Office.context.ui.openBrowserWindow. */
+  readonly opened: string[] = [];
+  readonly visibilityHandlers: ((a: { visibilityMode: string }) => void)[] = [];
+
+  /** The task pane is shown (`Taskpane`) or hidden (`Hidden`): Office.addin.onVisibilityModeChanged. */
+  setVisibility(mode: 'Taskpane' | 'Hidden'): void {
+    for (const h of this.visibilityHandlers) setTimeout(() => h({ visibilityMode: mode }), 0);
   }
 
   async run<T>(a: unknown, b?: unknown): Promise<T> {
     const batch = (typeof a === 'function' ? a : b) as (ctx: FakeContext) => Promise<T>;
+    const opts = typeof a === 'object' && a !== null && !(a as { sync?: unknown }).sync && !(a as { context?: unknown }).context ? (a as { delayForCellEdit?: boolean }) : {};
     const given = typeof a === 'object' && a !== null ? ((a as { sync?: unknown }).sync ? (a as FakeContext) : (a as { context?: FakeContext }).context) : undefined;
+    if (this.cellEdit && opts.delayForCellEdit && !this.options.ignoreDelayForCellEdit) {
+      const c = this.cellEdit;
+      await new Promise<void>((resolve) => c.waiters.push(resolve));
+    }
     const ctx = given ?? new FakeContext(this);
     const result = await batch(ctx);
     if (ctx.queue.length) await ctx.sync(); // Excel.run syncs what is left
@@ -154,6 +254,10 @@ export class FakeHost {
     ctx.queue = [];
     const rec: SyncRecord = { n: this.syncs.length + 1, ops: ops.length, requestBytes: 0, responseBytes: 0 };
     this.syncs.push(rec);
+    if (this.cellEdit) {
+      rec.error = 'InvalidOperationInCellEditMode';
+      throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+    }
     rec.requestBytes = ops.reduce((n, op) => n + op.requestBytes, 0) + ops.length * 48;
     const limit = this.options.payloadLimit;
     if (limit !== null && rec.requestBytes > limit) {
@@ -202,6 +306,7 @@ export class FakeHost {
     const hs = this.handlers.get(e.name);
     if (!hs) return;
     for (const h of [...hs]) {
+      if (h.sheetId && h.sheetId !== e.worksheetId) continue;
       this.pendingDeliveries++;
       const args = this.eventArgs(e, h.ctx);
       setTimeout(() => {
@@ -320,7 +425,7 @@ class WorkbookP {
 class RuntimeP {
   constructor(readonly context: FakeContext) {}
   set enableEvents(v: boolean) {
-    this.context.host.api(this.context, 'Runtime.enableEvents', '1.8');
+    this.context.host.api(this.context, 'Runtime.enableEvents');
     this.context.enqueue(() => {
       this.context.wb.enableEvents = v;
     });
@@ -333,7 +438,7 @@ class RuntimeP {
 class FunctionsP {
   constructor(readonly context: FakeContext) {}
   date(y: number, m: number, d: number): FunctionResultP {
-    this.context.host.api(this.context, 'Functions.date', '1.2');
+    this.context.host.api(this.context, 'Functions.date');
     const wb = this.context.wb;
     return new FunctionResultP(this.context, () => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000) - (wb.date1904 ? 1462 : 0));
   }
@@ -356,15 +461,19 @@ class FunctionResultP extends ProxyBase {
 }
 
 class EventHandlersP {
+  /** `sheet`: a worksheet's own event (Worksheet.onChanged), else the collection's. */
   constructor(
     private readonly context: FakeContext,
     private readonly name: EventName,
-    private readonly version: string,
+    private readonly sheet?: () => string,
   ) {}
   add(fn: Handler): EventHandlerResultP {
     const ctx = this.context;
-    ctx.host.api(ctx, `WorksheetCollection.on${this.name[0].toUpperCase()}${this.name.slice(1)}`, this.version);
-    const entry = { fn, ctx };
+    const ev = `on${this.name[0].toUpperCase()}${this.name.slice(1)}`;
+    ctx.host.api(ctx, this.sheet ? `Worksheet.${ev}` : `WorksheetCollection.${ev}`);
+    const entry: { fn: Handler; ctx: FakeContext; sheetId?: string } = { fn, ctx };
+    const sheet = this.sheet;
+    if (sheet) ctx.enqueue(() => void (entry.sheetId = sheet()));
     ctx.enqueue(() => {
       let set = ctx.host.handlers.get(this.name);
       if (!set) ctx.host.handlers.set(this.name, (set = new Set()));
@@ -397,17 +506,18 @@ class WorksheetCollectionP extends ProxyBase {
   readonly onColumnSorted: EventHandlersP;
   constructor(ctx: FakeContext) {
     super(ctx);
-    this.onChanged = new EventHandlersP(ctx, 'changed', '1.9');
-    this.onActivated = new EventHandlersP(ctx, 'activated', '1.7');
-    this.onAdded = new EventHandlersP(ctx, 'added', '1.7');
-    this.onDeleted = new EventHandlersP(ctx, 'deleted', '1.7');
-    this.onRowSorted = new EventHandlersP(ctx, 'rowSorted', '1.10');
-    this.onColumnSorted = new EventHandlersP(ctx, 'columnSorted', '1.10');
+    this.onChanged = new EventHandlersP(ctx, 'changed');
+    this.onActivated = new EventHandlersP(ctx, 'activated');
+    this.onAdded = new EventHandlersP(ctx, 'added');
+    this.onDeleted = new EventHandlersP(ctx, 'deleted');
+    this.onRowSorted = new EventHandlersP(ctx, 'rowSorted');
+    this.onColumnSorted = new EventHandlersP(ctx, 'columnSorted');
   }
   load(spec?: unknown): this {
     const tree = loadTree(spec ?? 'items/name');
     const itemTree = (tree.items === true ? { name: true, id: true, position: true } : tree.items) ?? { name: true, id: true, position: true };
     const wb = this.context.wb;
+    this.context.host.apiProps(this.context, 'Worksheet', itemTree as LoadTree);
     this.context.enqueue(() => {
       const sheets = [...wb.sheets];
       const data = sheets.map((s) => WorksheetP.snapshot(wb, s, itemTree as LoadTree));
@@ -433,7 +543,7 @@ class WorksheetCollectionP extends ProxyBase {
     return new WorksheetP(this.context, () => need(wb.findSheet(k) ?? null, `worksheet ${k}`));
   }
   getItemOrNullObject(k: string): WorksheetP {
-    this.context.host.api(this.context, 'WorksheetCollection.getItemOrNullObject', '1.4');
+    this.context.host.api(this.context, 'WorksheetCollection.getItemOrNullObject');
     const wb = this.context.wb;
     const p = new WorksheetP(this.context, () => wb.findSheet(k) ?? null);
     p.autoNull();
@@ -471,7 +581,7 @@ class WorksheetP extends ProxyBase {
     super(ctx);
   }
   static snapshot(wb: FakeWorkbook, s: FakeSheet, tree: LoadTree): Record<string, unknown> {
-    const all: Record<string, unknown> = { name: s.name, id: s.id, position: wb.sheets.indexOf(s), visibility: 'Visible' };
+    const all: Record<string, unknown> = { name: s.name, id: s.id, position: wb.sheets.indexOf(s), visibility: s.visibility ?? 'Visible', protection: { protected: !!s.protected } };
     const keys = Object.keys(tree).length ? Object.keys(tree) : Object.keys(all);
     const out: Record<string, unknown> = {};
     for (const k of keys) if (k in all) out[k] = all[k];
@@ -490,6 +600,7 @@ class WorksheetP extends ProxyBase {
   load(spec?: unknown): this {
     const tree = loadTree(spec ?? 'name,id,position');
     const wb = this.context.wb;
+    this.context.host.apiProps(this.context, 'Worksheet', tree);
     this._load(() => {
       const s = this.spec();
       return s ? WorksheetP.snapshot(wb, s, tree) : null;
@@ -505,6 +616,35 @@ class WorksheetP extends ProxyBase {
   get position(): number {
     return this._get('position');
   }
+  get visibility(): string {
+    return this._get('visibility');
+  }
+  set visibility(v: string) {
+    const ctx = this.context;
+    ctx.host.api(ctx, 'Worksheet.visibility', true);
+    ctx.enqueue((n) => {
+      const s = this.sheet();
+      s.visibility = v;
+      ctx.wb.record(n, s, 'visibility', v);
+    });
+  }
+  get protection(): WorksheetProtectionP {
+    this.context.host.api(this.context, 'Worksheet.protection');
+    const loaded = this._data?.protection as Record<string, unknown> | undefined;
+    return new WorksheetProtectionP(this.context, () => this.sheet(), loaded);
+  }
+  get onChanged(): EventHandlersP {
+    return new EventHandlersP(this.context, 'changed', () => this.sheet().id);
+  }
+  delete(): void {
+    const ctx = this.context;
+    ctx.host.api(ctx, 'Worksheet.delete');
+    ctx.enqueue(() => {
+      const s = this.sheet();
+      ctx.wb.sheets = ctx.wb.sheets.filter((x) => x !== s);
+      ctx.host.raise({ name: 'deleted', worksheetId: s.id });
+    });
+  }
   private range(f: (s: FakeSheet) => Rect): RangeP {
     return new RangeP(this.context, () => {
       const s = this.spec();
@@ -515,7 +655,7 @@ class WorksheetP extends ProxyBase {
     return this.range(() => (address ? parseA1(address) : FakeWorkbook.whole()));
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeP {
-    this.context.host.api(this.context, 'Worksheet.getRangeByIndexes', '1.3');
+    this.context.host.api(this.context, 'Worksheet.getRangeByIndexes');
     return this.range(() => {
       if (row < 0 || col < 0 || rows < 1 || cols < 1 || row + rows > MAX_ROWS || col + cols > MAX_COLS) {
         throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
@@ -524,7 +664,7 @@ class WorksheetP extends ProxyBase {
     });
   }
   getRanges(address: string): AreasP {
-    this.context.host.api(this.context, 'Worksheet.getRanges', '1.9');
+    this.context.host.api(this.context, 'Worksheet.getRanges');
     this.context.enqueue(() => {
       if (address.length > 8192) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
     }, utf8Length(address));
@@ -534,7 +674,7 @@ class WorksheetP extends ProxyBase {
     });
   }
   getUsedRangeOrNullObject(valuesOnly = false): RangeP {
-    this.context.host.api(this.context, 'Worksheet.getUsedRangeOrNullObject', '1.4');
+    this.context.host.api(this.context, 'Worksheet.getUsedRangeOrNullObject');
     const wb = this.context.wb;
     const p = new RangeP(this.context, () => {
       const s = this.spec();
@@ -557,7 +697,7 @@ class WorksheetP extends ProxyBase {
   }
   get freezePanes(): { freezeRows(n: number): void } {
     const ctx = this.context;
-    ctx.host.api(ctx, 'Worksheet.freezePanes', '1.7');
+    ctx.host.api(ctx, 'Worksheet.freezePanes');
     return {
       freezeRows: (n: number) =>
         ctx.enqueue((sn) => {
@@ -569,7 +709,7 @@ class WorksheetP extends ProxyBase {
   }
   get pageLayout(): Record<string, unknown> {
     const ctx = this.context;
-    ctx.host.api(ctx, 'Worksheet.pageLayout', '1.9');
+    ctx.host.api(ctx, 'Worksheet.pageLayout');
     const set = (k: string) => (v: unknown) =>
       ctx.enqueue((sn) => {
         const s = this.sheet();
@@ -581,6 +721,29 @@ class WorksheetP extends ProxyBase {
       Object.defineProperty(o, k, { set: set(k), get: () => { throw notLoaded(k); }, enumerable: true });
     }
     return o;
+  }
+}
+
+/** Worksheet protection: writes to a protected sheet fail with AccessDenied (see FakeHost.checkWritable). */
+class WorksheetProtectionP {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly loaded: Record<string, unknown> | undefined,
+  ) {}
+  get protected(): boolean {
+    if (!this.loaded || !('protected' in this.loaded)) throw notLoaded('protected');
+    return this.loaded.protected as boolean;
+  }
+  protect(_options?: unknown, _password?: string): void {
+    const ctx = this.context;
+    ctx.host.api(ctx, 'WorksheetProtection.protect');
+    ctx.enqueue(() => void (this.sheet().protected = true));
+  }
+  unprotect(_password?: string): void {
+    const ctx = this.context;
+    ctx.host.api(ctx, 'WorksheetProtection.unprotect');
+    ctx.enqueue(() => void (this.sheet().protected = false));
   }
 }
 
@@ -600,8 +763,7 @@ class RangeP extends ProxyBase {
   load(spec?: unknown): this {
     const tree = loadTree(spec ?? 'address,values');
     const ctx = this.context;
-    if ('valuesAsJson' in tree) ctx.host.api(ctx, 'Range.valuesAsJson', '1.16');
-    if ('valuesAsJsonLocal' in tree) ctx.host.api(ctx, 'Range.valuesAsJsonLocal', '1.16');
+    ctx.host.apiProps(ctx, 'Range', tree);
     const wb = ctx.wb;
     this._load(() => {
       const t = this.spec();
@@ -690,6 +852,7 @@ class RangeP extends ProxyBase {
     ctx.enqueue(
       (n) => {
         const { sheet, rect } = this.target();
+        ctx.host.checkWritable(sheet, kind);
         const rows = rect.bottom - rect.top + 1;
         const cols = rect.right - rect.left + 1;
         const grid = Array.isArray(v) ? (v as unknown[][]) : null;
@@ -728,7 +891,7 @@ class RangeP extends ProxyBase {
     this.writeGrid('numberFormat', v);
   }
   getIntersectionOrNullObject(other: RangeP | string): RangeP {
-    this.context.host.api(this.context, 'Range.getIntersectionOrNullObject', '1.4');
+    this.context.host.api(this.context, 'Range.getIntersectionOrNullObject');
     const p = new RangeP(this.context, () => {
       const a = this.spec();
       if (!a) return null;
@@ -741,7 +904,7 @@ class RangeP extends ProxyBase {
     return p;
   }
   getUsedRangeOrNullObject(valuesOnly = false): RangeP {
-    this.context.host.api(this.context, 'Range.getUsedRangeOrNullObject', '1.4');
+    this.context.host.api(this.context, 'Range.getUsedRangeOrNullObject');
     const wb = this.context.wb;
     const p = new RangeP(this.context, () => {
       const t = this.spec();
@@ -753,7 +916,7 @@ class RangeP extends ProxyBase {
   }
   getMergedAreasOrNullObject(): AreasP {
     const ctx = this.context;
-    ctx.host.api(ctx, 'Range.getMergedAreasOrNullObject', '1.13');
+    ctx.host.api(ctx, 'Range.getMergedAreasOrNullObject');
     const p = new AreasP(ctx, () => {
       const t = this.spec();
       if (!t) return null;
@@ -765,7 +928,7 @@ class RangeP extends ProxyBase {
     return p;
   }
   get conditionalFormats(): CfCollectionP {
-    this.context.host.api(this.context, 'Range.conditionalFormats', '1.6');
+    this.context.host.api(this.context, 'Range.conditionalFormats');
     return new CfCollectionP(this.context, () => {
       const t = this.spec();
       return t ? { sheet: t.sheet, rects: [t.rect] } : null;
@@ -778,13 +941,14 @@ class RangeP extends ProxyBase {
     });
   }
   get dataValidation(): DataValidationP {
-    this.context.host.api(this.context, 'Range.dataValidation', '1.8');
+    this.context.host.api(this.context, 'Range.dataValidation');
     return new DataValidationP(this.context, this.spec);
   }
   merge(across = false): void {
     const ctx = this.context;
     ctx.enqueue((n) => {
       const { sheet, rect } = this.target();
+      ctx.host.checkWritable(sheet, 'merge');
       const parts: Rect[] = across ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => ({ ...rect, top: rect.top + i, bottom: rect.top + i })) : [rect];
       for (const p of parts) {
         if (cellsOf(p) < 2) continue;
@@ -837,13 +1001,28 @@ class AreasP extends ProxyBase {
     return this._get('areaCount');
   }
   get conditionalFormats(): CfCollectionP {
-    this.context.host.api(this.context, 'RangeAreas.conditionalFormats', '1.9');
+    this.context.host.api(this.context, 'RangeAreas.conditionalFormats');
     return new CfCollectionP(this.context, this.spec);
   }
   get format(): FormatP {
     return new FormatP(this.context, this.spec);
   }
 }
+
+/*
+ * Conditional formats. `ConditionalFormat.id` is documented as "the priority of the conditional
+ * format in the current ConditionalFormatCollection" (@types/office-js; the article
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-conditional-formatting reads the
+ * first rule with getItemOrNullObject("0")), and ConditionalFormat.priority says "if you change the
+ * priority, you have to re-fetch a new copy of the object at that new priority location". So with
+ * `cfIds: 'priority'` (the default) a loaded item is addressed by its position in the collection it
+ * was loaded from, resolved again when each queued action runs: after an add or a delete earlier in
+ * the batch, a stale item hits whatever now sits at that position (or fails with ItemNotFound).
+ * `cfIds: 'stable'` models ids that survive (what the add-in must not rely on either).
+ * `failStackedRules`: loading the rules of a collection in which one range carries two or more
+ * non-custom rules throws (office-js#6827, #6835; deleting there: #5222).
+ */
+type CfTarget = { sheet: FakeSheet; cf: FakeConditionalFormat };
 
 class CfCollectionP extends ProxyBase {
   private _items: CfP[] | null = null;
@@ -853,19 +1032,36 @@ class CfCollectionP extends ProxyBase {
   ) {
     super(ctx);
   }
+  /** The formats this collection holds now, in priority order. */
+  list(): { sheet: FakeSheet; cfs: FakeConditionalFormat[] } {
+    const t = need(this.spec(), 'range');
+    return { sheet: t.sheet, cfs: this.context.wb.cfsIntersecting(t.sheet, t.rects) };
+  }
+  /** An item addressed as Office.js addresses it: by position (priority ids) or by identity (stable ids). */
+  private item(index: number, cf: FakeConditionalFormat | null): () => CfTarget | null {
+    const ctx = this.context;
+    return () => {
+      const { sheet, cfs } = this.list();
+      const hit = ctx.host.options.cfIds === 'priority' ? cfs[index] : cf && cfs.includes(cf) ? cf : undefined;
+      return hit ? { sheet, cf: hit } : null;
+    };
+  }
   load(spec?: unknown): this {
     const tree = loadTree(spec ?? 'items/id');
     const itemTree: LoadTree = tree.items && tree.items !== true ? tree.items : tree;
     const ctx = this.context;
+    ctx.host.apiProps(ctx, 'ConditionalFormat', itemTree);
     ctx.enqueue(() => {
-      const t = need(this.spec(), 'range');
-      const cfs = ctx.wb.cfsIntersecting(t.sheet, t.rects);
-      const data = cfs.map((cf) => CfP.snapshot(t.sheet, cf, itemTree));
+      const { sheet, cfs } = this.list();
+      if (ctx.host.options.failStackedRules && stackedRules(cfs)) {
+        throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request. (office-js#6827)');
+      }
+      const data = cfs.map((cf, i) => CfP.snapshot(ctx.host, sheet, cf, i, itemTree));
       return {
         bytes: utf8Length(JSON.stringify(data)),
         commit: () => {
           this._items = cfs.map((cf, i) => {
-            const p = new CfP(ctx, t.sheet.id, () => cf.id);
+            const p = new CfP(ctx, this.item(i, cf));
             p.setLoaded(data[i]);
             return p;
           });
@@ -880,36 +1076,76 @@ class CfCollectionP extends ProxyBase {
   }
   add(type: string): CfP {
     const ctx = this.context;
-    let id: string | null = null;
-    let sheetId = '';
+    ctx.host.api(ctx, 'ConditionalFormatCollection.add');
+    let made: FakeConditionalFormat | null = null;
     ctx.enqueue((n) => {
       const t = need(this.spec(), 'range');
       if (type !== 'Custom') throw new FakeOfficeError('InvalidArgument', `fake: conditional format type ${type} not supported`);
+      ctx.host.checkWritable(t.sheet, 'conditional format');
       const cf: FakeConditionalFormat = { id: FakeWorkbook.newId('CF'), type: 'Custom', ranges: t.rects.map((r) => ({ ...r })), formula: '' };
-      t.sheet.cfs.unshift(cf); // first/top priority, as documented
-      id = cf.id;
-      sheetId = t.sheet.id;
+      t.sheet.cfs.unshift(cf); // first/top priority, as documented for add()
+      made = cf;
       ctx.wb.record(n, t.sheet, 'cf.add', t.rects.map(rectA1).join(','));
     });
-    return new CfP(ctx, () => sheetId, () => id);
+    // The new format is item 0 of this collection right after the add.
+    return new CfP(ctx, this.item(0, null), () => made);
   }
   getItemOrNullObject(id: string): CfP {
-    this.context.host.api(this.context, 'ConditionalFormatCollection.getItemOrNullObject', '1.14');
-    const p = new CfP(this.context, () => this.spec()?.sheet.id ?? '', () => id);
+    this.context.host.api(this.context, 'ConditionalFormatCollection.getItemOrNullObject');
+    const ctx = this.context;
+    const p = new CfP(ctx, () => {
+      const { sheet, cfs } = this.list();
+      const hit = ctx.host.options.cfIds === 'priority' ? cfs[Number(id)] : cfs.find((c) => c.id === id);
+      return hit ? { sheet, cf: hit } : null;
+    });
     p.autoNull();
     return p;
   }
+  getCount(): { value: number; load(): void } {
+    const ctx = this.context;
+    ctx.host.api(ctx, 'ConditionalFormatCollection.getCount');
+    let value: number | null = null;
+    ctx.enqueue(() => {
+      const n = this.list().cfs.length;
+      return { bytes: 8, commit: () => (value = n) };
+    });
+    return {
+      get value(): number {
+        if (value === null) throw notLoaded('value');
+        return value;
+      },
+      load() {
+        return undefined;
+      },
+    };
+  }
+}
+
+/** Two or more non-custom rules on one range (what office-js#6827 reports as unreadable). */
+function stackedRules(cfs: FakeConditionalFormat[]): boolean {
+  const seen = new Map<string, number>();
+  for (const cf of cfs) {
+    if (cf.type === 'Custom') continue;
+    const k = cf.ranges.map(rectA1).join(',');
+    seen.set(k, (seen.get(k) ?? 0) + 1);
+    if (seen.get(k)! > 1) return true;
+  }
+  return false;
 }
 
 class CfP extends ProxyBase {
+  /**
+   * `find` resolves the format when an action runs (by position or identity, see above);
+   * `justAdded` is the format created by add(), for the add's own property sets in stable mode.
+   */
   constructor(
     ctx: FakeContext,
-    private readonly sheetId: string | (() => string),
-    private readonly idOf: () => string | null,
+    private readonly locate: () => CfTarget | null,
+    private readonly justAdded?: () => FakeConditionalFormat | null,
   ) {
     super(ctx);
   }
-  static snapshot(sheet: FakeSheet, cf: FakeConditionalFormat, tree: LoadTree): Record<string, unknown> {
+  static snapshot(host: FakeHost, sheet: FakeSheet, cf: FakeConditionalFormat, index: number, tree: LoadTree): Record<string, unknown> {
     const custom = { rule: { formula: cf.formula }, format: { fill: { color: cf.fill ?? null }, font: { color: cf.fontColor ?? null } } };
     const pick = (src: Record<string, unknown>, t: LoadTree | true): unknown => {
       if (t === true) return src;
@@ -920,9 +1156,9 @@ class CfP extends ProxyBase {
     const out: Record<string, unknown> = {};
     const keys = Object.keys(tree).length ? Object.keys(tree) : ['id', 'type', 'priority', 'stopIfTrue'];
     for (const k of keys) {
-      if (k === 'id') out.id = cf.id;
+      if (k === 'id') out.id = host.options.cfIds === 'priority' ? String(index) : cf.id;
       else if (k === 'type') out.type = cf.type;
-      else if (k === 'priority') out.priority = sheet.cfs.indexOf(cf);
+      else if (k === 'priority') out.priority = index;
       else if (k === 'stopIfTrue') out.stopIfTrue = false;
       else if (k === 'customOrNullObject') out.customOrNullObject = cf.type === 'Custom' ? { isNullObject: false, ...(pick(custom, tree[k]) as object) } : { isNullObject: true };
       else if (k === 'custom') {
@@ -930,6 +1166,7 @@ class CfP extends ProxyBase {
         out.custom = pick(custom, tree[k]);
       }
     }
+    void sheet;
     return out;
   }
   setLoaded(d: Record<string, unknown>): void {
@@ -939,18 +1176,22 @@ class CfP extends ProxyBase {
   autoNull(): void {
     this._autoNull(() => this.find() !== null);
   }
-  private find(): { sheet: FakeSheet; cf: FakeConditionalFormat } | null {
-    const sid = typeof this.sheetId === 'function' ? this.sheetId() : this.sheetId;
-    const id = this.idOf();
-    const sheet = this.context.wb.findSheet(sid);
-    const cf = sheet?.cfs.find((c) => c.id === id);
-    return sheet && cf ? { sheet, cf } : null;
+  private find(): CfTarget | null {
+    const made = this.justAdded?.();
+    if (made && this.context.host.options.cfIds === 'stable') {
+      const sheet = this.context.wb.sheets.find((s) => s.cfs.includes(made));
+      return sheet ? { sheet, cf: made } : null;
+    }
+    return this.locate();
   }
   load(spec?: unknown): this {
     const tree = loadTree(spec ?? 'id,type');
+    this.context.host.apiProps(this.context, 'ConditionalFormat', tree);
     this._load(() => {
       const f = this.find();
-      return f ? CfP.snapshot(f.sheet, f.cf, tree) : null;
+      if (!f) return null;
+      const index = this.context.wb.cfsIntersecting(f.sheet, f.cf.ranges).indexOf(f.cf);
+      return CfP.snapshot(this.context.host, f.sheet, f.cf, index, tree);
     });
     return this;
   }
@@ -973,6 +1214,7 @@ class CfP extends ProxyBase {
     const ctx = this.context;
     ctx.enqueue((n) => {
       const f = need(this.find(), 'conditional format');
+      ctx.host.checkWritable(f.sheet, 'conditional format');
       f.sheet.cfs = f.sheet.cfs.filter((c) => c !== f.cf);
       ctx.wb.record(n, f.sheet, 'cf.delete', f.cf.ranges.map(rectA1).join(','));
     });
@@ -994,6 +1236,7 @@ class CustomCfP {
     const ctx = this.context;
     ctx.enqueue((n) => {
       const t = need(this.find(), 'conditional format');
+      ctx.host.checkWritable(t.sheet, 'conditional format');
       f(t.cf);
       ctx.wb.record(n, t.sheet, 'cf.set', what);
     });
@@ -1053,6 +1296,7 @@ class FormatP {
     const ctx = this.context;
     ctx.enqueue((n) => {
       const t = need(this.spec(), 'range');
+      ctx.host.checkWritable(t.sheet, kind);
       for (const rect of t.rects) {
         ctx.wb.forEachCell(rect, (r, c) => f(ctx.wb.style(t.sheet, r, c), r, c, rect));
         ctx.wb.record(n, t.sheet, kind, rect);
@@ -1063,6 +1307,7 @@ class FormatP {
     const ctx = this.context;
     ctx.enqueue((n) => {
       const t = need(this.spec(), 'range');
+      ctx.host.checkWritable(t.sheet, kind);
       for (const rect of t.rects) {
         f(t.sheet, rect);
         ctx.wb.record(n, t.sheet, kind, rect);
@@ -1152,6 +1397,7 @@ class DataValidationP {
     const ctx = this.context;
     ctx.enqueue((n) => {
       const { sheet, rect } = need(this.spec(), 'range');
+      ctx.host.checkWritable(sheet, 'dataValidation');
       let v = sheet.validations.find((x) => rectA1(x.range) === rectA1(rect));
       if (!v) {
         sheet.validations = sheet.validations.filter((x) => !intersect(x.range, rect));
@@ -1214,6 +1460,9 @@ export function installFakeOffice(globalObject: Record<string, unknown>, workboo
   const host = new FakeHost(workbook, options);
   const settings = new FakeSettings(host);
   const before = { Office: globalObject.Office, Excel: globalObject.Excel };
+  const ui: Record<string, unknown> = {};
+  if (host.supportsSet('DialogApi', '1.1')) ui.displayDialogAsync = (_url: string, _o: unknown, cb?: (r: unknown) => void) => setTimeout(() => cb?.({ status: 'failed', error: { code: 12007, message: 'fake: no dialog' } }), 0);
+  if (host.supportsSet('OpenBrowserWindowApi', '1.1')) ui.openBrowserWindow = (url: string) => void host.opened.push(url);
   globalObject.Office = {
     onReady: (cb?: (i: unknown) => void) => {
       const info = { host: 'Excel', platform: host.options.platform };
@@ -1221,12 +1470,23 @@ export function installFakeOffice(globalObject: Record<string, unknown>, workboo
       return Promise.resolve(info);
     },
     context: {
-      requirements: { isSetSupported: (name: string, v?: string) => name === 'ExcelApi' && host.supports(v ?? '1.1') },
-      diagnostics: { platform: host.options.platform, host: 'Excel', version: '16.0.14332.20000' },
+      requirements: { isSetSupported: (name: string, v?: string) => host.isSetSupported(name, v ?? '1.1') },
+      diagnostics: { platform: host.options.platform, host: 'Excel', version: host.options.officeVersion },
       document: { settings },
+      ui,
     },
+    // SharedRuntime 1.1: the pane is shown or hidden (host.setVisibility).
+    addin: host.supportsSet('SharedRuntime', '1.1')
+      ? {
+          onVisibilityModeChanged: (h: (a: { visibilityMode: string }) => void) => {
+            host.visibilityHandlers.push(h);
+            return Promise.resolve(() => Promise.resolve());
+          },
+        }
+      : undefined,
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     HostType: { Excel: 'Excel' },
+    VisibilityMode: { taskpane: 'Taskpane', hidden: 'Hidden' },
   };
   globalObject.Excel = {
     run: (a: unknown, b?: unknown) => host.run(a, b),
