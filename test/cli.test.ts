@@ -6,6 +6,7 @@ import * as path from 'path';
 import { main } from '../src/cli/main';
 import { readWorkbook } from '../src/cli/xlsx';
 import { checkWorkbook } from '../src/validation/workbook';
+import { ole } from './hostile-files';
 
 const ROOT = path.join(__dirname, '..');
 const FIXTURE = path.join(ROOT, '../shared/fixtures/sample-2023-10.xlsx');
@@ -74,9 +75,10 @@ describe('taizhang check', () => {
 
   test.each([
     ['missing.xlsx', null, /找不到文件/],
-    ['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), /另存为.*\.xlsx/],
-    ['wps.et', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /WPS/],
-    ['locked.xlsx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]), /密码/],
+    ['old.xls', ole(['Workbook']), /另存为.*\.xlsx/],
+    ['wps.et', ole(['Workbook']), /WPS/],
+    ['locked.xlsx', ole(['EncryptionInfo', 'EncryptedPackage']), /密码/],
+    ['cut-short.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), /损坏.*另存为/],
     ['notes.xlsx', Buffer.from('这不是表格'), /不是 Excel 工作簿/],
     ['broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]), /损坏/],
   ])('%s exits 2 with one line of Chinese', async (name, bytes, msg) => {

@@ -1,14 +1,16 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { formatChineseDate } from '../ledger/dates';
-import { firstMessage, localToday, todaySchema } from '../ledger/options';
+import { InputError } from '../input/limits';
 import { ledgerIssues } from '../validation/check';
 import { checkWorkbook } from '../validation/workbook';
 import { countOf, hasErrors, kindLabel, teamOf, toCheckJson } from '../validation/report';
 import { SEVERITY_LABEL } from '../validation/rules';
-import { templateWorkbook } from './template';
-import { UserError, readWorkbook } from './xlsx';
+import { Io, UserError, jsonText, parseToday, termLine, termText } from './common';
+import { runTemplate } from './template';
+import { readWorkbook } from './xlsx';
+
+export type { Io } from './common';
 
 export const USAGE = `用法：
   taizhang check 文件.xlsx [--json] [--today YYYY-MM-DD]
@@ -21,22 +23,10 @@ export const USAGE = `用法：
 
 退出码：0 正常；1 台账有错误（check）或因错误拒绝生成（submit）；2 用法错误或文件无法读取`;
 
-export interface Io {
-  out(s: string): void;
-  err(s: string): void;
-}
-
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
 };
-
-export function parseToday(v: string | undefined): string {
-  if (v === undefined) return localToday();
-  const r = todaySchema.safeParse(v);
-  if (!r.success) throw new UserError(`--today：${firstMessage(r.error)}`);
-  return r.data;
-}
 
 async function runCheck(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -50,7 +40,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   const wb = await readWorkbook(file);
   const check = checkWorkbook(wb.sheets, { today, date1904: wb.date1904 });
   if (values.json) {
-    io.out(JSON.stringify(toCheckJson(check, file), null, 2));
+    io.out(jsonText(toCheckJson(check, file)));
   } else {
     io.out(humanReport(check, file));
   }
@@ -64,7 +54,7 @@ export function humanReport(check: ReturnType<typeof checkWorkbook>, file: strin
   lines.push(`${path.basename(file)}${team ? ` · ${team}` : ''}（检查日期：${formatChineseDate(check.today)}）`);
   if (!check.ledgers.length) {
     lines.push('', '没有找到台账。台账表需要有“……行政处罚/行政检查/行政强制案件台账”标题或官方表头。可运行 taizhang template --out 台账.xlsx 生成官方格式。');
-    return lines.join('\n');
+    return lines.map(termLine).join('\n');
   }
   let total = { records: 0, error: 0, warning: 0, info: 0, pending: 0 };
   for (const l of check.ledgers) {
@@ -86,36 +76,13 @@ export function humanReport(check: ReturnType<typeof checkWorkbook>, file: strin
   lines.push(
     `汇总：${check.ledgers.length}个台账，${total.records}条记录；错误${total.error}条，警告${total.warning}条，提示${total.info}条；待办${total.pending}条。${total.error ? '请先改正错误再报送。' : '没有错误，可以报送。'}`,
   );
-  return lines.join('\n');
-}
-
-async function runTemplate(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { out: { type: 'string' }, team: { type: 'string' }, force: { type: 'boolean' } },
-    allowPositionals: true,
-  });
-  if (positionals.length) throw new UserError(`多余的参数：${positionals.join(' ')}`);
-  if (!values.out) throw new UserError('请用 --out 指定要生成的文件，如：taizhang template --out 台账.xlsx');
-  const out = values.out;
-  if (!/\.xlsx$/i.test(out)) throw new UserError('--out 的文件名应以 .xlsx 结尾');
-  const exists = await fs.stat(out).then(() => true, () => false);
-  if (exists && !values.force) throw new UserError(`${out} 已存在，没有覆盖。请换一个文件名，或加 --force 覆盖`);
-  const wb = templateWorkbook(values.team?.trim() || null);
-  try {
-    await wb.xlsx.writeFile(out);
-  } catch {
-    throw new UserError(`无法写入 ${out}（目录不存在或没有写入权限？）`);
-  }
-  io.out(`已生成 ${out}：行政处罚、行政检查、行政强制三张官方台账表。`);
-  return 0;
+  return lines.map(termLine).join('\n');
 }
 
 type Command = (args: string[], io: Io) => Promise<number>;
 // submit loads docx and the MIME builder only when used.
 const runSubmit: Command = async (args, io) => (await import('./submit')).runSubmit(args, io);
 const COMMANDS: Record<string, Command> = { check: runCheck, submit: runSubmit, template: runTemplate };
-
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -128,15 +95,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`未知命令：${cmd}\n${USAGE}`);
     return 2;
   }
+  // Whatever reaches the terminal has its control characters shown and its bidi controls dropped.
+  const safe: Io = { out: (s) => io.out(termText(s)), err: (s) => io.err(termText(s)) };
   try {
-    return await run(rest, io);
+    return await run(rest, safe);
   } catch (e) {
-    if (e instanceof UserError) {
-      io.err(`错误：${e.message}`);
+    if (e instanceof UserError || e instanceof InputError) {
+      safe.err(`错误：${termLine(e.message)}`);
     } else if (e && typeof e === 'object' && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`错误：参数有误（${(e as Error).message.split('\n')[0]}）。运行 taizhang --help 查看用法`);
+      safe.err(`错误：参数有误（${termLine((e as Error).message.split('\n')[0])}）。运行 taizhang --help 查看用法`);
     } else {
-      io.err(`错误：处理失败（${e instanceof Error ? e.message.split('\n')[0] : String(e)}）`);
+      safe.err(`错误：处理失败（${termLine(e instanceof Error ? e.message.split('\n')[0] : String(e))}）`);
     }
     return 2;
   }

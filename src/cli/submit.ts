@@ -6,9 +6,8 @@ import { Period, contactArgSchema, firstMessage, periodSchema } from '../ledger/
 import { BlockingIssue, MAILTO_SAFE_LENGTH, SubmissionOptionError, SubmissionPackage, SubmissionResult, countsText, periodSpan, prepareSubmission } from '../submission';
 import { checkWorkbook } from '../validation/workbook';
 import { teamOf } from '../validation/report';
-import type { Io } from './main';
-import { parseToday } from './main';
-import { UserError, readWorkbook } from './xlsx';
+import { Io, UserError, parseToday, termLine } from './common';
+import { readWorkbook } from './xlsx';
 
 /** The month before `today`'s, `YYYY-MM`. */
 function lastMonth(today: string): string {
@@ -66,7 +65,7 @@ function rel(p: string): string {
 }
 
 function blockingLine(b: BlockingIssue): string {
-  return `  ${b.sheet} 第${b.row}行：${b.message}（${b.rule}）`;
+  return termLine(`  ${b.sheet} 第${b.row}行：${b.message}（${b.rule}）`);
 }
 
 function printRefusal(r: Extract<SubmissionResult, { refused: true }>, io: Io): number {
@@ -79,25 +78,25 @@ function printRefusal(r: Extract<SubmissionResult, { refused: true }>, io: Io): 
 
 function printPackage(r: SubmissionPackage, written: string[], allowed: boolean, io: Io): void {
   const due = r.due;
-  io.out(`报送单位：${r.team}`);
+  io.out(termLine(`报送单位：${r.team}`));
   io.out(`报送期间：${r.label}（${periodSpan(r.period)}）`);
   io.out(`报送截止：${formatChineseDate(due.date)}${due.overdue ? `，已逾期${due.daysLate}天` : ''}`);
   io.out(`本期案件：${countsText(r.counts)}`);
   if (r.pending.length) {
     io.out(`待办案件（未计入本期，已在邮件正文中列出）：`);
-    for (const p of r.pending) io.out(`  ${p.sheet} 第${p.row}行：${p.text}`);
+    for (const p of r.pending) io.out(termLine(`  ${p.sheet} 第${p.row}行：${p.text}`));
   }
   if (allowed && r.blocking.length) {
     io.out(`注意：以下${r.blocking.length}处错误按 --allow-errors 仍列入台账，报送前请再核对：`);
     for (const b of r.blocking) io.out(blockingLine(b));
   }
-  for (const n of r.notices) io.out(`提示：${n}`);
+  for (const n of r.notices) io.out(termLine(`提示：${n}`));
   io.out('已生成：');
   io.out(`  Word 台账：${rel(written[0])}`);
   io.out(`  邮件草稿：${rel(written[1])}（Outlook 中双击打开即为可编辑的草稿，附件已带上，核对后发送；其他邮件客户端用“编辑为新邮件”）`);
   io.out('');
   io.out(`使用网页邮箱时：收件人 ${r.to.join(', ')}，主题和正文如下。${r.mailtoNote}`);
-  io.out(`主题：${r.subject}`);
+  io.out(termLine(`主题：${r.subject}`));
   io.out('正文：');
   io.out(r.body);
   io.out('');
