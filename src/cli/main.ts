@@ -20,6 +20,8 @@ export const USAGE = `用法：
       生成月度报送的 Word 台账和邮件草稿（有错误时拒绝生成，除非加 --allow-errors；已有文件加 --force 才覆盖）
   taizhang template --out 文件.xlsx [--team 单位]
       生成含三张官方台账表的空白工作簿
+  taizhang rollup 文件夹 --period YYYY-MM --out 目录 [--townships 名单.txt] [--today YYYY-MM-DD] [--json] [--force]
+      县司法局：汇总文件夹中各乡镇的报送材料（.eml、.docx、.xlsx），生成汇总表和通报草稿
 
 退出码：0 正常；1 台账有错误（check）或因错误拒绝生成（submit）；2 用法错误或文件无法读取`;
 
@@ -82,7 +84,8 @@ export function humanReport(check: ReturnType<typeof checkWorkbook>, file: strin
 type Command = (args: string[], io: Io) => Promise<number>;
 // submit loads docx and the MIME builder only when used.
 const runSubmit: Command = async (args, io) => (await import('./submit')).runSubmit(args, io);
-const COMMANDS: Record<string, Command> = { check: runCheck, submit: runSubmit, template: runTemplate };
+const runRollup: Command = async (args, io) => (await import('./rollup')).runRollup(args, io);
+const COMMANDS: Record<string, Command> = { check: runCheck, submit: runSubmit, template: runTemplate, rollup: runRollup };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [cmd, ...rest] = argv;

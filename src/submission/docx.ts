@@ -2,6 +2,7 @@ import { AlignmentType, Document, Footer, IRunOptions, IXmlableObject, Packer, P
 import { KINDS, Kind, LEDGERS } from '../ledger/columns';
 import { IsoDate, formatChineseDate } from '../ledger/dates';
 import { Contact, Period } from '../ledger/options';
+import { embedParts, embeddedPackage } from './embedded';
 import { PAGE, TABLE_SIZES } from './layout';
 import { periodLabel, periodSpan } from './period';
 import { LedgerSection, PendingItem, countsText, noneText } from './select';
@@ -21,6 +22,8 @@ export interface DocxInput {
   pending: PendingItem[];
   contact: Contact;
   today: IsoDate;
+  /** When the package was made, for its embedded data (default now). */
+  generatedAt?: Date;
 }
 
 const half = (pt: number) => Math.round(pt * 2);
@@ -190,11 +193,12 @@ export function documentXml(doc: Document, sections: LedgerSection[]): string {
   return xml;
 }
 
-/** The Word file's bytes (a Uint8Array in the browser and in Node): docx's package with our body and font table. */
+/** The Word file's bytes (a Uint8Array in the browser and in Node): docx's package with our body, font table and embedded data. */
 export async function buildDocx(d: DocxInput): Promise<Uint8Array> {
   const doc = skeletonDocument(d);
   return Packer.pack(doc, 'uint8array', false, [
     { path: 'word/document.xml', data: documentXml(doc, d.sections) },
     { path: 'word/fontTable.xml', data: fontTableXml() },
+    ...embedParts(doc, embeddedPackage(d)),
   ]);
 }

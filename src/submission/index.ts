@@ -111,7 +111,7 @@ export async function prepareSubmission(check: WorkbookCheck, options: Submissio
     };
   }
   const docxName = docxFileName(o.team, o.period);
-  const docx = await buildDocx({ team: o.team, period: o.period, sections: sel.sections, counts: sel.counts, pending: sel.pending, contact: o.contact, today: o.today });
+  const docx = await buildDocx({ team: o.team, period: o.period, sections: sel.sections, counts: sel.counts, pending: sel.pending, contact: o.contact, today: o.today, generatedAt: o.now });
   const subject = emailSubject(o.team, o.period);
   const body = emailBody({ team: o.team, period: o.period, counts: sel.counts, pending: sel.pending, contact: o.contact, today: o.today, docxName });
   const eml = buildEml({ to: o.to, subject, body, attachment: { name: docxName, bytes: docx }, date: o.now });
