@@ -3,7 +3,7 @@
  * 156 × 225 mm (margins 37/35/28/26 mm), 3号仿宋 body at 22 lines a page, 2号小标宋 title,
  * 黑体 / 楷体 headings, red 发文机关标志 and separator, page numbers `— 1 —` on the outer side.
  */
-import { AlignmentType, BorderStyle, Document, Footer, HighlightColor, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, HighlightColor, LineRuleType, Packer, PageNumber, Paragraph, TabStopType, TextRun } from 'docx';
 import { FONTS } from '../submission/docx';
 import { xmlSafe } from '../submission/tablexml';
 import { BLANK_DATE, NoticeModel } from './notice-text';
@@ -13,6 +13,7 @@ const BODY_PT = 16;
 /** 225 mm / 22 lines. */
 const LINE = Math.round(mm(225) / 22);
 const HEI = '黑体';
+const TEXT_WIDTH = mm(210 - 28 - 26);
 const KAI = '楷体_GB2312';
 
 function font(name: string) {
@@ -38,6 +39,10 @@ interface ParaOpts {
   line?: number;
   border?: 'red' | 'top' | 'bottom' | 'both';
   keepNext?: boolean;
+  /** Right indent in characters. */
+  right?: number;
+  /** A right tab stop at the end of the line. */
+  tabRight?: boolean;
 }
 
 function para(children: TextRun[], o: ParaOpts = {}): Paragraph {
@@ -54,7 +59,8 @@ function para(children: TextRun[], o: ParaOpts = {}): Paragraph {
             : undefined;
   return new Paragraph({
     alignment: o.align ?? AlignmentType.JUSTIFIED,
-    indent: o.indent ? { firstLine: BODY_PT * 2 * 20 } : undefined,
+    indent: o.indent || o.right ? { firstLine: o.indent ? BODY_PT * 2 * 20 : undefined, right: o.right ? o.right * BODY_PT * 20 : undefined } : undefined,
+    tabStops: o.tabRight ? [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }] : undefined,
     spacing: { before: o.before ?? 0, after: o.after ?? 0, line: o.line ?? LINE, lineRule: LineRuleType.EXACT },
     border,
     keepNext: o.keepNext,
@@ -82,7 +88,7 @@ export function noticeDocument(m: NoticeModel): Document {
     para(runs('【草稿：发文字号、成文日期待填，核对后删除本行】', { font: FONTS.body.name, size: 12 }), { align: AlignmentType.LEFT, line: 360 }),
     para(runs(`${m.issuer}文件`, { font: FONTS.title.name, size: 36, color: 'FF0000' }), { align: AlignmentType.CENTER, before: mm(20), after: mm(10), line: 960 }),
     para(body(m.docNo), { align: AlignmentType.CENTER, border: 'red', after: LINE * 2 }),
-    para(runs(m.title, { font: FONTS.title.name, size: 22 }), { align: AlignmentType.CENTER, line: 700, after: LINE }),
+    ...m.title.map((t, i) => para(runs(t, { font: FONTS.title.name, size: 22 }), { align: AlignmentType.CENTER, line: 700, after: i === m.title.length - 1 ? LINE : 0 })),
     para(body(m.recipients), { align: AlignmentType.LEFT }),
   ];
   for (const s of m.sections) {
@@ -93,13 +99,14 @@ export function noticeDocument(m: NoticeModel): Document {
     }
   }
   children.push(
-    para(body(m.signer), { align: AlignmentType.RIGHT, before: LINE * 2, keepNext: true }),
-    para(body(m.date), { align: AlignmentType.RIGHT }),
-    para(body(`${m.issuer}办公室　　　　　　　　　　${BLANK_DATE.replace('】', '印发】')}`), { align: AlignmentType.CENTER, before: LINE * 2, border: 'both', line: 480 }),
+    para(body(m.signer), { align: AlignmentType.RIGHT, before: LINE * 2, keepNext: true, right: 2 }),
+    para(body(m.date), { align: AlignmentType.RIGHT, right: 2 }),
+    // 版记: 印发机关 left, 印发日期 right, between two lines.
+    para(runs(`${m.issuer}办公室\t${BLANK_DATE}印发`, { font: FONTS.body.name, size: 14 }), { align: AlignmentType.LEFT, before: LINE * 3, border: 'both', line: 480, tabRight: true }),
   );
   return new Document({
     creator: '执法台账助手',
-    title: m.title,
+    title: m.title.join(''),
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: font(FONTS.body.name), size: BODY_PT * 2, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } } } },
     sections: [

@@ -21,7 +21,8 @@ export interface NoticeModel {
   issuer: string;
   /** 发文字号 with its blanks. */
   docNo: string;
-  title: string;
+  /** The title, broken where the words allow (GB/T 9704 7.3.1: 回行时词意完整). */
+  title: string[];
   recipients: string;
   sections: NoticeSection[];
   signer: string;
@@ -44,7 +45,8 @@ function yuan(n: number): string {
 function change(now: number, before: number | null, unit: string): string {
   if (before === null) return '';
   if (now === before) return `，与上月持平`;
-  return `，比上月${now > before ? '增加' : '减少'}${now > before ? now - before : before - now}${unit}`;
+  const d = Math.abs(now - before);
+  return `，比上月${now > before ? '增加' : '减少'}${unit === '元' ? yuan(d) : d}${unit}`;
 }
 
 function kindsText(f: Figures): string {
@@ -126,7 +128,8 @@ function problems(r: Rollup): NoticeSection {
   const e = all.filter((i) => i.severity === 'error').length;
   const w = all.length - e;
   if (!all.length) return { heading: '四、存在问题', paragraphs: [{ text: '对各乡镇报送的台账逐条核查，未发现错误和需要提醒的问题。' }] };
-  const paragraphs: NoticeSection['paragraphs'] = [{ text: `对各乡镇报送的台账逐条核查，共发现错误${e}处、需要核实的问题${w}处，按案卷评查的分类，主要有：` }];
+  const found = [e ? `错误${e}处` : '', w ? `需要核实的问题${w}处` : ''].filter(Boolean).join('、');
+  const paragraphs: NoticeSection['paragraphs'] = [{ text: `对各乡镇报送的台账逐条核查，共发现${found}，按案卷评查的分类，主要有：` }];
   let n = 0;
   for (const g of REVIEW_GROUPS) {
     const list = all.filter((i) => i.group === g);
@@ -156,7 +159,7 @@ export function noticeModel(r: Rollup): NoticeModel {
   return {
     issuer: ISSUER,
     docNo: `交司字〔${BLANK_NO}〕${BLANK_NO}号`,
-    title: `关于${monthLabel(r.period)}乡镇行政执法案件台账报送情况的通报`,
+    title: [`关于${monthLabel(r.period)}乡镇行政执法案件`, '台账报送情况的通报'],
     recipients: '各乡镇人民政府：',
     sections: [basics(r), reporting(r), zeroCases(r), problems(r), requirements()],
     signer: ISSUER,

@@ -206,9 +206,12 @@ function townshipMonth(team: string, key: string, month: string, src: Sources, t
     for (const r of records) {
       cases.push(caseOf(team, counted, r, figures));
       const at = tableOf(counted, r);
+      const word = counted.tables.has(r.sheet);
       for (const i of r.issues) {
         if (i.severity === 'info') continue;
-        issues.push({ team, group: reviewGroup(i.rule, i.column), severity: i.severity, file: counted.file, table: at.table, row: at.row, column: i.column, rule: i.rule, message: i.message });
+        // A Word table has no cell addresses: the message starts at the column.
+        const message = word && i.message.startsWith(i.cell) ? i.message.slice(i.cell.length) : i.message;
+        issues.push({ team, group: reviewGroup(i.rule, i.column), severity: i.severity, file: counted.file, table: at.table, row: at.row, column: i.column, rule: i.rule, message });
       }
     }
     for (const l of counted.check.ledgers) {

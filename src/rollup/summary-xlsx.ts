@@ -6,6 +6,28 @@ const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
 const FONT = '宋体';
+const LINE_PT = 13;
+
+/** Display width of text in Excel character units (CJK characters count two). */
+function textWidth(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\ud800-\udbff]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** Rows tall enough for their wrapped text: exceljs writes no heights, and neither Excel nor LibreOffice grows rows on opening. */
+function rowHeight(values: readonly unknown[], widths: number[]): number {
+  let lines = 1;
+  values.forEach((v, i) => {
+    if (v === null || v === undefined) return;
+    const room = Math.max(1, (widths[i] ?? 10) - 1);
+    const n = String(v)
+      .split('\n')
+      .reduce((a, l) => a + Math.max(1, Math.ceil(textWidth(l) / room)), 0);
+    lines = Math.max(lines, n);
+  });
+  return lines * LINE_PT + 4;
+}
 
 function addSheet(wb: ExcelJS.Workbook, m: SheetModel): void {
   const cols = Math.max(m.widths.length, 1);
@@ -32,6 +54,7 @@ function addSheet(wb: ExcelJS.Workbook, m: SheetModel): void {
   title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
   for (const h of m.header) {
     const row = ws.addRow(h);
+    row.height = rowHeight(h.map((v, i) => (m.merges.some((g) => g.left <= i + 1 && g.right > i + 1 && g.top === row.number) ? null : v)), m.widths);
     for (let c = 1; c <= cols; c++) {
       const cell = row.getCell(c);
       cell.font = { name: FONT, size: 10, bold: true };
@@ -44,6 +67,7 @@ function addSheet(wb: ExcelJS.Workbook, m: SheetModel): void {
   const strong = new Set(m.strong);
   m.rows.forEach((values, i) => {
     const row = ws.addRow(values);
+    row.height = rowHeight(values, m.widths);
     const blank = values.every((v) => v === null || v === '');
     for (let c = 1; c <= cols; c++) {
       const cell = row.getCell(c);

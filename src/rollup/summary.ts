@@ -44,14 +44,28 @@ interface Col {
   value(f: Figures): number;
 }
 
-/** The statistics columns in the national tables' order. */
-const FIGURE_COLS: Col[] = [
-  { group: '行政处罚（件）', header: '合计', width: 6, value: (f) => f.penalty.cases },
-  ...PENALTY_KIND_NAMES.map((k): Col => ({ group: '行政处罚（件）', header: k, width: k.length > 4 ? 8 : 6, value: (f) => f.penalty.byKind[k] ?? 0 })),
-  { group: '行政处罚（件）', header: '不予处罚', width: 6, value: (f) => f.penalty.noPenalty },
-  { group: '行政处罚（件）', header: '罚没金额（元）', width: 12, money: true, value: (f) => f.penalty.amountYuan },
-  ...MEASURE_NAMES.map((k): Col => ({ group: '行政强制措施（件）', header: k, width: 6, value: (f) => f.coercion.measures[k] ?? 0 })),
-  ...ENFORCEMENT_NAMES.map((k): Col => ({ group: '行政强制执行（件）', header: k, width: k.length > 3 ? 9 : 6, value: (f) => f.coercion.enforcement[k] ?? 0 })),
+const width = (k: string) => Math.max(6, Math.ceil(k.length * 1.6));
+
+/**
+ * The statistics columns in the national tables' order; of the kinds (处罚种类, 强制措施 and
+ * 执行方式), only those counted somewhere in the roll-up, so the sheet fits a page (the JSON
+ * has every figure).
+ */
+function figureCols(all: Figures[]): Col[] {
+  const used = (pick: (f: Figures) => Record<string, number>, k: string) => all.some((f) => pick(f)[k]);
+  return [
+    { group: '行政处罚（件）', header: '合计', width: 6, value: (f) => f.penalty.cases },
+    ...PENALTY_KIND_NAMES.filter((k) => used((f) => f.penalty.byKind, k)).map((k): Col => ({ group: '行政处罚（件）', header: k, width: width(k), value: (f) => f.penalty.byKind[k] ?? 0 })),
+    { group: '行政处罚（件）', header: '不予处罚', width: 6, value: (f) => f.penalty.noPenalty },
+    { group: '行政处罚（件）', header: '罚没金额（元）', width: 12, money: true, value: (f) => f.penalty.amountYuan },
+    { group: '行政强制（件）', header: '合计', width: 6, value: (f) => f.coercion.cases },
+    ...MEASURE_NAMES.filter((k) => used((f) => f.coercion.measures, k)).map((k): Col => ({ group: '行政强制（件）', header: `措施·${k}`, width: width(`措施${k}`), value: (f) => f.coercion.measures[k] ?? 0 })),
+    ...ENFORCEMENT_NAMES.filter((k) => used((f) => f.coercion.enforcement, k)).map((k): Col => ({ group: '行政强制（件）', header: `执行·${k}`, width: width(`执行${k}`), value: (f) => f.coercion.enforcement[k] ?? 0 })),
+    ...COMMON_COLS,
+  ];
+}
+
+const COMMON_COLS: Col[] = [
   { group: '行政检查（次）', header: '检查', width: 6, value: (f) => f.inspection.count },
   { group: '行政检查（次）', header: '发现隐患', width: 6, value: (f) => f.inspection.withHazards },
   { group: '行政检查（次）', header: '已复检', width: 6, value: (f) => f.inspection.rechecked },
@@ -87,10 +101,11 @@ function twoRowHeader(cols: { group?: string; header: string }[], top: number): 
 
 function summarySheet(r: Rollup): SheetModel {
   const lead: { header: string; width: number }[] = [
-    { header: '乡镇', width: 22 },
+    { header: '乡镇', width: 20 },
     { header: '报送情况', width: 14 },
-    { header: '收到时间', width: 17 },
+    { header: '收到时间', width: 15 },
   ];
+  const FIGURE_COLS = figureCols([r.current.total, ...(r.yearToDate ? [r.yearToDate.total] : [])]);
   const cols = [...lead, ...FIGURE_COLS];
   const { header, merges } = twoRowHeader(cols, 2);
   const rows: Value[][] = [];
@@ -103,7 +118,7 @@ function summarySheet(r: Rollup): SheetModel {
   const withYear = !!r.yearToDate;
   if (withYear) block(`${monthLabel(r.period)}（本月）`);
   for (const t of r.current.townships) {
-    rows.push(line(t.team, statusText(t), t.received ? chinaTime(t.received).text : t.status === 'submitted' ? '（散件，无收到时间）' : '', t.figures));
+    rows.push(line(t.team, statusText(t), t.received ? chinaTime(t.received).text : t.status === 'submitted' ? '（文件，无收到时间）' : '', t.figures));
   }
   const s = r.current.statuses;
   strong.push(rows.length);
@@ -130,14 +145,14 @@ function summarySheet(r: Rollup): SheetModel {
 function caseSheet(r: Rollup, kind: Kind): SheetModel {
   const official = officialColumns(kind);
   const extra = kind === 'penalty' ? ['统计类别', '罚没金额（元）'] : ['统计类别'];
-  const cols = [{ header: '乡镇', width: 20 }, ...official.map((c) => ({ header: c.header, group: c.group, width: c.width })), ...extra.map((h) => ({ header: h, width: 12 })), { header: '来源（文件、表格、行）', width: 36 }];
+  const cols = [{ header: '乡镇', width: 20 }, ...official.map((c) => ({ header: c.header, group: c.group, width: c.width })), ...extra.map((h) => ({ header: h, width: 12 })), { header: '来源（文件、表格、行）', width: 28 }];
   const twoRows = official.some((c) => c.group);
   const h = twoRows ? twoRowHeader(cols, 2) : { header: [cols.map((c) => c.header)], merges: [] };
   const rows: Value[][] = [];
   for (const t of r.current.townships) {
     for (const c of t.cases.filter((x) => x.kind === kind)) {
       const tail: Value[] = kind === 'penalty' ? [c.category, c.amountYuan] : [c.category];
-      rows.push([t.team, ...official.map((o) => c.cells[o.key] || null), ...tail, `${c.file}，${c.table}第${c.row}行`]);
+      rows.push([t.team, ...official.map((o) => c.cells[o.key] || null), ...tail, `${c.file.split(' › ')[0]}，${c.table}第${c.row}行`]);
     }
   }
   return {
