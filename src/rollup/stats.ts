@@ -42,7 +42,8 @@ export interface PenaltyClass {
 /** Money penalties whose amount counts (the statistics rules: 罚款, and 没收 where the amount is stated). */
 const MONEY = /罚款|没收(?:其)?违法所得|没收(?:其)?(?:非法|违法)/g;
 const NAMES_PENALTY = (text: string) => PENALTY_KINDS.some((k) => k.re.test(text));
-const CLAUSE = /[，,；;。\n]+/;
+/** Clause breaks; a comma inside a number (`5,000元`) is none. */
+const CLAUSE = /(?:[，；;。\n]|,(?!\d{3}))+/;
 
 /**
  * 罚没金额 of one 处罚情况: each money penalty takes the first amount after it in its clause
