@@ -3,7 +3,7 @@
  * marks, whether Excel numbers conditional formats by priority (documented) or gives them ids
  * that last. The add-in recognises its marks by the tag in their formula, never by an id.
  */
-import { MARK_STYLE, isMarkFormula } from '../src/excel/marks';
+import { MARK_STYLE, isMarkFormula } from '../src/session/marks';
 import { FakeConditionalFormat, FakeWorkbook, rectA1 } from './fake-excel';
 import { fixtureWorkbook, setup, teardown } from './excel-helpers';
 
@@ -15,7 +15,7 @@ const I = '行政检查案件台账';
 /** The clerk's own rules: several, overlapping, some on exactly the cells the add-in marks. */
 function addUserRules(wb: FakeWorkbook): void {
   const p = wb.sheet(P);
-  const r = (a: string) => ({ top: 0, left: 0, bottom: 0, right: 0, ...parse(a) });
+  const r = (a: string) => parse(a);
   p.cfs.push(
     { id: '{USER-1}', type: 'Custom', ranges: [r('F3:F12')], formula: '=$F3>DATE(2023,10,31)', fill: '#00B050' },
     { id: '{USER-2}', type: 'Custom', ranges: [r('I5')], formula: '="复核"<>""', fill: '#FF0000', fontColor: '#FFFFFF' }, // I5 is marked too

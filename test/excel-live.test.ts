@@ -1,5 +1,5 @@
 /* Live checking: edits, pastes, row inserts/deletes, new sheets, activation, debounce, own writes. */
-import { MARK_STYLE } from '../src/excel/marks';
+import { MARK_STYLE } from '../src/session/marks';
 import { FakeWorkbook } from './fake-excel';
 import { fixtureWorkbook, freshCheck, ledgerSheet, penaltyRow, serial, setup, stateJson, teardown } from './excel-helpers';
 

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { templateWorkbook } from '../src/cli/template';
-import { SETTINGS_KEY } from '../src/excel/settings';
+import { SETTINGS_KEY } from '../src/session/settings';
 import { widthPoints } from '../src/excel/template-sheet';
 import { KINDS } from '../src/ledger/columns';
 import { templateSheet } from '../src/ledger/template';

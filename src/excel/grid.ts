@@ -1,6 +1,6 @@
 /* Office.js range data to the core's SheetGrid (pure: no Office calls here). */
 import { CellRange, CellValue, SheetGrid } from '../ledger/cell';
-import { rangesOf } from './addresses';
+import { rangesOf } from '../session/addresses';
 
 /** Cell values as Office.js reports them: `values` plus `valueTypes` (Error, Empty, …). */
 export interface RangeData {

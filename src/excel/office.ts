@@ -18,11 +18,26 @@ export function officeReady(): Promise<HostInfo> {
   }));
 }
 
-/** True when the host supports `ExcelApi` at `version` (false outside Office). */
-export function excelApiSupported(version: string): boolean {
+/** True when the host supports requirement set `name` at `version` (false outside Office). */
+export function setSupported(name: string, version: string): boolean {
   try {
-    return typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('ExcelApi', version);
+    return typeof Office !== 'undefined' && Office.context.requirements.isSetSupported(name, version);
   } catch {
     return false;
+  }
+}
+
+/** True when the host supports `ExcelApi` at `version` (false outside Office). */
+export function excelApiSupported(version: string): boolean {
+  return setSupported('ExcelApi', version);
+}
+
+/** `Office.context.diagnostics.platform` (`PC`, `Mac`, `OfficeOnline`, …) or null outside Office. */
+export function officePlatform(): string | null {
+  try {
+    const p = typeof Office !== 'undefined' ? Office.context?.diagnostics?.platform : undefined;
+    return p ? String(p) : null;
+  } catch {
+    return null;
   }
 }

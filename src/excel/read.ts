@@ -1,17 +1,27 @@
 /*
- * Reading sheets into SheetGrids with few context.sync() calls.
+ * Reading sheets into SheetGrids with few context.sync() calls (the Excel driver's side of
+ * WorkbookIO.read).
  *
  * Pass 1 (one sync for all sheets asked for): each sheet's used range (dims), and its rows in
  * bands — `getRangeByIndexes(band).getUsedRangeOrNullObject(true)` gives the used part of each
  * band without knowing the sheet's size — up to an allowance chosen so the estimated response
  * stays under the payload budget; merged areas (one request per sheet, or per 64-row band when
  * a sheet has more than the 512 areas one request may return — a band reports the areas whose
- * top-left cell it holds, so none is counted twice); the add-in's marks (conditional formats). Pass 2 (only for big ledgers): the remaining rows in
- * chunks, as many syncs as the budget needs. Row reads (live checking) go in the same first sync.
+ * top-left cell it holds, so none is counted twice); the add-in's marks (conditional formats)
+ * where asked. Pass 2 (only for big ledgers): the remaining rows in chunks, as many syncs as the
+ * budget needs. Row reads (live checking) go in the same first sync, with the merged areas
+ * starting in those rows (a merge or unmerge arrives as a plain edit).
+ *
+ * Reading conditional formats is the fragile part (office-js#6827, #6835: collections with
+ * several rules on one range fail to load): when the first sync fails, it is read again without
+ * them, and each sheet's marks are then read on their own, so a failure costs that sheet's marks,
+ * never the check.
  */
-import { CellRange, CellValue, SheetGrid } from '../ledger/cell';
+import { CellValue, SheetGrid } from '../ledger/cell';
+import type { FullRequest, HostFailure, RowsRead, RowsRequest, SheetRead } from '../session/driver';
+import { failureOf } from '../session/errors';
+import { MarkSeverity, isMarkFormula, markSeverity } from '../session/marks';
 import { mergesFromAddress, cellValue } from './grid';
-import { MarkSeverity, isMarkFormula, markSeverity } from './marks';
 
 export interface ReadBudget {
   /** Estimated bytes one sync may return (Excel on the web rejects more than 5 MB). */
@@ -39,61 +49,29 @@ export interface FoundMark {
   severity: MarkSeverity;
 }
 
-export interface FullRequest {
-  id: string;
-  /** What the sheet looked like last time (bottom row and width), to read it in one go. */
-  known?: { top?: number; bottom: number; width: number };
-  /** Only the top rows are needed (a sheet known not to be a ledger: is it one now?). */
-  probe?: boolean;
-}
-
 /**
  * How merged areas are read: one request per sheet; per 64-row band (a request fails above
  * 512 areas); or not at all (before ExcelApi 1.13, or when even a band has too many).
  */
 export type MergeMode = 'sheet' | 'banded' | 'none';
 
-export interface RowsRequest {
-  id: string;
-  /** Row runs to read (1-based, inclusive). */
-  runs: { top: number; bottom: number }[];
-  left: number;
-  right: number;
-}
-
-export interface FullRead {
-  id: string;
-  name: string;
-  position: number;
-  /** The rows read (all of them when `complete`). */
-  grid: SheetGrid;
-  /** Used range bottom row and width (0 when the sheet is empty). */
-  bottom: number;
-  width: number;
-  complete: boolean;
+export interface FullRead extends SheetRead {
   merges: MergeMode;
-  marks: FoundMark[];
-}
-
-export interface RowsRead {
-  id: string;
-  /** Row → values from `left`. */
-  rows: Map<number, CellValue[]>;
-  left: number;
-  marks: FoundMark[];
 }
 
 export interface ReadOutcome {
   full: FullRead[];
   rows: RowsRead[];
+  /** The add-in's marks per sheet asked for, or why they could not be read. */
+  marks: Map<string, FoundMark[] | HostFailure>;
 }
 
 export interface ReaderOptions {
   budget: ReadBudget;
   /** How to read merged areas first (`none` before ExcelApi 1.13). */
   merges: MergeMode;
-  /** Look for the add-in's marks. */
-  marks: boolean;
+  /** Sheets whose marks to find. */
+  marks: string[];
   /** Decides from the first rows whether a sheet's remaining rows are needed (e.g. it is a ledger). */
   wantsRest: (partial: SheetGrid) => boolean;
 }
@@ -112,23 +90,22 @@ interface PendingFull {
   bands: Band[];
   merges: Excel.RangeAreas[];
   mode: MergeMode;
-  cfs: Excel.ConditionalFormatCollection | null;
 }
 
 interface PendingRows {
   req: RowsRequest;
   ranges: { top: number; range: Excel.Range }[];
-  cfs: Excel.ConditionalFormatCollection | null;
+  merges: Excel.RangeAreas[] | null;
 }
 
-export function cfsOf(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {
+/** Loads every conditional format of a sheet: its priority and, for custom ones, the formula (and the ids, for the self-test's report). */
+export function cfsOf(ws: Excel.Worksheet, withIds = false): Excel.ConditionalFormatCollection {
   const cfs = ws.getRange().conditionalFormats;
-  cfs.load({ priority: true, customOrNullObject: { rule: { formula: true } } } as Excel.Interfaces.ConditionalFormatCollectionLoadOptions);
+  cfs.load({ ...(withIds ? { id: true } : {}), priority: true, customOrNullObject: { rule: { formula: true } } } as Excel.Interfaces.ConditionalFormatCollectionLoadOptions);
   return cfs;
 }
 
-export function foundMarks(cfs: Excel.ConditionalFormatCollection | null): FoundMark[] {
-  if (!cfs) return [];
+export function foundMarks(cfs: Excel.ConditionalFormatCollection): FoundMark[] {
   const out: FoundMark[] = [];
   for (const cf of cfs.items) {
     const custom = cf.customOrNullObject;
@@ -168,37 +145,53 @@ function isPayloadError(e: unknown): boolean {
   return /PayloadSizeLimitExceeded|PayloadTooLarge|RequestPayload|ResponsePayload/i.test(code);
 }
 
-export class ReadError extends Error {
-  constructor(
-    message: string,
-    readonly cause: unknown,
-  ) {
-    super(message);
-  }
+/** Errors a retry cannot help: the sheet is gone, or Excel is busy with the clerk's typing. */
+function isFinal(e: unknown): boolean {
+  const code = (e as { code?: string })?.code;
+  return code === 'ItemNotFound' || code === 'InvalidOperationInCellEditMode';
 }
 
 /**
  * Reads `full` sheets and `rows` of sheets: one sync for pass 1 (plus, only when needed, pass 2
- * syncs for big ledgers). Retries without merged areas when their request fails (more than 512
- * areas in a band), and with a smaller first pass when the payload is too large.
+ * syncs for big ledgers). When that sync fails: again without conditional formats (then each
+ * sheet's marks alone), with a smaller first pass when the payload was too large, or without
+ * merged areas (banded first; more than 512 areas in one request fail).
  */
 export async function readSheets(ctx: Excel.RequestContext, sync: Sync, full: FullRequest[], rows: RowsRequest[], opts: ReaderOptions): Promise<ReadOutcome> {
   let merges = opts.merges;
   let budget = opts.budget;
+  let marks = opts.marks;
+  let deferred: string[] = [];
+  let out: ReadOutcome;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await attemptRead(ctx, sync, full, rows, { ...opts, merges, budget });
+      out = await attemptRead(ctx, sync, full, rows, { ...opts, merges, budget, marks });
+      break;
     } catch (e) {
-      if (attempt >= 4 || (e as { code?: string })?.code === 'ItemNotFound') throw e;
+      if (attempt >= 5 || isFinal(e)) throw e;
       if (isPayloadError(e)) {
         // Far more text per cell than estimated: a quarter of the budget, dims first.
         budget = { ...budget, bytes: Math.floor(budget.bytes / 4) };
         full = full.map((f) => ({ id: f.id }));
-      } else if (merges === 'sheet' && full.length) merges = 'banded';
-      else if (merges !== 'none' && full.length) merges = 'none';
+      } else if (marks.length) {
+        deferred = marks;
+        marks = [];
+      } else if (merges === 'sheet' && (full.length || rows.length)) merges = 'banded';
+      else if (merges !== 'none' && (full.length || rows.length)) merges = 'none';
       else throw e;
     }
   }
+  for (const id of deferred) {
+    const cfs = cfsOf(ctx.workbook.worksheets.getItem(id));
+    try {
+      await sync();
+      out.marks.set(id, foundMarks(cfs));
+    } catch (e) {
+      if (isFinal(e)) throw e;
+      out.marks.set(id, failureOf(e));
+    }
+  }
+  return out;
 }
 
 async function attemptRead(ctx: Excel.RequestContext, sync: Sync, full: FullRequest[], rows: RowsRequest[], opts: ReaderOptions): Promise<ReadOutcome> {
@@ -206,7 +199,7 @@ async function attemptRead(ctx: Excel.RequestContext, sync: Sync, full: FullRequ
   const rowsAllowed = allowances(full, opts.budget);
   const pendingFull: PendingFull[] = full.map((req, i) => {
     const ws = sheets.getItem(req.id);
-    ws.load('name,position');
+    ws.load('name,position,protection/protected');
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
     const n = rowsAllowed[i];
@@ -217,7 +210,7 @@ async function attemptRead(ctx: Excel.RequestContext, sync: Sync, full: FullRequ
       bands.push({ used: u });
     }
     const ms = queueMerges(ws, 0, n, opts.merges);
-    return { req, ws, used, rows: n, bands, merges: ms, mode: opts.merges, cfs: opts.marks ? cfsOf(ws) : null };
+    return { req, ws, used, rows: n, bands, merges: ms, mode: opts.merges };
   });
   const pendingRows: PendingRows[] = rows.map((req) => {
     const ws = sheets.getItem(req.id);
@@ -226,8 +219,10 @@ async function attemptRead(ctx: Excel.RequestContext, sync: Sync, full: FullRequ
       range.load('values,valueTypes');
       return { top: run.top, range };
     });
-    return { req, ranges, cfs: opts.marks ? cfsOf(ws) : null };
+    const merges = opts.merges === 'none' ? null : req.runs.flatMap((run) => queueMerges(ws, run.top - 1, run.bottom - run.top + 1, opts.merges));
+    return { req, ranges, merges };
   });
+  const cfs = opts.marks.map((id) => ({ id, cfs: cfsOf(sheets.getItem(id)) }));
   await sync();
 
   const outFull: FullRead[] = [];
@@ -244,10 +239,12 @@ async function attemptRead(ctx: Excel.RequestContext, sync: Sync, full: FullRequ
       const types = range.valueTypes;
       vals.forEach((r, i) => m.set(top + i, r.map((v, j) => cellValue(v, types[i]?.[j]))));
     }
-    return { id: p.req.id, rows: m, left: p.req.left, marks: foundMarks(p.cfs) };
+    const merges = p.merges ? p.merges.flatMap((a) => (a.isNullObject ? [] : mergesFromAddress(a.address))) : undefined;
+    return { id: p.req.id, rows: m, left: p.req.left, merges };
   });
+  const marks = new Map<string, FoundMark[] | HostFailure>(cfs.map((c) => [c.id, foundMarks(c.cfs)]));
   if (needRest.length) await readRest(ctx, sync, needRest, opts);
-  return { full: outFull, rows: outRows };
+  return { full: outFull, rows: outRows, marks };
 }
 
 /** Merged areas of rows [start, start+n) (0-based): each area is reported by the request holding its top-left cell. */
@@ -266,9 +263,9 @@ function queueMerges(ws: Excel.Worksheet, start: number, n: number, mode: MergeM
 function finishPass1(p: PendingFull): FullRead {
   const name = p.ws.name;
   const position = p.ws.position;
-  const marks = foundMarks(p.cfs);
+  const prot = p.ws.protection.protected;
   if (p.used.isNullObject) {
-    return { id: p.req.id, name, position, grid: { name, top: 1, left: 1, rows: [], merges: [] }, bottom: 0, width: 0, complete: true, merges: p.mode, marks };
+    return { id: p.req.id, name, position, protected: prot, grid: { name, top: 1, left: 1, rows: [], merges: [] }, bottom: 0, width: 0, complete: true, merges: p.mode };
   }
   const top = p.used.rowIndex + 1;
   const left = p.used.columnIndex + 1;
@@ -280,7 +277,7 @@ function finishPass1(p: PendingFull): FullRead {
   const grid: SheetGrid = { name, top, left, rows, merges: [] };
   for (const b of p.bands) if (!b.used.isNullObject) place(grid, b.used.rowIndex, b.used.columnIndex, b.used.values, b.used.valueTypes);
   for (const m of p.merges) if (!m.isNullObject) grid.merges.push(...mergesFromAddress(m.address));
-  return { id: p.req.id, name, position, grid, bottom, width, complete: covered >= bottom, merges: p.mode, marks };
+  return { id: p.req.id, name, position, protected: prot, grid, bottom, width, complete: covered >= bottom, merges: p.mode };
 }
 
 function place(grid: SheetGrid, rowIndex: number, columnIndex: number, values: unknown[][], types: string[][]): void {
@@ -330,9 +327,4 @@ async function readRest(ctx: Excel.RequestContext, sync: Sync, items: { read: Fu
     }
   }
   for (const { read } of items) read.complete = true;
-}
-
-/** Merges of a grid that touch rows `top..bottom`. */
-export function mergesTouching(grid: SheetGrid, top: number, bottom: number): CellRange[] {
-  return grid.merges.filter((m) => m.top <= bottom && m.bottom >= top);
 }

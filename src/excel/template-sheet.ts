@@ -1,7 +1,7 @@
-/* The official ledger sheet through Office.js (the same layout as `taizhang template`, src/cli/template.ts). */
-import { CellValue, SheetGrid, columnLetter } from '../ledger/cell';
+/* The official ledger sheet through Office.js (the same layout as `taizhang template`, src/cli/template.ts; its grid: src/session/insert.ts). */
+import { columnLetter } from '../ledger/cell';
 import { DATE_NUMBER_FORMAT, TemplateSheet, ValidationSpec } from '../ledger/template';
-import { rangeAddress } from './addresses';
+import { rangeAddress } from '../session/addresses';
 
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
 
@@ -88,14 +88,4 @@ export function queueTemplateSheet(ws: Excel.Worksheet, t: TemplateSheet): void 
   ws.freezePanes.freezeRows(t.firstDataRow - 1);
   ws.pageLayout.orientation = 'Landscape';
   ws.pageLayout.paperSize = 'A4';
-}
-
-/** The new sheet as the core reads it (values and merges only), without reading it back. */
-export function templateGrid(t: TemplateSheet, name: string): SheetGrid {
-  const width = t.widths.length;
-  const row = (cells: CellValue[]) => Array.from({ length: width }, (_, i) => (cells[i] === '' ? null : cells[i] ?? null));
-  const rows: CellValue[][] = [row([t.title]), ...t.headerRows.map(row)];
-  for (let i = 0; i < t.dataRows; i++) rows.push(row([]));
-  rows.push(row([t.footnote]));
-  return { name, top: 1, left: 1, rows, merges: t.merges.map((m) => ({ ...m })) };
 }

@@ -17,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { LedgerService } from '../excel/service';
+import type { LedgerService } from '../session/service';
 import { teamOf } from '../validation/report';
 import { CheckView } from './CheckView';
 import { errorText, useAction, useDelayedFlag, usePaneState } from './hooks';

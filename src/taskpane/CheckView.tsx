@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { LEDGERS } from '../ledger/columns';
-import type { PaneState, SheetSummary } from '../excel/service';
+import type { PaneState, SheetSummary } from '../session/service';
 import { IssueList, SelectCell } from './IssueList';
 import { groupIssues } from './issues';
 

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { LedgerService } from '../excel/service';
+import type { LedgerService } from '../session/service';
 import type { DeliveryResult } from '../excel/delivery';
 import type { Carried } from '../download/codec';
 import type { SubmissionOptions, SubmissionResult } from '../submission';

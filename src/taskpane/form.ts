@@ -1,7 +1,7 @@
 /* The 月度报送 form as plain data: defaults and month choices (pure, no React, no zod). */
 import { IsoDate, lastDayOfMonth, partsOf } from '../ledger/dates';
 import type { Contact, Period } from '../ledger/options';
-import type { PaneSettings } from '../excel/service';
+import type { PaneSettings } from '../session/service';
 
 /** The county's mailbox (as src/submission/options.ts COUNTY_MAILBOX; that module pulls in zod). */
 export const DEFAULT_RECIPIENT = 'jiaochengxzfy@163.com';

@@ -1,6 +1,6 @@
 /* Small React hooks for the pane. */
 import * as React from 'react';
-import type { LedgerService, PaneState } from '../excel/service';
+import type { LedgerService, PaneState } from '../session/service';
 
 /** The service's latest state, re-rendering on every change. */
 export function usePaneState(service: LedgerService): PaneState {

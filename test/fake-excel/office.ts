@@ -236,8 +236,11 @@ export class FakeHost {
 
   async run<T>(a: unknown, b?: unknown): Promise<T> {
     const batch = (typeof a === 'function' ? a : b) as (ctx: FakeContext) => Promise<T>;
-    const opts = typeof a === 'object' && a !== null && !(a as { sync?: unknown }).sync && !(a as { context?: unknown }).context ? (a as { delayForCellEdit?: boolean }) : {};
-    const given = typeof a === 'object' && a !== null ? ((a as { sync?: unknown }).sync ? (a as FakeContext) : (a as { context?: FakeContext }).context) : undefined;
+    const opts = typeof a === 'object' && a !== null && !(a as { sync?: unknown }).sync && !(a as { context?: unknown }).context ? (a as { delayForCellEdit?: boolean; previousObjects?: unknown }) : {};
+    // Excel.run(context | object | { previousObjects }, batch) reuses that object's RequestContext.
+    const prev = (opts as { previousObjects?: unknown }).previousObjects ?? (opts === a ? undefined : a);
+    const contextOf = (o: unknown): FakeContext | undefined => (o && typeof o === 'object' ? ((o as { sync?: unknown }).sync ? (o as FakeContext) : (o as { context?: FakeContext }).context) : undefined);
+    const given = contextOf(Array.isArray(prev) ? prev[0] : prev);
     if (this.cellEdit && opts.delayForCellEdit && !this.options.ignoreDelayForCellEdit) {
       const c = this.cellEdit;
       await new Promise<void>((resolve) => c.waiters.push(resolve));
@@ -1491,6 +1494,7 @@ export function installFakeOffice(globalObject: Record<string, unknown>, workboo
   globalObject.Excel = {
     run: (a: unknown, b?: unknown) => host.run(a, b),
     ConditionalFormatType: { custom: 'Custom' },
+    SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
     EventTriggerSource: { thisLocalAddin: 'ThisLocalAddin', unknown: 'Unknown' },
   };
   return {

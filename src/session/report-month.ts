@@ -54,3 +54,40 @@ export function currentText(grid: SheetGrid, row: number, col: number): string {
   const v = gridValue(grid, row, col);
   return isBlank(v) ? '' : cellText(v);
 }
+
+/** Sorted runs of consecutive rows. */
+export function runsOf(rows: Iterable<number>): { top: number; bottom: number }[] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const out: { top: number; bottom: number }[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r === last.bottom + 1) last.bottom = r;
+    else out.push({ top: r, bottom: r });
+  }
+  return out;
+}
+
+/** Row → text as runs of consecutive rows, for one write each. */
+export function textRuns(values: Map<number, string>): { top: number; values: string[] }[] {
+  return runsOf(values.keys()).map((r) => ({ top: r.top, values: Array.from({ length: r.bottom - r.top + 1 }, (_, i) => values.get(r.top + i) ?? '') }));
+}
+
+/**
+ * Why the 报送月份 column cannot be written (a Chinese sentence), or null: a new column must be
+ * empty from the header down; an existing 报送月份 column may hold text but no formula.
+ */
+export function occupiedReason(sheet: string, letter: string, top: number, cells: unknown[], existing: boolean, layout: LedgerLayout): string | null {
+  for (let i = 0; i < cells.length; i++) {
+    const row = top + i;
+    const v = cells[i];
+    if (v === '' || v === null || v === undefined) continue;
+    const text = String(v);
+    if (existing) {
+      if (row < layout.firstDataRow) continue; // the header
+      if (text.startsWith('=')) return `「${sheet}」的「${REPORT_MONTH_HEADER}」列（${letter} 列）中有公式（如 ${letter}${row}：${text.slice(0, 40)}），为免覆盖，没有填写。如要由本工具填写，请先删除该列的公式。`;
+      continue;
+    }
+    return `「${sheet}」表格右侧的 ${letter} 列已有内容（${letter}${row}：“${text.slice(0, 20)}”），为免覆盖，没有填写报送月份。请把这些内容移走，或在表格右侧留出一列空列后再试。`;
+  }
+  return null;
+}

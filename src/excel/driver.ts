@@ -1,0 +1,103 @@
+/*
+ * The Excel driver: WorkbookDriver over Office.js. Each operation is one `Excel.run`, started
+ * with `delayForCellEdit: true` (otherwise a batch fails while the clerk is typing in a cell,
+ * https://learn.microsoft.com/javascript/api/excel/excel.runoptions, office-js#625, #3388); its
+ * syncs are counted and logged as `op, syncs, ms`.
+ */
+import type { DocumentStore, DriverCapabilities, HostChange, WorkbookDriver, WorkbookIO } from '../session/driver';
+import type { SelfTestReport } from '../session/selftest';
+import { Handlers, addHandlers } from './events';
+import { ExcelIO } from './io';
+import { officePlatform } from './office';
+import { DEFAULT_BUDGET, MergeMode, ReadBudget } from './read';
+import { runSelfTest } from './selftest';
+import { documentStore } from './settings';
+
+/** One line of the debug log: an operation, its context.sync() calls and its duration. */
+export interface OpLog {
+  op: string;
+  syncs: number;
+  ms: number;
+  detail?: string;
+}
+
+export interface ExcelDriverOptions {
+  /** Debug log (default: console.debug). */
+  log?: (entry: OpLog) => void;
+  /** Milliseconds clock. */
+  now: () => number;
+  /** Payload budget per sync (default: 3.5 MB estimated on Excel on the web, 14 MB on the desktop, where no 5 MB limit applies). */
+  budget?: Partial<ReadBudget>;
+}
+
+const WEB_BUDGET: ReadBudget = DEFAULT_BUDGET;
+const DESKTOP_BUDGET: ReadBudget = { ...DEFAULT_BUDGET, bytes: 14_000_000 };
+
+export class ExcelDriver implements WorkbookDriver {
+  readonly host = 'excel';
+  private handlers: Handlers | null = null;
+  private readonly mergeModes = new Map<string, MergeMode>();
+  private readonly budget: ReadBudget;
+  private readonly log: (e: OpLog) => void;
+
+  constructor(private readonly o: ExcelDriverOptions) {
+    this.log = o.log ?? ((e) => console.debug(`[执法台账助手] ${e.op}: ${e.syncs} sync, ${e.ms} ms${e.detail ? ` (${e.detail})` : ''}`));
+    this.budget = { ...(officePlatform() === 'OfficeOnline' ? WEB_BUDGET : DESKTOP_BUDGET), ...o.budget };
+  }
+
+  platform(): string | null {
+    return officePlatform();
+  }
+
+  capabilities(): DriverCapabilities {
+    return { marks: true, live: true, reportMonths: true, insertSheets: true };
+  }
+
+  operation<T>(name: string, body: (io: WorkbookIO) => Promise<T>): Promise<T> {
+    return this.run(name, (ctx, sync) => body(new ExcelIO(ctx, sync, this.budget, this.mergeModes)));
+  }
+
+  async listen(sink: (c: HostChange) => void): Promise<void> {
+    if (this.handlers) return;
+    await this.run('startLive', async (ctx, sync) => {
+      const hs = addHandlers(ctx, sink);
+      await sync();
+      this.handlers = hs;
+    });
+  }
+
+  async unlisten(): Promise<void> {
+    const hs = this.handlers;
+    this.handlers = null;
+    if (!hs?.length) return;
+    const t0 = this.o.now();
+    await Excel.run({ delayForCellEdit: true, previousObjects: hs[0].context }, async (ctx) => {
+      for (const h of hs) h.remove();
+      await ctx.sync();
+    });
+    this.log({ op: 'stopLive', syncs: 1, ms: Math.round(this.o.now() - t0) });
+  }
+
+  settings(): DocumentStore | null {
+    return documentStore();
+  }
+
+  selfTest(): Promise<SelfTestReport> {
+    return runSelfTest((name, body) => this.run(name, body));
+  }
+
+  private async run<T>(op: string, body: (ctx: Excel.RequestContext, sync: () => Promise<void>) => Promise<T>): Promise<T> {
+    const t0 = this.o.now();
+    let syncs = 0;
+    try {
+      return await Excel.run({ delayForCellEdit: true }, async (ctx) =>
+        body(ctx, async () => {
+          syncs++;
+          await ctx.sync();
+        }),
+      );
+    } finally {
+      this.log({ op, syncs, ms: Math.round(this.o.now() - t0) });
+    }
+  }
+}

@@ -1,0 +1,117 @@
+/*
+ * The Excel driver's writes: the add-in's marks (replacing those found by the operation's read)
+ * and its 报送月份 cells, for many sheets in one batch with events off. If the batch fails (a
+ * protected sheet, a conditional format Excel refuses to delete, office-js#5222), each sheet is
+ * tried again on its own — after reading its marks afresh, since part of the batch may have run
+ * and a conditional format is addressed by its position — so a failure costs only that sheet.
+ */
+import { columnLetter } from '../ledger/cell';
+import type { HeaderWrite, SheetWrite, TextWrite, WriteFailure, WriteResult } from '../session/driver';
+import { failureOf } from '../session/errors';
+import { MARK_STYLE, MarkPlan } from '../session/marks';
+import { FoundMark, cfsOf, deleteMarks, foundMarks } from './read';
+import { widthPoints } from './template-sheet';
+
+type Sync = () => Promise<void>;
+
+function queueMarks(ws: Excel.Worksheet, found: FoundMark[], plan: MarkPlan): void {
+  deleteMarks(found);
+  for (const sev of ['warning', 'error'] as const) {
+    for (const address of plan[sev]) {
+      // Each new format is set up right after its add(), before the next add moves it down.
+      const cf = ws.getRanges(address).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      cf.custom.rule.formula = MARK_STYLE[sev].formula;
+      cf.custom.format.fill.color = MARK_STYLE[sev].fill;
+      cf.custom.format.font.color = MARK_STYLE[sev].font;
+    }
+  }
+}
+
+function queueHeader(ws: Excel.Worksheet, h: HeaderWrite): void {
+  const header = ws.getRangeByIndexes(h.row - 1, h.col - 1, h.rows, 1);
+  if (h.rows > 1) header.merge(false);
+  ws.getRangeByIndexes(h.row - 1, h.col - 1, 1, 1).values = [[h.text]];
+  header.format.font.bold = true;
+  header.format.horizontalAlignment = 'Center';
+  header.format.verticalAlignment = 'Center';
+  header.format.wrapText = true;
+  const letter = columnLetter(h.col);
+  ws.getRange(`${letter}:${letter}`).format.columnWidth = widthPoints(h.width);
+}
+
+function queueText(ws: Excel.Worksheet, t: TextWrite): void {
+  for (const run of t.runs) {
+    const n = run.values.length;
+    const range = ws.getRangeByIndexes(run.top - 1, t.col - 1, n, 1);
+    // Text format first: Excel would read `2023-10` as a date.
+    range.numberFormat = Array.from({ length: n }, () => ['@']);
+    range.values = run.values.map((v) => [v]);
+  }
+}
+
+function queueSheet(ctx: Excel.RequestContext, w: SheetWrite, found: FoundMark[]): void {
+  const ws = ctx.workbook.worksheets.getItem(w.id);
+  if (w.marks) queueMarks(ws, found, w.marks);
+  if (w.header) queueHeader(ws, w.header);
+  if (w.text) queueText(ws, w.text);
+  if (w.header?.dataRows) {
+    const d = w.header.dataRows;
+    ws.getRangeByIndexes(d.top - 1, w.header.col - 1, d.bottom - d.top + 1, 1).format.horizontalAlignment = 'Center';
+  }
+}
+
+/** Runs `queue` in one sync with events off (the add-in's own writes are not re-checked); events go back on even when the sync fails. */
+export async function withoutEvents(ctx: Excel.RequestContext, sync: Sync, queue: () => void): Promise<void> {
+  ctx.runtime.enableEvents = false;
+  queue();
+  ctx.runtime.enableEvents = true;
+  try {
+    await sync();
+  } catch (e) {
+    try {
+      ctx.runtime.enableEvents = true;
+      await ctx.sync();
+    } catch {
+      // nothing more to do
+    }
+    throw e;
+  }
+}
+
+/** Performs the writes; `found` holds the marks this operation read (per sheet). */
+export async function writeSheets(ctx: Excel.RequestContext, sync: Sync, writes: SheetWrite[], found: Map<string, FoundMark[]>): Promise<WriteResult> {
+  if (!writes.length) return { failed: [] };
+  try {
+    await withoutEvents(ctx, sync, () => {
+      for (const w of writes) queueSheet(ctx, w, found.get(w.id) ?? []);
+    });
+    found.clear();
+    return { failed: [] };
+  } catch (e) {
+    found.clear();
+    if (failureOf(e).code === 'InvalidOperationInCellEditMode' || writes.length === 1) return { failed: writes.flatMap((w) => failuresOf(w, e)) };
+  }
+  const failed: WriteFailure[] = [];
+  for (const w of writes) {
+    try {
+      let marks: FoundMark[] = [];
+      if (w.marks) {
+        const cfs = cfsOf(ctx.workbook.worksheets.getItem(w.id));
+        await sync();
+        marks = foundMarks(cfs);
+      }
+      await withoutEvents(ctx, sync, () => queueSheet(ctx, w, marks));
+    } catch (e) {
+      failed.push(...failuresOf(w, e));
+    }
+  }
+  return { failed };
+}
+
+function failuresOf(w: SheetWrite, e: unknown): WriteFailure[] {
+  const error = failureOf(e);
+  const out: WriteFailure[] = [];
+  if (w.marks) out.push({ id: w.id, what: 'marks', error });
+  if (w.header || w.text) out.push({ id: w.id, what: 'cells', error });
+  return out;
+}

@@ -1,0 +1,184 @@
+/*
+ * What a host must do for the workbook session: the WorkbookDriver interface. The session
+ * (session.ts) decides what to read, what to check and what to write; a driver only performs it
+ * on one host. Three drivers are meant to implement it:
+ *   - Excel (src/excel): Office.js, batched, asynchronous, one `Excel.run` per operation;
+ *   - WPS 表格: its VBA-like JS API (`Application.ActiveWorkbook`, `Range.Value2`), synchronous —
+ *     each method simply returns a resolved promise;
+ *   - an in-browser file driver: a workbook read with exceljs, no marks (`capabilities.marks`
+ *     false), 报送月份 written into a copy the clerk downloads.
+ * Everything here is plain data: no Office, DOM or Node types (tsconfig.session.json).
+ */
+import type { CellRange, CellValue, SheetGrid } from '../ledger/cell';
+import type { TemplateSheet } from '../ledger/template';
+import type { MarkPlan } from './marks';
+import type { SelfTestReport } from './selftest';
+
+/** A host error: a stable code (Office.js: `AccessDenied`, `InvalidOperationInCellEditMode`, `ItemNotFound` …) and the host's message. */
+export interface HostFailure {
+  code: string;
+  message: string;
+}
+
+export interface SheetInfo {
+  id: string;
+  name: string;
+  /** 0-based order of the tabs. */
+  position: number;
+  /** Worksheet protection is on: the session writes nothing there. */
+  protected: boolean;
+}
+
+export interface WorkbookInfo {
+  sheets: SheetInfo[];
+  /** The workbook uses the 1904 date system. */
+  date1904: boolean;
+}
+
+/** Read a whole sheet. */
+export interface FullRequest {
+  id: string;
+  /** Its size last time (top row, bottom row, width), to read it in one go. */
+  known?: { top?: number; bottom: number; width: number };
+  /** Only the top rows are needed (a sheet known not to be a ledger: is it one now?). */
+  probe?: boolean;
+}
+
+/** Read some rows of a sheet (live checking). */
+export interface RowsRequest {
+  id: string;
+  /** Row runs (1-based, inclusive). */
+  runs: { top: number; bottom: number }[];
+  left: number;
+  right: number;
+}
+
+export interface ReadRequest {
+  full?: FullRequest[];
+  rows?: RowsRequest[];
+  /** Sheets whose add-in marks to find, so that a `write` in the same operation can replace them. */
+  marks?: string[];
+  /** Formulas (or values) of ranges: the 报送月份 column before it is filled. */
+  formulas?: { id: string; range: CellRange }[];
+  /** Given the first rows of a sheet read in part, whether its remaining rows are needed (it is a ledger). */
+  wantsRest?: (partial: SheetGrid) => boolean;
+}
+
+export interface SheetRead extends SheetInfo {
+  /** The rows read; all of them when `complete`. */
+  grid: SheetGrid;
+  /** Used range bottom row and width (0 when empty). */
+  bottom: number;
+  width: number;
+  complete: boolean;
+}
+
+export interface RowsRead {
+  id: string;
+  /** Row → values from `left`. */
+  rows: Map<number, CellValue[]>;
+  left: number;
+  /** Merged areas starting in the rows read, when the host reports them (else undefined: keep what is known). */
+  merges?: CellRange[];
+}
+
+/** What a read found of the add-in's marks on one sheet. */
+export type MarksFound = { count: number } | { failed: HostFailure };
+
+export interface ReadResult {
+  full: SheetRead[];
+  rows: RowsRead[];
+  marks: Map<string, MarksFound>;
+  /** Keyed by sheet id: the cells of the requested range, row by row (formulas as `=…`). */
+  formulas: Map<string, unknown[][]>;
+}
+
+/** Text written into cells, formatted as text (the 报送月份 column): runs of rows in one column. */
+export interface TextWrite {
+  col: number;
+  runs: { top: number; values: string[] }[];
+}
+
+/** A new 报送月份 header: text in `row`, merged over `rows` rows, bold and centred; the column `width` characters wide. */
+export interface HeaderWrite {
+  row: number;
+  rows: number;
+  col: number;
+  text: string;
+  width: number;
+  /** The data rows below get centred text. */
+  dataRows?: { top: number; bottom: number };
+}
+
+export interface SheetWrite {
+  id: string;
+  /** Replace the add-in's marks (those found by this operation's read) with these; NO_MARKS removes them. */
+  marks?: MarkPlan;
+  header?: HeaderWrite;
+  text?: TextWrite;
+}
+
+export interface WriteFailure {
+  id: string;
+  what: 'marks' | 'cells';
+  error: HostFailure;
+}
+
+export interface WriteResult {
+  /** Sheets whose writes did not happen (the others did). */
+  failed: WriteFailure[];
+}
+
+/** One operation's access to the workbook: reads and writes in it may share a connection (Excel: one RequestContext). */
+export interface WorkbookIO {
+  listSheets(): Promise<WorkbookInfo>;
+  read(req: ReadRequest): Promise<ReadResult>;
+  write(plan: SheetWrite[]): Promise<WriteResult>;
+  /** Adds sheets laid out as the official templates (after the last sheet), in order; returns them as listed. */
+  insertSheets(sheets: { name: string; template: TemplateSheet }[]): Promise<SheetInfo[]>;
+  /** Activates the sheet and selects the cell (`F6`). */
+  select(sheetId: string, cell: string): Promise<void>;
+}
+
+/** A change the clerk made, as the session needs to know it. The driver drops the add-in's own writes where the host tells them apart. */
+export type HostChange =
+  /** Cells edited or pasted (`range` null: somewhere on the sheet). */
+  | { kind: 'edit'; sheetId: string; range: CellRange | null }
+  /** Rows or cells inserted, deleted or sorted: positions moved. */
+  | { kind: 'structure'; sheetId: string }
+  | { kind: 'activated' | 'added' | 'deleted'; sheetId: string };
+
+/** Key–value settings stored in the workbook file (Office: document settings). */
+export interface DocumentStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  /** Persists into the file; rejects with a Chinese message. */
+  save(): Promise<void>;
+}
+
+export interface DriverCapabilities {
+  /** Marks can be shown as conditional formats. */
+  marks: boolean;
+  /** Changes are reported while the pane is open (otherwise: why not, in Chinese). */
+  live: true | string;
+  /** 报送月份 can be written into the workbook. */
+  reportMonths: boolean;
+  insertSheets: boolean;
+}
+
+export interface WorkbookDriver {
+  /** `excel`, `wps`, `file`. */
+  readonly host: string;
+  /** The platform as the host names it (`PC`, `Mac`, `OfficeOnline`), or null. */
+  platform(): string | null;
+  capabilities(): DriverCapabilities;
+  /** Runs one operation (logged by the driver under `name`). Failures reject with the host's error (with a `code`). */
+  operation<T>(name: string, body: (io: WorkbookIO) => Promise<T>): Promise<T>;
+  /** Starts reporting changes; rejects with a Chinese message when the host cannot. */
+  listen(sink: (change: HostChange) => void): Promise<void>;
+  unlisten(): Promise<void>;
+  /** The workbook's settings, or null outside a workbook. */
+  settings(): DocumentStore | null;
+  /** Probes the host behaviours the add-in relies on (自检). */
+  selfTest?(): Promise<SelfTestReport>;
+}

@@ -1,0 +1,126 @@
+/*
+ * What to write after a check: for every sheet whose result changed (by reference: also a
+ * change caused by another sheet), the add-in's marks and its own 报送月份 cells. Pure.
+ */
+import { CellRange, columnLetter } from '../ledger/cell';
+import type { MarksFound, SheetWrite, WriteResult } from './driver';
+import { PROTECTED, sheetNote } from './errors';
+import { MarkPlan, NO_MARKS, planKey, planMarks } from './marks';
+import { currentText, existingReportColumn, reportMonthValues, textRuns } from './report-month';
+import { Entry, SheetBook, setCell } from './sheets';
+
+export interface PlanInput {
+  /** Marks are shown (and the host can show them). */
+  marksWanted: boolean;
+  /** What this operation's read found of the add-in's marks, per sheet. */
+  found: Map<string, MarksFound>;
+  /** 报送月份 columns the add-in filled: sheet name → column letter. */
+  owned: Record<string, string>;
+  /** Sheets to plan for; others only when their result object changed. */
+  sheets?: Set<string>;
+  /** Rows whose 报送月份 to refresh per sheet (a sheet absent or undefined: every row). */
+  rows?: Map<string, Set<number> | undefined>;
+}
+
+export interface WritePlanOut {
+  writes: SheetWrite[];
+  /** Ranges about to be written (change events for them are the add-in's own). */
+  own: { id: string; range: CellRange }[];
+  /** Changed sheets whose marks were not read in this operation: they need their own marks update. */
+  followUp: string[];
+  /** Applies what a write result says happened. */
+  commit(result: WriteResult): void;
+}
+
+function marksPlanFor(book: SheetBook, e: Entry, wanted: boolean): MarkPlan {
+  const result = book.ledger(e.id);
+  return wanted && result ? planMarks(result.records, book.grid(e.id)) : NO_MARKS;
+}
+
+/** The 报送月份 column the add-in filled on this sheet (its header is still there), or null. */
+export function ownedReportColumn(book: SheetBook, e: Entry, owned: Record<string, string>): number | null {
+  const layout = book.layout(e.id);
+  const col = layout ? existingReportColumn(layout) : null;
+  return col !== null && owned[e.name] === columnLetter(col) ? col : null;
+}
+
+export function planWrites(book: SheetBook, input: PlanInput): WritePlanOut {
+  const writes: SheetWrite[] = [];
+  const own: { id: string; range: CellRange }[] = [];
+  const followUp: string[] = [];
+  const after = new Map<string, { marks?: () => void; cells?: () => void }>();
+  for (const e of book.sorted()) {
+    const result = book.ledger(e.id);
+    if (!input.sheets?.has(e.id) && !input.found.has(e.id) && e.planned === result) continue;
+    const w: SheetWrite = { id: e.id };
+    const done: { marks?: () => void; cells?: () => void } = {};
+
+    // Marks.
+    const plan = marksPlanFor(book, e, input.marksWanted);
+    const key = planKey(plan);
+    const count = plan.error.length + plan.warning.length;
+    const found = input.found.get(e.id);
+    let resolved = true;
+    if (e.protected) {
+      const stale = (found && 'count' in found && found.count > 0 && e.marks?.key !== key) || (count > 0 && e.marks?.key !== key);
+      e.note = stale ? sheetNote(e.name, PROTECTED) : null;
+    } else if (found && 'failed' in found) {
+      e.note = sheetNote(e.name, found.failed);
+    } else if (found) {
+      if (!(e.marks && e.marks.key === key && e.marks.count === found.count) && (found.count > 0 || count > 0)) {
+        w.marks = plan;
+        done.marks = () => {
+          e.marks = { key, count };
+          e.note = null;
+        };
+      } else {
+        e.marks = { key, count: found.count };
+        e.note = null;
+      }
+    } else if (!e.marks || e.marks.key !== key) {
+      followUp.push(e.id);
+      resolved = false;
+    }
+    if (resolved) e.planned = result;
+
+    // The add-in's 报送月份 cells whose text changed.
+    const col = ownedReportColumn(book, e, input.owned);
+    const layout = book.layout(e.id);
+    const grid = book.grid(e.id);
+    if (col !== null && layout && grid && result) {
+      const rows = input.rows?.get(e.id);
+      const values = reportMonthValues(layout, result.records, rows);
+      const changed = new Map([...values].filter(([r, t]) => currentText(grid, r, col) !== t));
+      if (changed.size && e.protected) e.note = sheetNote(e.name, PROTECTED, 'cells');
+      else if (changed.size) {
+        w.text = { col, runs: textRuns(changed) };
+        for (const run of w.text.runs) own.push({ id: e.id, range: { top: run.top, left: col, bottom: run.top + run.values.length - 1, right: col } });
+        done.cells = () => {
+          for (const [r, t] of changed) setCell(grid, r, col, t === '' ? null : t);
+        };
+      }
+    }
+    if (w.marks || w.text) {
+      writes.push(w);
+      after.set(e.id, done);
+    }
+  }
+  return {
+    writes,
+    own,
+    followUp,
+    commit(result: WriteResult) {
+      for (const [id, done] of after) {
+        const e = book.entry(id);
+        const failed = result.failed.filter((f) => f.id === id);
+        const marksFailed = failed.find((f) => f.what === 'marks');
+        if (marksFailed && e) {
+          e.marks = null; // whatever is there now is unknown
+          e.note = sheetNote(e.name, marksFailed.error);
+        } else done.marks?.();
+        if (!failed.some((f) => f.what === 'cells')) done.cells?.();
+        else if (e) e.note = sheetNote(e.name, failed.find((f) => f.what === 'cells')!.error, 'cells');
+      }
+    },
+  };
+}

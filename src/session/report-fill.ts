@@ -1,0 +1,101 @@
+/*
+ * 填写报送月份: the 报送月份 column right of each ledger, refused (with a reason) wherever it
+ * would overwrite something; the cells written are mirrored into the session's grids.
+ */
+import type { CellRange } from '../ledger/cell';
+import { columnLetter, gridRight } from '../ledger/cell';
+import { REPORT_MONTH_HEADER } from '../ledger/columns';
+import type { DocumentStore, SheetWrite, WorkbookIO } from './driver';
+import { sheetNote } from './errors';
+import { occupiedReason, reportColumn, reportMonthValues } from './report-month';
+import type { ReportMonthResult } from './service';
+import { REPORT_COLUMNS_KEY, reportColumns } from './settings';
+import { SheetBook, setCell } from './sheets';
+
+/** The column's width in characters. */
+export const REPORT_COLUMN_WIDTH = 9;
+const MAX_COLUMN = 16384;
+
+export async function fillReportColumns(io: WorkbookIO, book: SheetBook, noteOwn: (own: { id: string; range: CellRange }[]) => void): Promise<ReportMonthResult> {
+  const result: ReportMonthResult = { written: [], refused: [] };
+  const probes = book
+    .sorted()
+    .filter((e) => book.layout(e.id) && book.grid(e.id))
+    .map((e) => {
+      const layout = book.layout(e.id)!;
+      const { col, existing } = reportColumn(layout);
+      const top = layout.headerRow;
+      const bottom = Math.max(layout.lastDataRow, layout.headerRow + layout.headerRows - 1);
+      return { e, layout, col, existing, top, bottom };
+    });
+  if (!probes.length) return result;
+  const readable = probes.filter((p) => p.col <= MAX_COLUMN && !p.e.protected);
+  const read = await io.read({ formulas: readable.map((p) => ({ id: p.e.id, range: { top: p.top, left: p.col, bottom: p.bottom, right: p.col } })) });
+  const writes: SheetWrite[] = [];
+  const own: { id: string; range: CellRange }[] = [];
+  const apply = new Map<string, () => void>();
+  for (const p of probes) {
+    const { e, layout, col, existing } = p;
+    if (e.protected) {
+      result.refused.push({ sheet: e.name, reason: `「${e.name}」受工作表保护，没有填写报送月份。请先在“审阅”中撤销工作表保护后再试。` });
+      continue;
+    }
+    if (col > MAX_COLUMN) {
+      result.refused.push({ sheet: e.name, reason: `「${e.name}」表格右侧已没有空列，没有填写报送月份。` });
+      continue;
+    }
+    const letter = columnLetter(col);
+    const cells = (read.formulas.get(e.id) ?? []).map((r) => r[0]);
+    const reason = occupiedReason(e.name, letter, p.top, cells, existing, layout);
+    if (reason) {
+      result.refused.push({ sheet: e.name, reason });
+      continue;
+    }
+    const values = reportMonthValues(layout, book.ledger(e.id)?.records ?? []);
+    result.written.push({ sheet: e.name, column: letter, rows: [...values.values()].filter((v) => v !== '').length });
+    const n = layout.lastDataRow - layout.firstDataRow + 1;
+    const data = n > 0 ? { top: layout.firstDataRow, bottom: layout.lastDataRow } : undefined;
+    const w: SheetWrite = { id: e.id };
+    if (!existing) {
+      w.header = { row: layout.headerRow, rows: layout.headerRows, col, text: REPORT_MONTH_HEADER, width: REPORT_COLUMN_WIDTH, dataRows: data };
+      own.push({ id: e.id, range: { top: layout.headerRow, left: col, bottom: layout.headerRow, right: col } });
+    }
+    if (data) {
+      w.text = { col, runs: [{ top: data.top, values: Array.from({ length: n }, (_, i) => values.get(data.top + i) ?? '') }] };
+      own.push({ id: e.id, range: { top: data.top, left: col, bottom: data.bottom, right: col } });
+    }
+    writes.push(w);
+    apply.set(e.id, () => {
+      const grid = book.grid(e.id)!;
+      if (!existing) {
+        setCell(grid, layout.headerRow, col, REPORT_MONTH_HEADER);
+        if (layout.headerRows > 1) grid.merges.push({ top: layout.headerRow, left: col, bottom: layout.headerRow + layout.headerRows - 1, right: col });
+      }
+      for (const [r, t] of values) setCell(grid, r, col, t === '' ? null : t);
+      // The header now names the column: find the ledger again (cheap, no host call).
+      book.recheck(e.id);
+      e.extent = { top: grid.top, bottom: Math.max(e.extent?.bottom ?? 0, layout.lastDataRow), width: Math.max(e.extent?.width ?? 0, gridRight(grid) - grid.left + 1) };
+    });
+  }
+  if (!writes.length) return result;
+  noteOwn(own);
+  const res = await io.write(writes);
+  for (const w of writes) {
+    const e = book.entry(w.id)!;
+    const failed = res.failed.find((f) => f.id === w.id);
+    if (!failed) {
+      apply.get(w.id)!();
+      continue;
+    }
+    result.written = result.written.filter((x) => x.sheet !== e.name);
+    result.refused.push({ sheet: e.name, reason: sheetNote(e.name, failed.error, 'cells') });
+  }
+  return result;
+}
+
+/** Remembers in the workbook which columns the add-in filled (so later sessions keep them up to date). A failed save is not fatal. */
+export async function rememberColumns(store: DocumentStore | null, result: ReportMonthResult): Promise<void> {
+  if (!store || !result.written.length) return;
+  store.set(REPORT_COLUMNS_KEY, { ...reportColumns(store.get(REPORT_COLUMNS_KEY)), ...Object.fromEntries(result.written.map((w) => [w.sheet, w.column])) });
+  await store.save().catch(() => undefined);
+}

@@ -1,0 +1,91 @@
+/*
+ * The contract between the task pane UI (src/taskpane) and the workbook session (session.ts,
+ * over a host's driver). Types only: the UI depends on this interface, the session implements
+ * it, and component tests implement it with plain objects.
+ */
+import type { Kind } from '../ledger/columns';
+import type { IsoDate } from '../ledger/dates';
+import type { Contact } from '../ledger/options';
+import type { WorkbookCheck } from '../validation/check';
+import type { SelfTestReport } from './selftest';
+
+/** One ledger sheet as the pane lists it. */
+export interface SheetSummary {
+  name: string;
+  kind: Kind;
+  /** Team from the title, or null while it is a placeholder. */
+  team: string | null;
+  headerRow: number;
+  records: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Rows with status `pending` (待复检 / 尚未结案). */
+  pending: number;
+}
+
+export interface PaneState {
+  /** `checking` while a full or partial check runs (show progress after ~300 ms). */
+  phase: 'idle' | 'checking' | 'ready' | 'error';
+  /** The latest result; null before the first check. Issues are in `ledgers[i].records[j].issues` and `sheetIssues`. */
+  check: WorkbookCheck | null;
+  sheets: SheetSummary[];
+  /** Ledger kinds with no sheet in the workbook (offer 插入官方台账表). */
+  missingKinds: Kind[];
+  /** The workbook uses the 1904 date system. */
+  date1904: boolean;
+  /** Problem cells are currently marked in the sheets. */
+  marksShown: boolean;
+  /** Chinese, when phase is `error` (the last results stay in `check`). */
+  error?: string;
+  /**
+   * One Chinese line each for what could not be done while the results are complete, e.g.
+   * marks not updated on a protected sheet, or Excel busy in cell-edit mode.
+   */
+  notes?: string[];
+  /** Increases with every state change (cheap change detection for the UI). */
+  version: number;
+}
+
+/** What the pane remembers in the workbook (Office.context.document.settings). */
+export interface PaneSettings {
+  team?: string;
+  contact?: Partial<Contact>;
+  /** Recipients as typed, e.g. `jiaochengxzfy@163.com`. */
+  to?: string;
+}
+
+export interface ReportMonthResult {
+  /** Sheets whose 报送月份 column was written, with its column letter and rows written. */
+  written: { sheet: string; column: string; rows: number }[];
+  /** Sheets left alone, with a Chinese reason (e.g. the column to the right holds other data). */
+  refused: { sheet: string; reason: string }[];
+}
+
+export interface LedgerService {
+  /** Reads every sheet, finds the ledgers, checks them, updates marks when shown. */
+  checkAll(): Promise<PaneState>;
+  /** The latest state without reading the workbook. */
+  current(): PaneState;
+  /** Called on every state change, also those from live checking. Returns an unsubscribe function. */
+  subscribe(listener: (state: PaneState) => void): () => void;
+  /** Listens to edits, pastes, row inserts/deletes, sheet activation and new sheets; re-checks what changed. */
+  startLive(): Promise<void>;
+  stopLive(): Promise<void>;
+  /** Activates the sheet and selects the cell (e.g. `F6`). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Shows (true) or removes (false) the add-in's marks; removing restores the sheets' own look exactly. */
+  setMarks(shown: boolean): Promise<void>;
+  /** Fills the add-in's 报送月份 column to the right of each ledger table. */
+  fillReportMonths(): Promise<ReportMonthResult>;
+  /** Adds the missing official ledger sheets (as `taizhang template`); resolves with the names added. */
+  insertOfficialSheets(team: string | null): Promise<string[]>;
+  loadSettings(): PaneSettings;
+  saveSettings(settings: PaneSettings): Promise<void>;
+  /** `Office.context.diagnostics.platform` (`PC`, `Mac`, `OfficeOnline`, …) or null outside Office. */
+  platform(): string | null;
+  /** Today in the clerk's time zone. */
+  today(): IsoDate;
+  /** 自检: probes the host on a temporary hidden sheet; absent where the host cannot. */
+  selfTest?(): Promise<SelfTestReport>;
+}

@@ -1,0 +1,428 @@
+/*
+ * The workbook session: the task pane's LedgerService over any host's WorkbookDriver. It holds
+ * the workbook's check state (SheetBook, over the same WorkbookChecker as the CLI), decides what
+ * to read, re-checks what changed, plans marks and 报送月份, and remembers settings; the driver
+ * only performs reads and writes. One operation at a time (a promise chain), so a live re-check
+ * never interleaves with a button's operation. Host-neutral: no Office types.
+ */
+import type { IsoDate } from '../ledger/dates';
+import { localToday } from '../ledger/options';
+import { templateSheet } from '../ledger/template';
+import type { WorkbookCheck } from '../validation/check';
+import type { DocumentStore, HostChange, ReadResult, WorkbookDriver, WorkbookIO } from './driver';
+import { CELL_EDIT, describeFailure, failureOf } from './errors';
+import { PendingChanges, planLiveRead } from './live';
+import { WritePlanOut, planWrites } from './plan';
+import { fillReportColumns, rememberColumns } from './report-fill';
+import type { SelfTestReport } from './selftest';
+import type { LedgerService, PaneSettings, PaneState, ReportMonthResult } from './service';
+import { REPORT_COLUMNS_KEY, SETTINGS_KEY, reportColumns, sanitizeSettings, validateSettings } from './settings';
+import { SheetBook } from './sheets';
+import { clearMarks } from './clear';
+import { insertTemplates, parseTeam } from './insert';
+import { OwnWrites } from './own-writes';
+import { missingKinds, sheetSummaries } from './summary';
+
+export interface SessionOptions {
+  /** Timers and clock (the host's: setTimeout, performance.now). */
+  setTimer: (fn: () => void, ms: number) => unknown;
+  clearTimer: (handle: unknown) => void;
+  now: () => number;
+  /** Today (default: the computer's local date). */
+  today?: () => IsoDate;
+  /** Quiet time before live changes are re-checked (default 300 ms). */
+  debounceMs?: number;
+  /** An edit touching more rows than this re-reads the whole sheet (default 500). */
+  liveRowLimit?: number;
+  /** How long after its own writes the add-in ignores change events on the cells it wrote (default 2000 ms). */
+  ownWriteWindowMs?: number;
+  /** Yields to the host's event loop once (idle() waits with it; default: a resolved promise). */
+  tick?: () => Promise<void>;
+}
+
+type Phase = PaneState['phase'];
+
+export class WorkbookSession implements LedgerService {
+  private readonly book: SheetBook;
+  private readonly listeners = new Set<(s: PaneState) => void>();
+  private state: PaneState = { phase: 'idle', check: null, sheets: [], missingKinds: [], date1904: false, marksShown: false, notes: [], version: 0 };
+  private checked = false;
+  private date1904 = false;
+  private marksWanted = true;
+  private chain: Promise<unknown> = Promise.resolve();
+  private running = 0;
+  private listening = false;
+  private readonly pending = new PendingChanges();
+  private timer: unknown = null;
+  private readonly own: OwnWrites;
+  private readonly guards = new Map<string, number>();
+  /** Sheets whose events are not the clerk's (the self-test's scratch sheet, sheets the add-in inserted). */
+  private readonly ignored = new Map<string, number>();
+  /** 报送月份 columns this add-in filled: sheet name → column letter (also in the document settings). */
+  private owned: Record<string, string> = {};
+  private busyNote: string | null = null;
+  private readonly o: Required<SessionOptions>;
+
+  constructor(
+    private readonly driver: WorkbookDriver,
+    options: SessionOptions,
+  ) {
+    this.o = {
+      setTimer: options.setTimer,
+      clearTimer: options.clearTimer,
+      now: options.now,
+      today: options.today ?? (() => localToday()),
+      debounceMs: options.debounceMs ?? 300,
+      liveRowLimit: options.liveRowLimit ?? 500,
+      ownWriteWindowMs: options.ownWriteWindowMs ?? 2000,
+      tick: options.tick ?? (() => Promise.resolve()),
+    };
+    this.book = new SheetBook({ today: this.o.today() });
+    this.own = new OwnWrites(this.o.now, this.o.ownWriteWindowMs);
+  }
+
+  // ---- LedgerService ----
+
+  checkAll(): Promise<PaneState> {
+    return this.enqueue(() => this.doCheckAll());
+  }
+
+  current(): PaneState {
+    return this.state;
+  }
+
+  subscribe(listener: (state: PaneState) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  startLive(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.listening) return;
+      await this.driver.listen(this.onChange);
+      this.listening = true;
+    });
+  }
+
+  stopLive(): Promise<void> {
+    return this.enqueue(async () => {
+      if (!this.listening) return;
+      this.listening = false;
+      if (this.timer !== null) this.o.clearTimer(this.timer);
+      this.timer = null;
+      this.pending.clear();
+      await this.driver.unlisten();
+    });
+  }
+
+  selectCell(sheet: string, cell: string): Promise<void> {
+    return this.enqueue(() =>
+      this.chinese(
+        this.driver.operation('selectCell', async (io) => {
+          // By id when known: the name in the issue list may be stale after a rename.
+          const id = this.book.byName(sheet)?.id;
+          if (id) this.guards.set(id, Infinity);
+          try {
+            await io.select(id ?? sheet, cell);
+          } finally {
+            if (id) this.guards.set(id, this.o.now() + this.o.ownWriteWindowMs);
+          }
+        }),
+      ),
+    );
+  }
+
+  setMarks(shown: boolean): Promise<void> {
+    return this.enqueue(async () => {
+      this.marksWanted = shown;
+      if (shown) {
+        await this.doCheckAll();
+        return;
+      }
+      this.publish('checking');
+      try {
+        await this.driver.operation('clearMarks', (io) => clearMarks(io, this.book));
+        this.publish('ready');
+      } catch (e) {
+        this.publish('error', describeFailure(e));
+        throw new Error(describeFailure(e));
+      }
+    });
+  }
+
+  fillReportMonths(): Promise<ReportMonthResult> {
+    return this.enqueue(async () => {
+      await this.ensureChecked();
+      let result: ReportMonthResult;
+      try {
+        result = await this.driver.operation('fillReportMonths', (io) => fillReportColumns(io, this.book, (own) => this.own.note(own)));
+      } catch (e) {
+        this.publish('error', describeFailure(e));
+        throw new Error(describeFailure(e));
+      } finally {
+        this.own.seal();
+      }
+      if (result.written.length) {
+        for (const w of result.written) this.owned[w.sheet] = w.column;
+        await rememberColumns(this.driver.settings(), result);
+      }
+      this.publish('ready');
+      return result;
+    });
+  }
+
+  insertOfficialSheets(team: string | null): Promise<string[]> {
+    return this.enqueue(async () => {
+      const teamName = parseTeam(team);
+      await this.ensureChecked();
+      const missing = this.state.missingKinds;
+      if (!missing.length) return [];
+      try {
+        const added = await this.driver.operation('insertOfficialSheets', (io) => insertTemplates(io, this.book, missing.map((k) => templateSheet(k, teamName))));
+        for (const info of added) this.ignored.set(info.id, this.o.now() + this.o.ownWriteWindowMs);
+        this.publish('ready');
+        return added.map((a) => a.name);
+      } catch (e) {
+        this.publish('error', describeFailure(e));
+        throw new Error(describeFailure(e));
+      }
+    });
+  }
+
+  loadSettings(): PaneSettings {
+    return sanitizeSettings(this.driver.settings()?.get(SETTINGS_KEY));
+  }
+
+  async saveSettings(settings: PaneSettings): Promise<void> {
+    const valid = validateSettings(settings);
+    const s = this.driver.settings();
+    if (!s) throw new Error('不在 Excel 中运行，无法保存设置。');
+    s.set(SETTINGS_KEY, valid);
+    await s.save();
+  }
+
+  platform(): string | null {
+    return this.driver.platform();
+  }
+
+  today(): IsoDate {
+    return this.o.today();
+  }
+
+  selfTest(): Promise<SelfTestReport> {
+    const run = this.driver.selfTest?.bind(this.driver);
+    if (!run) return Promise.reject(new Error('此环境不能自检。'));
+    return this.enqueue(async () => {
+      const report = await run();
+      // Its scratch sheet's events are not the clerk's edits.
+      const id = report.scratchSheetId;
+      if (id) {
+        this.ignored.set(id, Infinity);
+        this.pending.drop(id);
+      }
+      return report;
+    });
+  }
+
+  /** Resolves once queued live changes and operations are done (for tests and the bench). */
+  async idle(): Promise<void> {
+    let quiet = 0;
+    for (let i = 0; i < 10_000 && quiet < 3; i++) {
+      await this.o.tick();
+      await this.chain;
+      quiet = this.timer === null && this.pending.size === 0 && this.running === 0 ? quiet + 1 : 0;
+    }
+  }
+
+  // ---- checking ----
+
+  private async doCheckAll(): Promise<PaneState> {
+    this.publish('checking');
+    try {
+      this.owned = { ...reportColumns(this.driver.settings()?.get(REPORT_COLUMNS_KEY)), ...this.owned };
+      const follow = await this.driver.operation('checkAll', async (io) => {
+        const info = await io.listSheets();
+        this.date1904 = info.date1904;
+        this.syncOptions();
+        this.book.keepOnly(new Set(info.sheets.map((s) => s.id)));
+        const marks: string[] = [];
+        for (const s of info.sheets) {
+          const e = this.book.upsert(s);
+          // Marks are looked for where they may be: ledgers, sheets not classified yet, and sheets that had some.
+          if (this.canMark() && !s.protected && (e.marks === null || e.marks.count > 0 || (this.marksWanted && (!e.extent || this.book.isLedger(s.id))))) marks.push(s.id);
+        }
+        const read = await io.read({ full: info.sheets.map((s) => this.book.fullRequest(s.id)), marks, wantsRest: SheetBook.wantsRest });
+        for (const r of read.full) this.book.applyFull(r);
+        return this.write(io, read, new Set(info.sheets.map((s) => s.id)));
+      });
+      this.checked = true;
+      this.busyNote = null;
+      this.publish('ready');
+      if (follow.length) await this.refreshMarks(follow);
+    } catch (e) {
+      this.publish('error', describeFailure(e));
+    }
+    return this.state;
+  }
+
+  /** Checks first when nothing was checked yet; rejects with the check's message when that fails. */
+  private async ensureChecked(): Promise<void> {
+    if (this.checked) return;
+    await this.doCheckAll();
+    if (!this.checked) throw new Error(this.state.error ?? '无法读取工作簿。');
+  }
+
+  /** Plans and performs the writes after a read; returns changed sheets whose marks were not read. */
+  private async write(io: WorkbookIO, read: ReadResult, sheets: Set<string>, rows?: Map<string, Set<number> | undefined>): Promise<string[]> {
+    const plan: WritePlanOut = planWrites(this.book, { marksWanted: this.marksWanted && this.canMark(), found: read.marks, owned: this.owned, sheets, rows });
+    if (plan.writes.length) {
+      this.own.note(plan.own);
+      try {
+        plan.commit(await io.write(plan.writes));
+      } finally {
+        this.own.seal();
+      }
+    }
+    return plan.followUp;
+  }
+
+  /** Marks of sheets whose results changed through another sheet (a duplicate across sheets): read them, then write. */
+  private async refreshMarks(ids: string[]): Promise<void> {
+    try {
+      await this.driver.operation('refreshMarks', async (io) => {
+        const read = await io.read({ marks: ids.filter((id) => !this.book.entry(id)?.protected) });
+        await this.write(io, read, new Set(ids));
+      });
+    } catch (e) {
+      for (const id of ids) {
+        const entry = this.book.entry(id);
+        if (entry) entry.note = `「${entry.name}」的标记没有更新：${describeFailure(e)}`;
+      }
+    }
+    this.publish('ready');
+  }
+
+  private syncOptions(): void {
+    const opts = { today: this.o.today(), date1904: this.date1904 };
+    this.book.setOptions(opts);
+  }
+
+  private canMark(): boolean {
+    return this.driver.capabilities().marks;
+  }
+
+  // ---- live checking ----
+
+  private readonly onChange = (c: HostChange): void => {
+    const now = this.o.now();
+    const ignoredUntil = this.ignored.get(c.sheetId);
+    if (ignoredUntil !== undefined && ignoredUntil > now) return;
+    if (c.kind === 'edit' && c.range && this.own.covers(c.sheetId, c.range, now)) return;
+    if (c.kind === 'activated' && (this.guards.get(c.sheetId) ?? 0) > now) return;
+    this.pending.add(c);
+    this.schedule();
+  };
+
+  private schedule(): void {
+    if (this.timer !== null) this.o.clearTimer(this.timer);
+    this.timer = this.o.setTimer(() => {
+      this.timer = null;
+      // The batch is taken when its turn comes, so that operations before it can drop changes.
+      void this.enqueue(() => this.processLive()).catch(() => undefined);
+    }, this.o.debounceMs);
+  }
+
+  private async processLive(): Promise<void> {
+    const batch = this.pending.take();
+    if (!batch.size) return;
+    if (!this.checked) {
+      await this.doCheckAll();
+      return;
+    }
+    this.syncOptions();
+    const plan = planLiveRead(batch, this.book, this.o.liveRowLimit);
+    for (const id of plan.deleted) this.book.forget(id);
+    if (!plan.full.length && !plan.rows.length) {
+      if (plan.deleted.length) this.publish('ready');
+      return;
+    }
+    this.publish('checking');
+    const ids = new Set([...plan.full.map((f) => f.id), ...plan.rows.map((r) => r.id)]);
+    let follow: string[] = [];
+    try {
+      follow = await this.driver.operation(plan.full.length ? 'recheckSheets' : 'recheckRows', async (io) => {
+        const marks = this.canMark() ? [...ids].filter((id) => !this.book.entry(id)?.protected) : [];
+        const read = await io.read({ full: plan.full, rows: plan.rows, marks, wantsRest: SheetBook.wantsRest });
+        const rows = new Map<string, Set<number> | undefined>();
+        for (const r of read.full) {
+          this.book.applyFull(r);
+          rows.set(r.id, undefined);
+        }
+        for (const r of read.rows) rows.set(r.id, this.book.applyRows(r));
+        return this.write(io, read, ids, rows);
+      });
+      this.busyNote = null;
+      this.publish('ready');
+    } catch (e) {
+      if (failureOf(e).code === CELL_EDIT) {
+        // Nothing is lost: the changes wait for the next event (the clerk pressing Enter raises one).
+        this.pending.restore(batch);
+        this.busyNote = 'Excel 正在编辑单元格：结束编辑（按 Enter 或 Esc）后，刚才的修改会重新检查。';
+        this.publish('ready');
+        return;
+      }
+      // A sheet vanished or the read failed: start over with a full check.
+      await this.doCheckAll();
+      return;
+    }
+    if (follow.length) await this.refreshMarks(follow);
+  }
+
+  // ---- plumbing ----
+
+  private enqueue<T>(fn: () => Promise<T>): Promise<T> {
+    this.running++;
+    const p = this.chain.then(fn, fn);
+    this.chain = p.then(
+      () => this.running--,
+      () => this.running--,
+    );
+    return p;
+  }
+
+  /** Rejects with a Chinese message (host errors are often English). */
+  private async chinese<T>(p: Promise<T>): Promise<T> {
+    try {
+      return await p;
+    } catch (e) {
+      throw new Error(describeFailure(e));
+    }
+  }
+
+  private publish(phase: Phase, error?: string): void {
+    const fresh = this.checked || phase === 'ready';
+    const ledgers = this.book.ledgers();
+    const check: WorkbookCheck | null = fresh ? { today: this.book.options.today, ledgers } : this.state.check;
+    const notes = [this.busyNote, ...this.book.sorted().map((e) => e.note)].filter((n): n is string => !!n);
+    this.state = {
+      phase,
+      check,
+      sheets: sheetSummaries(ledgers),
+      missingKinds: fresh ? missingKinds(ledgers) : this.state.missingKinds,
+      date1904: this.date1904,
+      marksShown: this.marksWanted && this.checked && this.canMark(),
+      ...(error ? { error } : {}),
+      notes,
+      version: this.state.version + 1,
+    };
+    for (const l of [...this.listeners]) {
+      try {
+        l(this.state);
+      } catch {
+        // a listener's error is not the session's
+      }
+    }
+  }
+}
+
+export type { DocumentStore };
