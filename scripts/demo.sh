@@ -13,5 +13,10 @@ echo
 echo "== 加 --allow-errors 仍然生成（写入 ./out/）=="
 node bin/taizhang.js submit "$SAMPLE" "${ARGS[@]}" --allow-errors --force
 echo
+echo "== 县司法局：汇总三个示例乡镇 2023年10月的报送材料（收件在 ./out/县局收件/，会立乡未报）=="
+rm -rf out/县局收件 out/县局汇总
+node -r ts-node/register/transpile-only scripts/rollup-samples.ts out/县局收件/邮件 || exit 2
+node bin/taizhang.js rollup out/县局收件/邮件 --period 2023-10 --townships out/县局收件/乡镇名单.txt --today 2023-11-06 --out out/县局汇总
+echo
 echo "== 在 Excel 中使用加载项 =="
 echo "Windows/Mac 桌面版 Excel：npm start（启动 https://localhost:3000 并旁加载 manifest.xml）；Excel 网页版：npm run dev-server，再在 开始 → 加载项 → 上传我的加载项 中选择 manifest.xml。详见 README.md。"
