@@ -1,5 +1,6 @@
 /* What every command shares: output, the Chinese usage error, --today, and text made safe for a terminal. */
 import { firstMessage, localToday, todaySchema } from '../ledger/options';
+import { BIDI_CONTROLS } from '../submission/period';
 
 /** A bad argument or an unreadable file: exit 2 with this one Chinese line. */
 export class UserError extends Error {}
@@ -16,9 +17,6 @@ export function parseToday(v: string | undefined): string {
   return r.data;
 }
 
-// Bidirectional formatting (LRM/RLM/ALM, embeddings, overrides, isolates): they reorder what
-// follows them on screen, so a cell could make a line read differently from what it says.
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // C0 controls but tab and line feed, DEL, and C1 controls (ESC, CSI … move the cursor, clear the screen, set the title).
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
 const CONTROL_NO_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
@@ -34,12 +32,12 @@ function visible(c: string): string {
 
 /** One line of human output: controls shown as symbols (line breaks too), bidi controls dropped. */
 export function termLine(s: string): string {
-  return s.replace(BIDI, '').replace(CONTROL, visible);
+  return s.replace(BIDI_CONTROLS, '').replace(CONTROL, visible);
 }
 
 /** Several lines of human output: as `termLine`, keeping the line feeds. */
 export function termText(s: string): string {
-  return s.replace(BIDI, '').replace(CONTROL_NO_LF, visible);
+  return s.replace(BIDI_CONTROLS, '').replace(CONTROL_NO_LF, visible);
 }
 
 /**

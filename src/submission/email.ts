@@ -3,7 +3,7 @@ import { KINDS, Kind, LEDGERS } from '../ledger/columns';
 import { IsoDate, formatChineseDate } from '../ledger/dates';
 import { Contact, Period } from '../ledger/options';
 import { COUNTY_OFFICE } from './options';
-import { periodLabel, periodSpan } from './period';
+import { BIDI_CONTROLS, periodLabel, periodSpan } from './period';
 import { PendingItem, noneText } from './select';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -21,10 +21,11 @@ export interface EmailInput {
 const INDENT = '\u3000\u3000';
 const NUMBERS = ['一', '二', '三'];
 
-/** Text for the body: no control characters but line breaks, no lone surrogates (they cannot be encoded). */
+/** Text for the subject and body: no control characters but line breaks, no bidi controls, no lone surrogates (they cannot be encoded). */
 function plain(s: string): string {
   return s
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+    .replace(BIDI_CONTROLS, '')
     .replace(/[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (m) => (m.length === 2 ? m : '\ufffd'));
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Contact, Period, contactSchema } from '../ledger/options';
 import { IsoDate, isIsoDate } from '../ledger/dates';
 import { toHalfWidth } from '../ledger/text';
+import { BIDI_CONTROLS } from './period';
 
 /** The county's mailbox (交司字〔2023〕65号). */
 export const COUNTY_MAILBOX = 'jiaochengxzfy@163.com';
@@ -14,7 +15,7 @@ export const teamSchema = z
   .string({ error: '请写报送单位，如“天宁镇综合行政执法队”' })
   .refine((s) => !CONTROL.test(s), '报送单位名称不能含换行等控制字符')
   .refine((s) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/.test(s), '报送单位名称含有无法识别的字符')
-  .transform((s) => s.replace(/[\s\u3000]+/g, ' ').trim())
+  .transform((s) => s.replace(BIDI_CONTROLS, '').replace(/[\s\u3000]+/g, ' ').trim())
   .refine((s) => s.length >= 2, '报送单位名称太短，请写全称，如“天宁镇综合行政执法队”')
   .refine((s) => s.length <= 40, '报送单位名称太长（最多40个字）')
   .refine((s) => !/[xXｘＸ]{2}/.test(s), '报送单位名称还是模板占位符“XX”，请写实际名称');

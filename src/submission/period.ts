@@ -31,6 +31,13 @@ export function dueOf(period: Period, today: IsoDate): Due {
   return { date, overdue: daysLate > 0, daysLate, unfinished: today <= period.lastDay };
 }
 
+/**
+ * Bidirectional formatting controls (marks, embeddings, overrides, isolates): they reorder the
+ * text around them on screen, so a cell could make a file name, a title or a subject read
+ * differently from what it says. Dropped wherever cell text leaves the workbook.
+ */
+export const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 // Characters Windows (and most mail clients) refuse in file names, and control characters.
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const MAX_NAME = 120;

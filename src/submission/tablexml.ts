@@ -4,15 +4,17 @@
  */
 import { ColumnDef, officialColumns } from '../ledger/columns';
 import { CELL_MARGIN, KEEP_ROW_LINES, TABLE_PT, TEXT_WIDTH, cellLines, estimateLines, headerLines, tableLayout } from './layout';
+import { BIDI_CONTROLS } from './period';
 import { LedgerSection, noneText } from './select';
 
-const UNSAFE = /[\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
+const UNSAFE = /[\u0000-\u001f\ud800-\udfff\ufffe\uffff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
-/** Removes what XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/FFFF); tabs become spaces. */
+/** Removes what XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/FFFF) and bidi controls; tabs become spaces. */
 export function xmlSafe(s: string): string {
   if (!UNSAFE.test(s)) return s;
   return s
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(BIDI_CONTROLS, '')
     .replace(/[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (m) => (m.length === 2 ? m : ''))
     .replace(/\t/g, ' ');
 }
