@@ -40,7 +40,9 @@ describe('headers are found by text, not position', () => {
     expect(l.headerRow).toBe(7);
     expect(l.columns.officers).toBe(4);
     expect(l.columns.closedOn).toBe(5);
-    expect(l.extras.map((e) => e.header)).toEqual(['立案时间', '经办科室']);
+    // 立案时间 is read when present (case-dates-order); 经办科室 is kept and ignored.
+    expect(l.columns.filedOn).toBe(6);
+    expect(l.extras.map((e) => e.header)).toEqual(['经办科室']);
     const [res] = check(g);
     expect(res.records.map((r) => [r.row, r.reportMonth])).toEqual([[8, '2023-10']]);
     // The optional 罚没票据号 column is absent; no required column is.

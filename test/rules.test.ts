@@ -22,6 +22,11 @@ const CASES: Record<string, Case[]> = {
     { kind: 'inspection', fires: { hazards: '' }, near: { hazards: '', measures: '', hazardCount: 0, rectifyDone: '', recheckOn: '', rechecker: '' } },
     { kind: 'inspection', fires: { rechecker: '' }, near: { rechecker: '王五、赵六' } },
     { kind: 'coercion', fires: { result: '' }, near: { result: '', closedOn: '' } },
+    // A not-applicable mark where the field applies is still empty; where it does not apply it is clean.
+    { kind: 'penalty', fires: { closedOn: '/' }, near: { remarks: '/' } },
+    { kind: 'inspection', fires: { measures: '/' }, near: { hazardCount: 0, hazards: '无', measures: '/', rectifyOwner: '/', rectifyDone: '/', recheckOn: '/', rechecker: '/' } },
+    { kind: 'inspection', fires: { rechecker: '—' }, near: { rechecker: '王五、赵六' } },
+    { kind: 'coercion', fires: { result: '不涉及' }, near: { result: '不涉及', closedOn: '/' } },
   ],
   'date-invalid': [
     { kind: 'penalty', fires: { closedOn: '2023年2月30日' }, near: { closedOn: '2023年2月28日' } },
@@ -29,6 +34,9 @@ const CASES: Record<string, Case[]> = {
     { kind: 'penalty', fires: { closedOn: '10月11日' }, near: { closedOn: '2023年10月11日' } },
     { kind: 'penalty', fires: { closedOn: '2023年10月11日-12日' }, near: { closedOn: '2023年10月11日下午' } },
     { kind: 'penalty', fires: { closedOn: 1000 }, near: { closedOn: 45211 } },
+    // However long the padding, a date followed by more is no date; the date alone with padding is.
+    { kind: 'penalty', fires: { closedOn: `2023年10月12日${' '.repeat(190)}至2023年12月30日` }, near: { closedOn: `2023年10月12日${' '.repeat(190)}` } },
+    { kind: 'penalty', fires: { closedOn: '2023年10月12日 至2023年12月30日' }, near: { closedOn: '2023年10月12日 16:00' } },
   ],
   'date-two-digit-year': [{ kind: 'penalty', fires: { closedOn: '23.10.12' }, near: { closedOn: '2023.10.12' } }],
   'date-future': [{ kind: 'penalty', fires: { closedOn: '2023年11月6日' }, near: { closedOn: '2023年11月5日' } }],
@@ -44,12 +52,25 @@ const CASES: Record<string, Case[]> = {
     { kind: 'penalty', fires: { officers: '王明' }, near: { officers: '王明 李强' } },
     { kind: 'inspection', fires: { rechecker: '张三' }, near: { rechecker: '张三和李四' } },
     { kind: 'coercion', fires: { officers: '王明、' }, near: { officers: '阿依古丽·买买提、王明' } },
+    { kind: 'penalty', fires: { officers: '李强、李强' }, near: { officers: '李强、王强' } },
+    { kind: 'penalty', fires: { officers: '王　明' }, near: { officers: '王　明、李　强' } },
+    { kind: 'penalty', fires: { officers: '张 伟' }, near: { officers: '张三 李四' } },
+    // 复检人 counts once rechecked, not on rows that need no re-inspection or await it.
+    { kind: 'inspection', fires: { rechecker: '张三' }, near: { hazardCount: 0, hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '张三' } },
+    { kind: 'inspection', fires: { rechecker: '张三' }, near: { rectifyDone: '', recheckOn: '', rechecker: '张三' } },
   ],
   'persons-unseparated': [{ kind: 'inspection', fires: { inspectors: '王小明李小红' }, near: { inspectors: '王小明、李小红' } }],
-  'doc-no-missing': [{ kind: 'inspection', fires: { docNo: '' }, near: { docNo: '天综执检〔2023〕41号' } }],
+  'doc-no-missing': [
+    { kind: 'inspection', fires: { docNo: '' }, near: { docNo: '天综执检〔2023〕41号' } },
+    { kind: 'inspection', fires: { docNo: '/' }, near: { docNo: '天综执检〔2023〕第41号' } },
+  ],
   'doc-no-format': [
     { kind: 'penalty', fires: { decisionNo: '天综执罚决15号' }, near: { decisionNo: '天综执罚决〔2023〕15号' } },
     { kind: 'coercion', fires: { decisionNo: '天综执强〔2023〕' }, near: { decisionNo: '天综执强〔2023〕第2号' } },
+  ],
+  'doc-no-year-future': [
+    { kind: 'penalty', fires: { decisionNo: '天综执罚决〔2024〕15号' }, near: { decisionNo: '天综执罚决〔2023〕15号' } },
+    { kind: 'inspection', fires: { docNo: '天综执检（2033）40号' }, near: { docNo: '天综执检（2023）40号' } },
   ],
   'doc-no-brackets': [
     { kind: 'penalty', fires: { decisionNo: '天综执罚决[2023]15号' }, near: { decisionNo: '天综执罚决〔2023〕15号' } },
@@ -63,21 +84,61 @@ const CASES: Record<string, Case[]> = {
     { kind: 'penalty', fires: { party: ' 交城县某食品有限公司' }, near: { party: '交城县某食品有限公司' } },
     { kind: 'penalty', fires: { cause: '生产不符合食品安全\n标准的食品案' }, near: { facts: '该公司生产的月饼\n菌落总数超标' } },
     { kind: 'penalty', fires: { party: '交城县　某食品有限公司' }, near: { officers: '王明　李强' } },
+    { kind: 'penalty', fires: { remarks: ' 经批准延长' }, near: { officers: '王　明、李　强' } },
   ],
   'penalty-type-unknown': [
-    { kind: 'penalty', fires: { outcome: '责令改正' }, near: { outcome: '责令改正，并处罚款2000元' } },
+    { kind: 'penalty', fires: { outcome: '口头批评', receiptNo: '' }, near: { outcome: '通报批评', receiptNo: '' } },
     { kind: 'penalty', fires: { outcome: '批评教育' }, near: { outcome: '吊销食品经营许可证', receiptNo: '' } },
     { kind: 'penalty', fires: { outcome: '处理完毕' }, near: { outcome: '不予行政处罚', receiptNo: '' } },
+  ],
+  'penalty-correction-only': [
+    { kind: 'penalty', fires: { outcome: '责令改正', receiptNo: '' }, near: { outcome: '责令改正，并处罚款2000元' } },
+    { kind: 'penalty', fires: { outcome: '责令停止违法行为，限期改正', receiptNo: '' }, near: { outcome: '责令停产停业', receiptNo: '' } },
   ],
   'penalty-detention': [{ kind: 'penalty', fires: { outcome: '行政拘留5日' }, near: { outcome: '警告', receiptNo: '' } }],
   'fine-amount-missing': [
     { kind: 'penalty', fires: { outcome: '警告，并处罚款' }, near: { outcome: '警告，并处罚款伍仟元' } },
     { kind: 'penalty', fires: { outcome: '没收违法所得，罚款2000元' }, near: { outcome: '没收违法所得300元，罚款2000元' } },
   ],
-  'receipt-missing': [{ kind: 'penalty', fires: { receiptNo: '' }, near: { receiptNo: '', outcome: '警告' } }],
-  'receipt-unexpected': [{ kind: 'penalty', fires: { outcome: '警告' }, near: { outcome: '罚款0.5万元' } }],
+  'receipt-missing': [
+    { kind: 'penalty', fires: { receiptNo: '' }, near: { receiptNo: '', outcome: '警告' } },
+    { kind: 'penalty', fires: { receiptNo: '无' }, near: { receiptNo: '无', outcome: '警告' } },
+    { kind: 'penalty', fires: { receiptNo: '未开票' }, near: { receiptNo: '晋非税2023-0012346' } },
+    { kind: 'penalty', fires: { receiptNo: '暂无' }, near: { receiptNo: '/', outcome: '不予行政处罚' } },
+  ],
+  'receipt-unexpected': [
+    { kind: 'penalty', fires: { outcome: '警告' }, near: { outcome: '罚款0.5万元' } },
+    { kind: 'penalty', fires: { outcome: '警告' }, near: { outcome: '警告', receiptNo: '/' } },
+  ],
   'basis-no-article': [{ kind: 'penalty', fires: { basis: '《中华人民共和国食品安全法》' }, near: { basis: '《中华人民共和国食品安全法》第124条' } }],
-  'basis-no-law': [{ kind: 'penalty', fires: { basis: '第一百二十四条' }, near: { basis: '食品安全法第一百二十四条' } }],
+  'basis-no-law': [
+    { kind: 'penalty', fires: { basis: '第一百二十四条' }, near: { basis: '食品安全法第一百二十四条' } },
+    { kind: 'penalty', fires: { basis: '依据相关法律法规第二十条' }, near: { basis: '依据《中华人民共和国大气污染防治法》第二十条' } },
+    { kind: 'penalty', fires: { basis: '根据有关规定' }, near: { basis: '根据《城市市容和环境卫生管理条例》有关规定' } },
+    { kind: 'penalty', fires: { basis: '依据本条例第十条' }, near: { basis: '依据《山西省城乡环境综合治理条例》第十条' } },
+  ],
+  'summary-procedure-limit': [
+    { kind: 'penalty', fires: { party: '李某', outcome: '罚款300元', remarks: '简易程序' }, near: { party: '李某', outcome: '罚款200元', remarks: '简易程序' } },
+    { kind: 'penalty', fires: { outcome: '罚款5000元', remarks: '当场处罚' }, near: { outcome: '罚款3000元', remarks: '当场处罚' } },
+    { kind: 'penalty', fires: { party: '张三', outcome: '没收违法所得100元', remarks: '简易程序' }, near: { party: '张三', outcome: '没收违法所得100元', remarks: '普通程序' } },
+    { kind: 'penalty', fires: { party: '张三', outcome: '警告，并处罚款500元', procedure: '简易程序' }, near: { party: '张三', outcome: '警告，并处罚款500元', procedure: '普通程序' } },
+  ],
+  'on-the-spot-collection': [
+    { kind: 'penalty', fires: { outcome: '罚款200元', remarks: '简易程序，当场收缴' }, near: { outcome: '罚款100元', remarks: '简易程序，当场收缴' } },
+    { kind: 'penalty', fires: { outcome: '罚款500元', remarks: '当场收缴' }, near: { outcome: '罚款500元', remarks: '当场收缴，不当场收缴事后难以执行' } },
+  ],
+  'case-dates-order': [
+    { kind: 'penalty', fires: { filedOn: '2023年10月15日' }, near: { filedOn: '2023年10月12日' } },
+    { kind: 'penalty', fires: { decidedOn: '2023年10月13日' }, near: { decidedOn: '2023年10月12日' } },
+    { kind: 'penalty', fires: { filedOn: '2023年10月5日', decidedOn: '2023年10月1日' }, near: { filedOn: '2023年10月1日', decidedOn: '2023年10月5日' } },
+  ],
+  'decision-overdue': [
+    // 2023-06-01 + 90 days = 2023-08-30.
+    { kind: 'penalty', fires: { filedOn: '2023年6月1日', decidedOn: '2023年8月31日' }, near: { filedOn: '2023年6月1日', decidedOn: '2023年8月30日' } },
+    // 2023-07-03 + 90 days = 2023-10-01, National Day: the period ends on 10-07, the first working day after.
+    { kind: 'penalty', fires: { filedOn: '2023年7月3日', decidedOn: '2023年10月8日' }, near: { filedOn: '2023年7月3日', decidedOn: '2023年10月7日' } },
+    { kind: 'penalty', fires: { filedOn: '2023年6月1日', decidedOn: '2023年9月1日' }, near: { filedOn: '2023年6月1日', decidedOn: '2023年9月1日', remarks: '经批准延长三十日' } },
+  ],
   'cause-format': [{ kind: 'penalty', fires: { cause: '生产不符合食品安全标准的食品' }, near: { cause: '生产不符合食品安全标准的食品案' } }],
   'doc-no-year-after-close': [{ kind: 'penalty', fires: { decisionNo: '天综执罚决〔2024〕1号' }, near: { decisionNo: '天综执罚决〔2023〕1号' }, opts: { today: '2024-06-01' } }],
   'hazard-count-invalid': [
@@ -93,13 +154,19 @@ const CASES: Record<string, Case[]> = {
   'hazard-fields-unexpected': [
     { kind: 'inspection', fires: { hazardCount: 0 }, near: { hazardCount: 0, hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '' } },
     { kind: 'inspection', fires: { hazardCount: 0, hazards: '', measures: '', rectifyDone: '', rechecker: '' }, near: { hazardCount: 0, hazards: '无', measures: '', rectifyDone: '', recheckOn: '', rechecker: '' } },
+    { kind: 'inspection', fires: { hazardCount: 0, hazards: '灭火器过期', measures: '/', rectifyOwner: '/', rectifyDone: '/', recheckOn: '/', rechecker: '/' }, near: { hazardCount: 0, hazards: '未发现隐患', measures: '无需整改', rectifyOwner: '/', rectifyDone: '/', recheckOn: '/', rechecker: '/' } },
   ],
   'rectify-both-marked': [{ kind: 'inspection', fires: { rectifyOpen: '√' }, near: { rectifyDone: '', rectifyOpen: '√' } }],
   'rectify-unmarked': [{ kind: 'inspection', fires: { rectifyDone: '' }, near: { rectifyDone: '', recheckOn: '', rechecker: '' } }],
   'recheck-before-inspection': [{ kind: 'inspection', fires: { recheckOn: '2023年10月15日' }, near: { recheckOn: '2023年10月16日' } }],
   'recheck-overdue': [
     { kind: 'inspection', fires: { recheckOn: '', rechecker: '', rectifyDone: '', inspectedOn: '2023年10月16日', measures: '5日内整改' }, near: { recheckOn: '', rechecker: '', rectifyDone: '', inspectedOn: '2023年10月31日', measures: '5日内整改' } },
-    { kind: 'inspection', fires: { recheckOn: '', rechecker: '', rectifyDone: '', inspectedOn: '2023年10月5日', measures: '立即整改' }, near: { recheckOn: '', rechecker: '', rectifyDone: '', inspectedOn: '2023年10月7日', measures: '立即整改' } },
+    // No deadline written: 30 days. From 10-04 that is Friday 11-03; from 10-05 it is Saturday 11-04, so Monday 11-06.
+    { kind: 'inspection', fires: { recheckOn: '', rechecker: '', rectifyDone: '', inspectedOn: '2023年10月4日', measures: '立即整改' }, near: { recheckOn: '', rechecker: '', rectifyDone: '', inspectedOn: '2023年10月5日', measures: '立即整改' } },
+    // Several deadlines: the completion one governs, not the first step.
+    { kind: 'inspection', fires: { recheckOn: '', rechecker: '', rectifyDone: '', inspectedOn: '2023年9月1日', measures: '5个工作日内提交方案，30日内整改完毕' }, near: { recheckOn: '', rechecker: '', rectifyDone: '', inspectedOn: '2023年10月16日', measures: '5个工作日内提交方案，30日内整改完毕' } },
+    // Weeks and months (民法典第二百零二条): 一个月 from 10-04 is 11-04, a Saturday, so 11-06.
+    { kind: 'inspection', fires: { recheckOn: '', rechecker: '', rectifyDone: '', inspectedOn: '2023年10月20日', measures: '一周内整改' }, near: { recheckOn: '', rechecker: '', rectifyDone: '', inspectedOn: '2023年10月4日', measures: '一个月内整改到位' } },
   ],
   'recheck-after-deadline': [
     // 2023-09-28 + 2 working days = 2023-10-08 (a 调休 Sunday): rechecked on the 9th is late, on the 8th is not.
@@ -117,11 +184,19 @@ const CASES: Record<string, Case[]> = {
   'coercion-not-permitted': [
     { kind: 'coercion', fires: { measure: '冻结存款' }, near: { measure: '查封场所' } },
     { kind: 'coercion', fires: { measure: '限制人身自由' }, near: { measure: '扣押财物' } },
+    // 划拨 is reserved to organs a law names; 拍卖 of goods already seized is lawful (第四十六条第三款).
+    { kind: 'coercion', fires: { category: '行政强制执行', measure: '划拨存款、汇款', term: '' }, near: { category: '行政强制执行', measure: '拍卖扣押的财物抵缴罚款', term: '' } },
   ],
   'coercion-term-exceeded': [
     { kind: 'coercion', fires: { startedOn: '2023年8月1日', closedOn: '2023年10月10日' }, near: { startedOn: '2023年9月10日', closedOn: '2023年10月10日' } },
     { kind: 'coercion', fires: { startedOn: '2023年8月1日', closedOn: '2023年10月10日', remarks: '经批准延长30日' }, near: { startedOn: '2023年8月20日', closedOn: '2023年10月10日', remarks: '经批准延长30日' } },
     { kind: 'coercion', fires: { startedOn: '2023年9月1日', closedOn: '' , result: ''}, near: { startedOn: '2023年10月20日', closedOn: '', result: '' } },
+    // 30 days from 09-01 end on 10-01, National Day: the term runs to 10-07 (民法典第二百零三条).
+    { kind: 'coercion', fires: { startedOn: '2023年9月1日', closedOn: '2023年10月9日' }, near: { startedOn: '2023年9月1日', closedOn: '2023年10月7日' } },
+    // Days of 检测 are not counted (行政强制法第二十五条第三款).
+    { kind: 'coercion', fires: { startedOn: '2023年8月1日', closedOn: '2023年9月15日', remarks: '送检测期间10日' }, near: { startedOn: '2023年8月1日', closedOn: '2023年9月15日', remarks: '送检测期间20日' } },
+    { kind: 'coercion', fires: { startedOn: '2023年8月1日', closedOn: '2023年9月20日', remarks: '未申请延长' }, near: { startedOn: '2023年8月1日', closedOn: '2023年9月20日', remarks: '经批准延长' } },
+    { kind: 'coercion', fires: { startedOn: '2023年8月1日', closedOn: '2023年9月20日', remarks: '不予延长' }, near: { category: '行政强制执行', measure: '拍卖扣押的财物', startedOn: '2023年8月1日', closedOn: '2023年9月20日', term: '' } },
   ],
   'coercion-close-before-start': [{ kind: 'coercion', fires: { closedOn: '2023年9月19日' }, near: { closedOn: '2023年9月20日' } }],
 };

@@ -129,6 +129,17 @@ export const PENALTY: LedgerDef = {
     }),
     col({ key: 'receiptNo', header: '罚没票据号', aliases: ['罚没票据号码', '票据号', '罚没收据号', '票据号码'], type: 'text', unique: true, width: 12 }),
     remarks,
+    // Columns some teams add; read when present (case-dates-order, decision-overdue, summary-procedure-limit).
+    col({ key: 'filedOn', header: '立案时间', aliases: ['立案日期'], type: 'date', official: false, width: 12 }),
+    col({
+      key: 'decidedOn',
+      header: '决定时间',
+      aliases: ['决定日期', '处罚决定时间', '处罚决定日期', '作出决定时间', '作出决定日期', '决定作出时间', '决定书日期'],
+      type: 'date',
+      official: false,
+      width: 12,
+    }),
+    col({ key: 'procedure', header: '适用程序', aliases: ['程序', '处罚程序', '办案程序', '案件程序', '程序类型'], type: 'text', official: false, width: 10 }),
   ],
 };
 

@@ -1,5 +1,5 @@
 import { CellValue, isCellError, isValidDate } from './cell';
-import { CN_NUMERAL_CHARS, parseAnyInt, quote, toHalfWidth } from './text';
+import { CN_NUMERAL_CHARS, parseAnyInt, quote } from './text';
 
 /** A calendar date as `YYYY-MM-DD` (no time zone). */
 export type IsoDate = string;
@@ -124,10 +124,43 @@ function fromParts(ys: string, ms: string, ds: string, text: string): DateParse 
   return { ok: true, date: isoFromParts(y, m, d), twoDigitYear };
 }
 
+/** Longest text (without spaces) a date with its time of day or a range can take. */
+const MAX_DATE_TEXT = 80;
+
+function isSpace(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+}
+
+/**
+ * The text without spaces, half-width; a space between two digits becomes `T` (a date and its
+ * time). Text longer than any date gets a trailing `…` so that it is never read as one: the
+ * answer depends on what is written, not on how much padding sits between its parts.
+ */
+function squeeze(raw: string): string {
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < raw.length; i++) {
+    let c = raw.charCodeAt(i);
+    if (isSpace(c)) {
+      gap = out !== '';
+      continue;
+    }
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    if (gap && c >= 48 && c <= 57) {
+      const p = out.charCodeAt(out.length - 1);
+      if (p >= 48 && p <= 57) out += 'T';
+    }
+    gap = false;
+    if (out.length >= MAX_DATE_TEXT) return out + '…';
+    out += String.fromCharCode(c);
+  }
+  return out;
+}
+
 /** Reads a date from text; never throws. */
 export function parseDateText(raw: string): DateParse {
   const text = raw.length > 200 ? raw.slice(0, 200) : raw;
-  const t = toHalfWidth(text).replace(/(\d)[\s\u00a0]+(\d)/g, '$1T$2').replace(/[\s\u00a0]+/g, '');
+  const t = squeeze(raw);
   if (!t) return fail('日期为空');
   if (PLACEHOLDER.test(t) && /[年月日]|^[xX×]+$/.test(t)) return fail(`${quote(text)}是模板占位符，不是实际日期`, true);
   const m = CN_DATE.exec(t) ?? null;
@@ -167,14 +200,13 @@ export function parseDate(v: CellValue, date1904 = false): DateParse {
       return { ok: true, date: isoFromSerial(serial), twoDigitYear: false };
     }
     if (v instanceof Date) {
+      // A cell's date-time arrives as a Date whose UTC fields are the wall-clock value written
+      // in the cell (exceljs's convention): read the UTC fields, never the local ones, so that
+      // `2024/1/31 16:00` is 31 January in every time zone.
       if (!isValidDate(v)) return fail('不是有效日期');
-      const utcMidnight = v.getUTCHours() === 0 && v.getUTCMinutes() === 0 && v.getUTCSeconds() === 0;
-      const useLocal = !utcMidnight && v.getHours() === 0 && v.getMinutes() === 0;
-      const y = useLocal ? v.getFullYear() : v.getUTCFullYear();
-      const mo = useLocal ? v.getMonth() + 1 : v.getUTCMonth() + 1;
-      const d = useLocal ? v.getDate() : v.getUTCDate();
+      const y = v.getUTCFullYear();
       if (y < 1900 || y > 2099) return fail(`年份${y}不合理`);
-      return { ok: true, date: isoFromParts(y, mo, d), twoDigitYear: false };
+      return { ok: true, date: isoFromParts(y, v.getUTCMonth() + 1, v.getUTCDate()), twoDigitYear: false };
     }
     if (typeof v === 'boolean') return fail(`${v ? 'TRUE' : 'FALSE'}不是日期`);
     if (isCellError(v)) return fail(`单元格是错误值${v.error}`);

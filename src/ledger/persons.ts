@@ -1,19 +1,26 @@
 import { toHalfWidth } from './text';
 
 export interface PersonsParse {
-  /** Tokens as written, in order. */
+  /** Names as written (a name padded with a space, `张　伟`, without it), in order, each once. */
   names: string[];
-  /** Tokens of ≥ 5 Han characters: probably names run together (`张三李四`). */
+  /** Tokens of ≥ 5 Han characters: probably names run together (`王小明李小红`). */
   runTogether: string[];
   /** Tokens that are neither a 2–4 character Han name nor a minority name with `·`. */
   odd: string[];
-  /** Best guess at how many persons the cell names. */
+  /** Best guess at how many different persons the cell names. */
   count: number;
+  /** A name written more than once (`李强、李强`). */
+  repeated: boolean;
 }
 
-const SEPARATORS = /[、，,；;/／\s\u00a0\u3000]+/;
+/** Separators that always part two names. */
+const SEPARATORS = /[、，,；;/／]+/;
+const SPACES = /[\s\u00a0\u3000]+/;
+const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/;
 const HAN_ONLY = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/;
 const MINORITY = /^[\u3400-\u9fff\uf900-\ufaff]+(?:[·•・.．][\u3400-\u9fff\uf900-\ufaff]+)+$/;
+/** One space (full-width ones are half-width by now), or two half-width ones: the width of one character. */
+const LONE_SPACE = /^(?: {1,2}|\u00a0)$/;
 
 /** `张三和李四` → [张三, 李四]; `王和平` stays whole (和/及 splits only with ≥ 2 characters each side). */
 function splitConjunction(token: string): string[] {
@@ -26,14 +33,39 @@ function splitConjunction(token: string): string[] {
   return [token];
 }
 
+/**
+ * A space parts two names (`张三 李四`, as the notice's own template writes them), except a lone
+ * space with one Han character on each side: that pads a two-character name to the width of
+ * three (`王 明`, `张　伟`).
+ */
+function splitSpaces(part: string): string[] {
+  const words = part.split(/([\s\u00a0\u3000]+)/);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i += 2) {
+    const w = words[i];
+    if (!w) continue;
+    const gap = words[i + 1];
+    const next = words[i + 2];
+    if (HAN.test(w) && next !== undefined && HAN.test(next) && gap !== undefined && LONE_SPACE.test(gap)) {
+      out.push(w + next);
+      i += 2;
+    } else {
+      out.push(w);
+    }
+  }
+  return out;
+}
+
 /** Splits a persons cell (执法人员, 检查人员, 复检人) into names. Never throws. */
 export function parsePersons(raw: string): PersonsParse {
   const text = toHalfWidth(raw.length > 2000 ? raw.slice(0, 2000) : raw);
-  const names = text
+  const tokens = text
     .split(SEPARATORS)
+    .flatMap((part) => (SPACES.test(part) ? splitSpaces(part.trim()) : [part]))
     .flatMap(splitConjunction)
     .map((t) => t.replace(/^[.。·]+|[.。]+$/g, ''))
     .filter((t) => t !== '' && t !== '等');
+  const names = [...new Set(tokens)];
   const runTogether: string[] = [];
   const odd: string[] = [];
   let count = 0;
@@ -46,5 +78,5 @@ export function parsePersons(raw: string): PersonsParse {
       count += 1;
     }
   }
-  return { names, runTogether, odd, count };
+  return { names, runTogether, odd, count, repeated: names.length < tokens.length };
 }

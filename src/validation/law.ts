@@ -1,34 +1,11 @@
-/** Legal vocabularies the rules read cell text against. */
+/** Legal vocabularies the rules read cell text against, and the laws' names. */
 
-/** 《行政处罚法》第九条 penalty kinds (as written in 处罚情况). */
-export const PENALTY_TYPES: readonly string[] = [
-  '警告',
-  '通报批评',
-  '罚款',
-  '没收违法所得',
-  '没收非法财物',
-  '暂扣许可证件',
-  '降低资质等级',
-  '吊销许可证件',
-  '限制开展生产经营活动',
-  '责令停产停业',
-  '责令停业',
-  '责令停产',
-  '责令关闭',
-  '限制从业',
-  '行政拘留',
-];
+/** 处罚情况's vocabulary (《行政处罚法》第九条 kinds …) lives with its reader. */
+export { CORRECTION, DETENTION, LICENCE_PENALTY, MONEY_PENALTY, NO_PENALTY, PENALTY_KINDS as PENALTY_TYPES } from '../ledger/outcome';
 
-/** 暂扣/吊销 of a named licence: 吊销营业执照, 暂扣驾驶证, 吊销食品经营许可证 … */
-export const LICENCE_PENALTY = /(暂扣|吊销)[^，,；;。]{0,20}?(证|照|许可|资格|资质)/;
-
-/** No penalty was imposed (《行政处罚法》第三十三条). */
-export const NO_PENALTY = /(不予|免予)(行政)?处罚/;
-
-export const DETENTION = /拘留/;
-
-/** Money penalties that need an amount. */
-export const MONEY_PENALTY = /罚款|没收违法所得/g;
+export const LAW_PENALTY = '《中华人民共和国行政处罚法》';
+export const LAW_COERCION = '《中华人民共和国行政强制法》';
+export const LAW_CIVIL = '《中华人民共和国民法典》';
 
 /** 《行政强制法》第二条: the two categories, with their short forms. */
 export const COERCION_CATEGORIES: Record<string, 'measure' | 'enforcement'> = {
@@ -43,22 +20,71 @@ export const COERCIVE_MEASURES = /查封|扣押|冻结|限制.{0,4}人身自由|
 /** 第十二条 kinds of 行政强制执行 (拆除 per 第四十四条). */
 export const ENFORCEMENT_MEANS = /加处罚款|滞纳金|划拨|拍卖|依法处理|排除妨碍|恢复原状|代履行|拆除|其他强制执行/;
 
-/** Measures a township may not take (第十条 法律保留, 第二十九条). */
+/** Measures a township may not take itself. */
 export const NOT_PERMITTED: readonly { pattern: RegExp; label: string; article: string }[] = [
   { pattern: /限制.{0,4}人身自由/, label: '限制公民人身自由', article: '只能由法律设定（《行政强制法》第十条），' },
   { pattern: /冻结/, label: '冻结存款、汇款', article: '只能由法律规定的行政机关实施（《行政强制法》第二十九条），' },
+  { pattern: /划拨|划扣/, label: '划拨存款、汇款', article: '只能由法律规定的行政机关决定并书面通知金融机构（《行政强制法》第十三条、第四十七条），' },
 ];
 
 /** 查封/扣押, whose term 第二十五条 limits. */
 export const SEIZURE = /查封|扣押/;
-export const EXTENDED = /延长/;
 export const SEIZURE_DAYS = 30;
 export const SEIZURE_DAYS_EXTENDED = 60;
 
-/** A law or regulation named in 处罚依据. */
-export const LAW_NAME = /《[^》]{1,60}》|[\u4e00-\u9fff]{2,30}(法|条例|规定|办法|细则|决定)/;
+/** An extension written in 备注 or 期限: `经批准延长30日`, but not `未申请延长`, `不予延长`, `延长申请未获批准`. */
+export function extended(text: string): boolean {
+  for (const m of text.matchAll(/延长/g)) {
+    const at = m.index ?? 0;
+    const before = text.slice(Math.max(0, at - 5), at).replace(/^.*[，,；;。]/, '');
+    const after = text.slice(at + 2, at + 10);
+    if (/[未不没无否]/.test(before)) continue;
+    if (/^[^，,；;。]{0,4}?(?:未获|未被|未经|不予|没有|被驳回|未予)/.test(after)) continue;
+    return true;
+  }
+  return false;
+}
+
+const NUM = '([0-9]{1,4}|[一二两三四五六七八九十百]{1,6})';
+/** 第二十五条第三款: days of 检测、检验、检疫、技术鉴定, not counted in the term. */
+export const EXCLUDED_PERIOD = new RegExp(`(?:检测|检验|检疫|鉴定)[^，,；;。]{0,12}?${NUM}\\s?个?\\s?(?:工作日|日|天)`, 'g');
+
+/** 简易程序 (第五十一条) marked anywhere in the row, unless negated. */
+export const SUMMARY_PROCEDURE = /简易程序|当场(?:作出)?(?:行政)?处罚/;
+export const NOT_SUMMARY = /(?:不适用|未适用|非|不属于|不是)简易程序|普通程序|一般程序/;
+/** 第五十一条: fines allowed on the spot. */
+export const SUMMARY_FINE_CITIZEN = 200;
+export const SUMMARY_FINE_ORGANISATION = 3000;
+/** 当场收缴 (第六十八条、第六十九条). */
+export const ON_THE_SPOT = /当场收缴|当场缴纳|现场收缴/;
+export const ON_THE_SPOT_FINE = 100;
+/** 第六十八条第二项, 第六十九条. */
+export const ON_THE_SPOT_GROUNDS = /难以执行|边远|水上|交通不便/;
+
+/** Notes that put 第六十条's ninety days aside (an extension, a suspension, a rule of its own). */
+export const DECISION_TERM_ASIDE = /延长|中止|另有规定|听证|鉴定|检测|检验|公告送达|经批准/;
+export const DECISION_DAYS = 90;
+
 /** An article: 第十五条, 第124条. */
 export const ARTICLE = /第\s?[0-9零〇一二两三四五六七八九十百千]{1,8}\s?条/;
+
+const GENERIC_STEM = /^(?:(?:依据|根据|按照|依照|违反了?|参照|适用|依|按|据|和|及|与|、)*)(?:(?:有关|相关|国家|上级|其他|其它|现行|等)+)?/;
+const GENERIC_NAME = /^(?:本|该|此|上述|前述|各|相应)?(?:法律|法规|行政法规|地方性法规|规章|政策|文件|法|条例|规定|办法|细则)+$/;
+
+/**
+ * Whether 处罚依据 names a real law or regulation: `《…》`, or a name ending in 法, 条例, 规定,
+ * 办法 or 细则 (`食品安全法`); `相关法律法规`, `有关规定`, `本条例` name none.
+ */
+export function namesLaw(text: string): boolean {
+  for (const m of text.matchAll(/《([^》]{1,60})》/g)) {
+    if (!GENERIC_NAME.test(m[1].replace(GENERIC_STEM, ''))) return true;
+  }
+  for (const m of text.matchAll(/[\u4e00-\u9fff]{1,30}?(?:法(?![律规定人院])|条例|规定|办法|细则)/g)) {
+    const name = m[0].replace(GENERIC_STEM, '');
+    if (name.length >= 3 && !GENERIC_NAME.test(name)) return true;
+  }
+  return false;
+}
 
 /** Days an inspection's hazards must be rechecked within when 整改措施 names no deadline. */
 export const DEFAULT_RECHECK_DAYS = 30;

@@ -2,7 +2,8 @@ import { CellValue } from '../ledger/cell';
 import { Kind } from '../ledger/columns';
 import { MergeIndex, detectLedger } from '../ledger/detect';
 import { readRow } from '../ledger/records';
-import { CheckOptions, Issue, Status, checkRecord } from './check';
+import type { CheckOptions, Issue, Status } from './check';
+import { checkRecord } from './record';
 
 export interface RowCheck {
   kind: Kind;

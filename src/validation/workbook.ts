@@ -1,23 +1,39 @@
 /*
  * The one way to check a workbook, whole or incrementally: each sheet's rows are checked on
- * their own and kept, then the rules across rows (duplicate document numbers) run over the
- * kept results. The CLI adds every sheet once; the task pane's session patches edited rows
- * into a sheet's grid and re-checks just those.
+ * their own and kept; then duplicate document numbers are found across the rows of a sheet and
+ * the earlier sheets of the same ledger kind (in workbook order). The CLI adds every sheet
+ * once; the task pane's session patches edited rows into a sheet's grid and re-checks just
+ * those. An edit on one sheet can change another sheet's duplicates: `ledger(id)` then gives
+ * that sheet a new result object; a sheet whose records did not change keeps its object.
  */
-import { SheetGrid } from '../ledger/cell';
+import { SheetGrid, cellAddress, columnLetter } from '../ledger/cell';
+import { columnDef } from '../ledger/columns';
 import { LedgerLayout, MergeIndex, detectLedger } from '../ledger/detect';
 import { layoutColumns, readRecords, readRow } from '../ledger/records';
-import { CheckMemo, CheckOptions, LedgerResult, RecordResult, WorkbookCheck, applyCrossRowRules, checkRecord, sheetIssues } from './check';
+import type { CheckOptions, Issue, LedgerResult, WorkbookCheck } from './check';
+import { FirstUse, KeyRows, SheetKeys, addKeyRow, applyDuplicates, duplicatesOf, keyRows, removeKeyRow, sameDuplicates, DOC_NO_KEY } from './duplicates';
+import { CheckMemo, CheckedRecord, checkRecord } from './record';
+import { RULE_BY_ID } from './rules';
 
 interface SheetState {
   id: string;
   position: number;
+  /** Order of arrival, for sheets at the same position. */
+  serial: number;
   grid: SheetGrid;
   layout: LedgerLayout | null;
-  /** Row → its own result, before the cross-row rules. */
-  own: Map<number, RecordResult>;
-  /** With the cross-row rules, until the next change. */
+  /** Row → its own result, before duplicates. */
+  own: Map<number, CheckedRecord>;
+  /** Document number keys of `own`. */
+  keys: KeyRows;
+  /** The duplicates the last result was built with. */
+  dups: Map<number, FirstUse>;
+  /** With duplicates; kept until its records change. */
   result: LedgerResult | null;
+  /** `own` changed since `result` was built. */
+  changed: boolean;
+  /** An earlier sheet of its kind changed: duplicates to be found again. */
+  stale: boolean;
 }
 
 const STRUCTURE_KEYS: (keyof LedgerLayout)[] = ['sheet', 'kind', 'title', 'titleRow', 'team', 'headerRow', 'headerRows', 'columns', 'headers', 'firstDataRow', 'lastDataRow', 'footnoteRow', 'tableLeft', 'tableRight', 'extras', 'missing'];
@@ -26,9 +42,12 @@ function structureKey(l: LedgerLayout): string {
   return JSON.stringify(STRUCTURE_KEYS.map((k) => l[k]));
 }
 
+const NO_DUPS: Map<number, FirstUse> = new Map();
+
 export class WorkbookChecker {
   private readonly sheets = new Map<string, SheetState>();
   private memo: CheckMemo;
+  private serial = 0;
 
   constructor(opts: CheckOptions) {
     this.memo = new CheckMemo(opts);
@@ -47,9 +66,10 @@ export class WorkbookChecker {
 
   /** Adds or replaces a sheet: finds its ledger and checks every row. Returns the ledger's layout, or null. */
   setSheet(id: string, grid: SheetGrid, position = this.sheets.get(id)?.position ?? this.sheets.size): LedgerLayout | null {
-    const s: SheetState = { id, position, grid, layout: null, own: new Map(), result: null };
+    const s: SheetState = { id, position, serial: this.serial++, grid, layout: null, own: new Map(), keys: new Map(), dups: NO_DUPS, result: null, changed: true, stale: true };
     this.sheets.set(id, s);
     this.checkAll(s, detectLedger(grid));
+    this.staleAll();
     return s.layout;
   }
 
@@ -65,6 +85,7 @@ export class WorkbookChecker {
     const layout = detectLedger(s.grid);
     if (!before || !layout || structureKey(layout) !== structureKey(before)) {
       this.checkAll(s, layout);
+      this.staleAll();
       return undefined;
     }
     const edited = [...new Set(rows)];
@@ -74,22 +95,53 @@ export class WorkbookChecker {
     }
     const cols = layoutColumns(before);
     const idx = new MergeIndex(s.grid);
+    const touched = new Set<string>();
     for (const r of affected) {
+      const old = s.own.get(r);
+      if (old) {
+        const k = old.docKey();
+        if (k !== null) touched.add(k);
+        removeKeyRow(s.keys, old);
+      }
       const raw = r >= before.firstDataRow && r <= before.lastDataRow ? readRow(before, idx, r, cols) : null;
-      if (raw) s.own.set(r, checkRecord(before, raw, this.memo, cols));
-      else s.own.delete(r);
+      if (raw) {
+        const rec = checkRecord(before, raw, this.memo, cols);
+        s.own.set(r, rec);
+        addKeyRow(s.keys, rec);
+        const k = rec.docKey();
+        if (k !== null) touched.add(k);
+      } else {
+        s.own.delete(r);
+      }
     }
-    s.result = null;
+    s.changed = true;
+    // Later sheets of the kind that use one of the numbers touched.
+    if (touched.size) {
+      for (const o of this.sheets.values()) {
+        if (o === s || !o.layout || o.layout.kind !== before.kind || !this.before(s, o)) continue;
+        for (const k of touched) {
+          if (o.keys.has(k)) {
+            o.stale = true;
+            break;
+          }
+        }
+      }
+    }
     return affected;
   }
 
   setPosition(id: string, position: number): void {
     const s = this.sheets.get(id);
-    if (s) s.position = position;
+    if (s && s.position !== position) {
+      s.position = position;
+      this.staleAll();
+    }
   }
 
   removeSheet(id: string): boolean {
-    return this.sheets.delete(id);
+    const had = this.sheets.delete(id);
+    if (had) this.staleAll();
+    return had;
   }
 
   has(id: string): boolean {
@@ -104,36 +156,87 @@ export class WorkbookChecker {
     return this.sheets.get(id)?.layout ?? null;
   }
 
-  /** One sheet's ledger with the cross-row rules applied, or null when it is no ledger. */
+  /** One sheet's ledger with duplicate document numbers marked, or null when it is no ledger. */
   ledger(id: string): LedgerResult | null {
     const s = this.sheets.get(id);
     if (!s || !s.layout) return null;
-    if (!s.result) {
-      const own = [...s.own.values()].sort((a, b) => a.row - b.row);
-      s.result = { layout: s.layout, records: applyCrossRowRules(s.layout, own), sheetIssues: sheetIssues(s.layout) };
-    }
+    if (s.result && !s.changed && !s.stale) return s.result;
+    const dups = this.duplicates(s);
+    s.stale = false;
+    if (s.result && !s.changed && sameDuplicates(dups, s.dups)) return s.result;
+    const own = [...s.own.values()].sort((a, b) => a.row - b.row);
+    s.dups = dups;
+    s.changed = false;
+    s.result = { layout: s.layout, records: applyDuplicates(s.layout, own, dups), sheetIssues: sheetIssues(s.layout) };
     return s.result;
   }
 
   /** Every ledger in sheet order. */
   result(): WorkbookCheck {
-    const ordered = [...this.sheets.values()].sort((a, b) => a.position - b.position);
     const ledgers: LedgerResult[] = [];
-    for (const s of ordered) {
+    for (const s of this.ordered()) {
       const l = this.ledger(s.id);
       if (l) ledgers.push(l);
     }
     return { today: this.memo.opts.today, ledgers };
   }
 
+  private ordered(): SheetState[] {
+    return [...this.sheets.values()].sort((a, b) => a.position - b.position || a.serial - b.serial);
+  }
+
+  /** `a` comes before `b` in the workbook. */
+  private before(a: SheetState, b: SheetState): boolean {
+    return a.position < b.position || (a.position === b.position && a.serial < b.serial);
+  }
+
+  private duplicates(s: SheetState): Map<number, FirstUse> {
+    const kind = s.layout!.kind;
+    const earlier = this.ordered()
+      .filter((o) => o !== s && o.layout && o.layout.kind === kind && this.before(o, s))
+      .map((o) => this.sheetKeys(o));
+    return duplicatesOf(this.sheetKeys(s), earlier);
+  }
+
+  private sheetKeys(s: SheetState): SheetKeys {
+    const key = DOC_NO_KEY[s.layout!.kind];
+    return { name: s.layout!.sheet, keys: s.keys, text: (row) => s.own.get(row)?.fieldText(key) ?? '' };
+  }
+
+  private staleAll(): void {
+    for (const s of this.sheets.values()) s.stale = true;
+  }
+
   private checkAll(s: SheetState, layout: LedgerLayout | null): void {
     s.layout = layout;
     s.own = new Map();
     s.result = null;
-    if (!layout) return;
-    const cols = layoutColumns(layout);
-    for (const raw of readRecords(s.grid, layout, new MergeIndex(s.grid))) s.own.set(raw.row, checkRecord(layout, raw, this.memo, cols));
+    s.changed = true;
+    if (layout) {
+      const cols = layoutColumns(layout);
+      for (const raw of readRecords(s.grid, layout, new MergeIndex(s.grid))) s.own.set(raw.row, checkRecord(layout, raw, this.memo, cols));
+    }
+    s.keys = keyRows(s.own.values());
   }
+}
+
+/** Issues about the sheet itself: required columns missing from the header. */
+export function sheetIssues(layout: LedgerLayout): Issue[] {
+  const rule = RULE_BY_ID.get('required')!;
+  return layout.missing.map((key, i) => {
+    const def = columnDef(layout.kind, key)!;
+    const cell = cellAddress(layout.headerRow, layout.tableRight + 1 + i);
+    const detail = `表头中没有「${def.header}」列（可在第${layout.headerRow}行 ${columnLetter(layout.tableRight + 1 + i)} 列补上）`;
+    return {
+      sheet: layout.sheet,
+      row: layout.headerRow,
+      cell,
+      column: def.header,
+      rule: 'required',
+      severity: rule.severity,
+      message: `${cell}「${def.header}」：${rule.message({ column: def.header, value: '', detail, kind: layout.kind, header: (k) => columnDef(layout.kind, k)?.header ?? k })}`,
+    };
+  });
 }
 
 /** Finds and checks every ledger in a workbook. */

@@ -1,18 +1,32 @@
 import { CellValue, SheetGrid } from '../../src/ledger/cell';
-import { Kind, officialColumns } from '../../src/ledger/columns';
+import { Kind, LEDGERS, officialColumns } from '../../src/ledger/columns';
 import { CheckOptions, Issue, RecordResult } from '../../src/validation/check';
 import { checkWorkbook } from '../../src/validation/workbook';
 import { templateSheet } from '../../src/ledger/template';
 
 export type Row = Record<string, CellValue>;
 
-/** A ledger sheet in the official layout (title, header rows, data rows), values by field key. */
-export function ledgerGrid(kind: Kind, rows: Row[], name = '台账', team = '天宁镇综合行政执法队'): SheetGrid {
+/**
+ * A ledger sheet in the official layout (title, header rows, data rows), values by field key.
+ * Columns some teams add (立案时间, 决定时间, 适用程序) follow the official ones when a row uses them;
+ * `headers` renames columns as a sheet of one's own would.
+ */
+export function ledgerGrid(kind: Kind, rows: Row[], name = '台账', team = '天宁镇综合行政执法队', headers: Record<string, string> = {}): SheetGrid {
   const t = templateSheet(kind, team);
-  const cols = officialColumns(kind);
-  const grid: CellValue[][] = [[t.title], ...t.headerRows.map((r) => [...r])];
+  const official = officialColumns(kind);
+  const extra = LEDGERS[kind].columns.filter((c) => !c.official && rows.some((r) => c.key in r));
+  const cols = [...official, ...extra];
+  const headerRows = t.headerRows.map((r, n) => [...r, ...extra.map((c) => (n === 0 ? c.header : ''))]);
+  const merges = t.merges.filter((m) => m.top < t.firstDataRow);
+  if (t.headerRows.length === 2) extra.forEach((_, i) => merges.push({ top: 2, left: official.length + i + 1, bottom: 3, right: official.length + i + 1 }));
+  for (const [key, text] of Object.entries(headers)) {
+    const at = cols.findIndex((c) => c.key === key);
+    const row = cols[at].group ? 1 : 0;
+    headerRows[row][at] = text;
+  }
+  const grid: CellValue[][] = [[t.title], ...headerRows];
   for (const r of rows) grid.push(cols.map((c) => (c.key in r ? r[c.key] : null)));
-  return { name, top: 1, left: 1, rows: grid, merges: t.merges.filter((m) => m.top < t.firstDataRow) };
+  return { name, top: 1, left: 1, rows: grid, merges };
 }
 
 export const TODAY = '2023-11-05';

@@ -1,0 +1,94 @@
+/** The 行政强制 ledger's rules: its category field and its rows (who may act, the 查封/扣押 term). */
+import { ColumnDef } from '../ledger/columns';
+import { IsoDate, diffDays, formatChineseDate } from '../ledger/dates';
+import { periodEnd } from '../ledger/periods';
+import { compact, parseAnyInt, toHalfWidth } from '../ledger/text';
+import { FieldAnalysis, addFinding } from './findings';
+import * as law from './law';
+import type { RecordChecker, RowVerdict } from './record';
+
+export const COERCION_FIELD_RULES: Partial<Record<string, (a: FieldAnalysis, def: ColumnDef) => void>> = {
+  category: (a) => {
+    a.category = law.COERCION_CATEGORIES[compact(a.text)] ?? null;
+    if (!a.category && !a.placeholder) addFinding(a, 'coercion-category-invalid', a.text);
+  },
+};
+
+const MEASURE_NOT_A_MEASURE =
+  '不是法定的行政强制措施种类。行政强制措施为：限制公民人身自由，查封场所、设施或者财物，扣押财物，冻结存款、汇款，以及其他行政强制措施（《中华人民共和国行政强制法》第九条）。请按法定名称填写，如“扣押财物”。';
+const MEASURE_IS_ENFORCEMENT = '属于行政强制执行的方式，与强制类别“行政强制措施”不符。请核对强制类别或强制方式。';
+const MEANS_NOT_A_MEANS =
+  '不是法定的行政强制执行方式。行政强制执行方式为：加处罚款或者滞纳金，划拨存款、汇款，拍卖或者依法处理查封、扣押的场所、设施或者财物，排除妨碍、恢复原状，代履行，以及其他强制执行方式（《中华人民共和国行政强制法》第十二条）。请按法定名称填写。';
+const MEANS_IS_MEASURE = '属于行政强制措施的种类，与强制类别“行政强制执行”不符。请核对强制类别或强制方式。';
+
+const TERM =
+  '查封、扣押的期限不得超过30日；情况复杂的，经行政机关负责人批准，可以延长，但是延长期限不得超过30日；检测、检验、检疫或者技术鉴定的期间不计入（《中华人民共和国行政强制法》第二十五条）';
+
+export function checkCoercion(rc: RecordChecker): RowVerdict {
+  const cat = rc.f('category');
+  const measure = rc.f('measure');
+  const mtext = compact(measure.text);
+  const ctext = compact(cat.text);
+  const inMeasure = law.NOT_PERMITTED.find((n) => n.pattern.test(mtext));
+  const forbidden = inMeasure ?? law.NOT_PERMITTED.find((n) => n.pattern.test(ctext));
+  if (forbidden) rc.add('coercion-not-permitted', inMeasure ? 'measure' : 'category', `${forbidden.label}${forbidden.article}`);
+  const isMeasure = law.COERCIVE_MEASURES.test(mtext);
+  const isEnforcement = law.ENFORCEMENT_MEANS.test(mtext);
+  if (cat.category && !measure.blank && !measure.error && !measure.placeholder && !forbidden) {
+    if (cat.category === 'measure' && !isMeasure) rc.add('coercion-measure-invalid', 'measure', isEnforcement ? MEASURE_IS_ENFORCEMENT : MEASURE_NOT_A_MEASURE);
+    else if (cat.category === 'enforcement' && !isEnforcement) rc.add('coercion-measure-invalid', 'measure', isMeasure ? MEANS_IS_MEASURE : MEANS_NOT_A_MEANS);
+  }
+  const started = rc.f('startedOn').date;
+  const closedField = rc.f('closedOn');
+  const closed = closedField.date;
+  const result = rc.f('result');
+  if (!closedField.blank && result.blank) {
+    const said = result.na ? `写的是${rc.quoted('result')}，` : '';
+    rc.add('required', 'result', (h) => `已结案，${said}「${h('result')}」应当填写`, undefined, 'closedOn');
+  }
+  if (started && closed && closed < started) rc.add('coercion-close-before-start', 'closedOn', formatChineseDate(started));
+  // The term is the 查封/扣押 measure's; an enforcement (拍卖 of goods already seized) has none.
+  if (started && law.SEIZURE.test(mtext) && !isEnforcement && cat.category !== 'enforcement' && !forbidden) {
+    termRule(rc, started, closed, closedField.blank);
+  }
+  if (closedField.blank) return { pending: true, deciding: null };
+  return { pending: false, deciding: closed };
+}
+
+/** Days of 检测、检验、检疫、技术鉴定 written in the row, as calendar days from `started`. */
+function excludedDays(text: string, started: IsoDate): number {
+  let days = 0;
+  for (const m of text.matchAll(law.EXCLUDED_PERIOD)) {
+    const n = parseAnyInt(m[1]) ?? 0;
+    days += /工作日/.test(m[0]) ? diffDays(started, periodEnd(started, n, 'workday').date) : n;
+  }
+  return Math.min(days, 3660);
+}
+
+function termRule(rc: RecordChecker, started: IsoDate, closed: IsoDate | null, running: boolean): void {
+  const d = formatChineseDate;
+  const notes = toHalfWidth(`${rc.text('remarks')}；${rc.text('term')}；${rc.text('measure')}；${rc.text('result')}`);
+  const ext = law.extended(compact(notes));
+  const limit = ext ? law.SEIZURE_DAYS_EXTENDED : law.SEIZURE_DAYS;
+  const excluded = excludedDays(notes, started);
+  const end = closed ?? (running ? rc.opts.today : null);
+  const askExtension = ext ? '' : '；确经批准延长的，在「备注」中写明“经批准延长”';
+  const excl = excluded ? `（不计检测、检验等期间${excluded}日）` : '';
+  if (end && end >= started) {
+    const due = periodEnd(started, limit + excluded, 'day');
+    if (end > due.date) {
+      const days = diffDays(started, end) - excluded;
+      rc.add('coercion-term-exceeded', closed ? 'closedOn' : 'startedOn', (h) =>
+        closed
+          ? `自${d(started)}实施，至「${h('closedOn')}」${d(closed)}共${days}日${excl}，超过${limit}日（期限至${d(due.date)}）。${TERM}。请核对「${h('startedOn')}」和「${h('closedOn')}」${askExtension.replace('「备注」', `「${h('remarks')}」`)}；有检测、检验、检疫、技术鉴定期间的，在「${h('remarks')}」中写明天数。`
+          : `自${d(started)}实施，至今已${days}日${excl}，超过${limit}日（期限至${d(due.date)}）。${TERM}。请及时解除查封、扣押或依法作出处理决定${askExtension.replace('「备注」', `「${h('remarks')}」`)}。`,
+      );
+      return;
+    }
+  }
+  const termDays = /(\d{1,5})\s?(?:日|天)/.exec(toHalfWidth(rc.text('term')));
+  const written = termDays ? Number(termDays[1]) : 0;
+  if (written > limit) {
+    rc.add('coercion-term-exceeded', 'term', (h) => `「${h('term')}」写明${written}日，超过${limit}日。${TERM}。请按决定书核对期限${askExtension.replace('「备注」', `「${h('remarks')}」`)}。`);
+  }
+}

@@ -1,0 +1,118 @@
+/** The 行政检查 ledger's rows: hazards, rectification marks, re-inspection and its deadline. */
+import { IsoDate, formatChineseDate } from '../ledger/dates';
+import { MarkParse, parseMark } from '../ledger/marks';
+import { PeriodEnd, PeriodUnit, findDeadlines, periodEnd } from '../ledger/periods';
+import { compact } from '../ledger/text';
+import { unknownYearsNote } from '../ledger/workdays';
+import { MAX_RULE_TEXT } from './findings';
+import * as law from './law';
+import type { RecordChecker, RowVerdict } from './record';
+
+export interface Deadline {
+  date: IsoDate;
+  /** How it was reckoned, for messages: `（检查后5日，至2023年10月9日）`. */
+  label: string;
+  /** Written in 整改措施 (not the default). */
+  written: boolean;
+}
+
+const UNIT_WORD: Record<PeriodUnit, string> = { workday: '个工作日', day: '日', week: '周', month: '个月', year: '年' };
+
+function shifted(end: PeriodEnd): string {
+  return end.date !== end.nominal ? `；${formatChineseDate(end.nominal)}是法定休假日，顺延` : '';
+}
+
+/**
+ * The rectification deadline written in 整改措施 (the latest one when several are written: the
+ * completion, not a first step), else 30 days after the inspection. Periods end as the Civil
+ * Code says (periods.ts).
+ */
+export function rectifyDeadline(measures: string, inspectedOn: IsoDate): Deadline {
+  let best: Deadline | null = null;
+  for (const w of findDeadlines(measures.length > MAX_RULE_TEXT ? measures.slice(0, MAX_RULE_TEXT) : measures, inspectedOn)) {
+    let d: Deadline;
+    if ('date' in w) {
+      d = { date: w.date, label: `（${formatChineseDate(w.date)}前）`, written: true };
+    } else {
+      const end = periodEnd(inspectedOn, w.n, w.unit);
+      d = { date: end.date, label: `（检查后${w.n}${UNIT_WORD[w.unit]}，至${formatChineseDate(end.date)}${shifted(end)}${unknownYearsNote(end.unknownYears)}）`, written: true };
+    }
+    if (!best || d.date > best.date) best = d;
+  }
+  if (best) return best;
+  const end = periodEnd(inspectedOn, law.DEFAULT_RECHECK_DAYS, 'day');
+  return { date: end.date, label: `（未写明期限，按检查后${law.DEFAULT_RECHECK_DAYS}日计，至${formatChineseDate(end.date)}${shifted(end)}）`, written: false };
+}
+
+/** 隐患内容 / 整改措施 saying there is nothing: clean on a row without hazards. */
+const NOTHING = /^(?:无|没有|未发现|暂无|未见|零)(?:任何)?(?:安全)?(?:隐患|问题|异常|违法行为)?[。.]?$|^(?:无需|不需要?|无须|不用)整改[。.]?$/;
+
+const NO_MARK: MarkParse = parseMark(null);
+
+export function checkInspection(rc: RecordChecker): RowVerdict {
+  const countParse = rc.f('hazardCount').count;
+  const count = countParse?.ok ? countParse.value : null;
+  const recheck = rc.f('recheckOn');
+  const inspected = rc.f('inspectedOn').date;
+  const recheckOn = recheck.date;
+  let done = rc.f('rectifyDone').mark ?? NO_MARK;
+  let open = rc.f('rectifyOpen').mark ?? NO_MARK;
+  const result = rc.f('rectifyResult');
+  if (rc.present('rectifyResult') && !result.blank && !rc.present('rectifyDone')) {
+    const t = compact(result.text);
+    open = { marked: /未/.test(t), nonStandard: false, unknown: false };
+    done = { marked: !open.marked && /完成|已整改|√/.test(t), nonStandard: false, unknown: false };
+  }
+  if (rc.present('docNo') && rc.f('docNo').blank) rc.add('doc-no-missing', 'docNo');
+  if (count === null) return { pending: false, deciding: null };
+  if (count === 0) {
+    const filled: string[] = [];
+    let first: string | null = null;
+    const note = (key: string, yes: boolean) => {
+      if (!yes) return;
+      filled.push(key);
+      first = first ?? key;
+    };
+    const hz = rc.f('hazards');
+    const me = rc.f('measures');
+    note('hazards', !hz.blank && !NOTHING.test(compact(hz.text)));
+    note('measures', !me.blank && !NOTHING.test(compact(me.text)));
+    note('rectifyDone', done.marked || open.marked);
+    note('recheckOn', !recheck.blank);
+    note('rechecker', !rc.f('rechecker').blank);
+    if (first) rc.add('hazard-fields-unexpected', first, (h) => filled.map((k) => `「${h(k)}」`).join(''));
+    return { pending: false, deciding: inspected };
+  }
+
+  for (const key of ['hazards', 'measures'] as const) {
+    const a = rc.f(key);
+    if (!a.blank) continue;
+    const said = a.na ? `写的是${rc.quoted(key)}，` : '';
+    rc.add('required', key, (h) => `「${h('hazardCount')}」为${count}，${said}「${h(key)}」应当填写`);
+  }
+  const owner = rc.f('rectifyOwner');
+  if (owner.blank) {
+    rc.add('rectify-owner-missing', 'rectifyOwner', owner.na ? (h) => `发现了隐患，「${h('rectifyOwner')}」却写了${rc.quoted('rectifyOwner')}` : '', undefined, 'hazardCount');
+  }
+
+  const deadline = inspected ? rc.memo.deadline(rc.f('measures').text, inspected) : null;
+  if (recheck.blank) {
+    if (deadline && rc.opts.today > deadline.date) rc.add('recheck-overdue', 'recheckOn', deadline.label, '', 'hazardCount');
+    return { pending: true, deciding: null };
+  }
+  const rechecker = rc.f('rechecker');
+  if (rechecker.blank) {
+    const said = rechecker.na ? `写的是${rc.quoted('rechecker')}，` : '';
+    rc.add('required', 'rechecker', (h) => `已复检，${said}「${h('rechecker')}」应当填写`, undefined, 'recheckOn');
+  } else {
+    rc.addDeferred('rechecker');
+  }
+  if (done.marked && open.marked) rc.add('rectify-both-marked', 'rectifyOpen', '', undefined, 'rectifyResult');
+  else if (!done.marked && !open.marked) rc.add('rectify-unmarked', 'rectifyDone', '', undefined, rc.present('rectifyResult') ? 'rectifyResult' : 'recheckOn');
+  else if (open.marked) rc.add('rectify-open', 'rectifyOpen', '', undefined, 'rectifyResult');
+  if (recheckOn && inspected) {
+    if (recheckOn < inspected) rc.add('recheck-before-inspection', 'recheckOn', `${formatChineseDate(inspected)}`);
+    else if (deadline && deadline.written && recheckOn > deadline.date) rc.add('recheck-after-deadline', 'recheckOn', deadline.label);
+  }
+  return { pending: false, deciding: recheckOn };
+}
