@@ -1,6 +1,7 @@
 import { CellValue, SheetGrid, isBlank } from './cell';
 import { Kind, LEDGERS } from './columns';
 import { LedgerLayout, MergeIndex } from './detect';
+import { isNotApplicable } from './na';
 
 /** One data row of a ledger before parsing: `values[i]` belongs to `LEDGERS[kind].columns[i]`. */
 export interface RawRecord {
@@ -51,7 +52,8 @@ export function readRow(layout: LedgerLayout, idx: MergeIndex, row: number, cols
       value = cells ? cells[col - left] ?? null : null;
     }
     values[i] = value;
-    if (!identified && identifying[i] && !fromMerge && !isBlank(value)) identified = true; // an error value is content too
+    // An error value is content too; a not-applicable mark (`/`) is not.
+    if (!identified && identifying[i] && !fromMerge && !isBlank(value) && !isNotApplicable(value)) identified = true;
   }
   return identified ? { row, values } : null;
 }
