@@ -1,4 +1,8 @@
-/* Shared setup for the adapter tests: the fake Office.js, the fixture, ledger sheets as JSON. */
+/*
+ * Shared setup for the adapter tests: the fake Office.js under a host profile (TZ_HOST_PROFILE,
+ * default Excel 2021; `npm run test:hosts` runs the suites under each), the fixture, ledger
+ * sheets as JSON.
+ */
 import * as path from 'path';
 import { CellValue, SheetGrid } from '../src/ledger/cell';
 import { checkWorkbook } from '../src/validation/workbook';
@@ -9,6 +13,7 @@ import { benchRow } from '../bench/core.bench';
 import { ExcelLedgerService, LedgerServiceOptions, OpLog, createLedgerService } from '../src/excel/session';
 import { CellJson, FakeOfficeOptions, FakeWorkbook, InstalledOffice, SheetJson, WorkbookJson, installFakeOffice, rectA1 } from './fake-excel';
 import { modelFromXlsx } from './fake-excel/from-xlsx';
+import { DECLARED_MIN, profile } from './fake-excel/profiles';
 
 export const FIXTURE = path.resolve(__dirname, '..', '..', 'shared', 'fixtures', 'sample-2023-10.xlsx');
 export const TODAY = '2023-11-05';
@@ -24,9 +29,15 @@ export interface Setup {
   syncsSince(): number;
 }
 
+/** The host options of the profile the suite runs under, with `opts` on top. */
+export function hostOptions(opts: FakeOfficeOptions = {}): FakeOfficeOptions {
+  const p = profile().options;
+  return { ...p, declaredMin: DECLARED_MIN, ...opts, sets: { ...p.sets, ...opts.sets } };
+}
+
 export function setup(wb: FakeWorkbook, opts: FakeOfficeOptions = {}, svc: LedgerServiceOptions = {}): Setup {
   installed?.uninstall();
-  const office = installFakeOffice(globalThis as unknown as Record<string, unknown>, wb, opts);
+  const office = installFakeOffice(globalThis as unknown as Record<string, unknown>, wb, hostOptions(opts));
   installed = office;
   const logs: OpLog[] = [];
   const service = createLedgerService({ today: () => TODAY, debounceMs: 0, log: (e) => logs.push(e), ...svc });
@@ -44,9 +55,12 @@ export function setup(wb: FakeWorkbook, opts: FakeOfficeOptions = {}, svc: Ledge
   };
 }
 
+/** Uninstalls the fake; fails the test when the code used a member above the manifest's requirement without asking isSetSupported first. */
 export function teardown(): void {
+  const host = installed?.host;
   installed?.uninstall();
   installed = null;
+  if (host && host.unguarded.length) throw new Error(`members above the manifest's ExcelApi ${DECLARED_MIN} used without isSetSupported: ${host.unguarded.join(', ')}`);
 }
 
 let fixtureModel: WorkbookJson | null = null;

@@ -109,7 +109,7 @@ test('an issue inside a merged cell marks the whole merged area', async () => {
   const sheet = ledgerSheet('penalty', [row(1, '王明'), row(2, null), row(3, '王明、李强')]);
   sheet.merges!.push('I3:I4');
   const wb = FakeWorkbook.fromJson({ sheets: [sheet] });
-  const s = setup(wb);
+  const s = setup(wb, { apiVersion: '1.14' }); // merged areas are read from ExcelApi 1.13
   const state = await s.service.checkAll();
   expect(state.check!.ledgers[0].records.map((r) => r.issues.map((i) => `${i.cell} ${i.rule}`))).toEqual([['I3 persons-min-two'], ['I4 persons-min-two'], []]);
   const marks = wb.sheet('行政处罚案件台账').cfs;

@@ -8,7 +8,7 @@ import type { DocumentStore, DriverCapabilities, HostChange, WorkbookDriver, Wor
 import type { SelfTestReport } from '../session/selftest';
 import { Handlers, addHandlers } from './events';
 import { ExcelIO } from './io';
-import { officePlatform } from './office';
+import { excelApiSupported, officePlatform } from './office';
 import { DEFAULT_BUDGET, MergeMode, ReadBudget } from './read';
 import { runSelfTest } from './selftest';
 import { documentStore } from './settings';
@@ -50,7 +50,7 @@ export class ExcelDriver implements WorkbookDriver {
   }
 
   capabilities(): DriverCapabilities {
-    return { marks: true, live: true, reportMonths: true, insertSheets: true };
+    return { marks: true, live: true, reportMonths: true, insertSheets: true, merges: excelApiSupported('1.13') };
   }
 
   operation<T>(name: string, body: (io: WorkbookIO) => Promise<T>): Promise<T> {

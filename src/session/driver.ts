@@ -163,6 +163,8 @@ export interface DriverCapabilities {
   live: true | string;
   /** 报送月份 can be written into the workbook. */
   reportMonths: boolean;
+  /** Merged areas are read (otherwise a merged cell's value shows only in its first row). */
+  merges: boolean;
   insertSheets: boolean;
 }
 

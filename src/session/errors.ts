@@ -30,5 +30,8 @@ export function sheetNote(sheet: string, f: HostFailure, what: 'marks' | 'clear'
   return `「${sheet}」${thing}（${f.code}）：${f.message}。检查结果照常列出；可点“重新检查”再试。`;
 }
 
+/** Shown while a host cannot read merged areas (Excel before ExcelApi 1.13). */
+export const NO_MERGES_NOTE = '这个版本的 Excel 读不出合并单元格（需要 ExcelApi 1.13，如 Excel 2021 或更新的 Microsoft 365）：纵向合并的单元格只在第一行有内容，下面几行可能被误报为“未填写”。请更新 Excel 后再检查。';
+
 /** A protected sheet, as a failure (known before any write is tried). */
 export const PROTECTED: HostFailure = { code: ACCESS_DENIED, message: '' };

@@ -10,7 +10,7 @@ import { localToday } from '../ledger/options';
 import { templateSheet } from '../ledger/template';
 import type { WorkbookCheck } from '../validation/check';
 import type { DocumentStore, HostChange, ReadResult, WorkbookDriver, WorkbookIO } from './driver';
-import { CELL_EDIT, describeFailure, failureOf } from './errors';
+import { CELL_EDIT, NO_MERGES_NOTE, describeFailure, failureOf } from './errors';
 import { PendingChanges, planLiveRead } from './live';
 import { WritePlanOut, planWrites } from './plan';
 import { fillReportColumns, rememberColumns } from './report-fill';
@@ -61,6 +61,8 @@ export class WorkbookSession implements LedgerService {
   /** 报送月份 columns this add-in filled: sheet name → column letter (also in the document settings). */
   private owned: Record<string, string> = {};
   private busyNote: string | null = null;
+  /** Changes put back after Excel refused to be read (cell-edit mode): they wait for the next event. */
+  private parked = false;
   private readonly o: Required<SessionOptions>;
 
   constructor(
@@ -230,7 +232,7 @@ export class WorkbookSession implements LedgerService {
     for (let i = 0; i < 10_000 && quiet < 3; i++) {
       await this.o.tick();
       await this.chain;
-      quiet = this.timer === null && this.pending.size === 0 && this.running === 0 ? quiet + 1 : 0;
+      quiet = this.timer === null && (this.pending.size === 0 || this.parked) && this.running === 0 ? quiet + 1 : 0;
     }
   }
 
@@ -320,6 +322,7 @@ export class WorkbookSession implements LedgerService {
     if (c.kind === 'edit' && c.range && this.own.covers(c.sheetId, c.range, now)) return;
     if (c.kind === 'activated' && (this.guards.get(c.sheetId) ?? 0) > now) return;
     this.pending.add(c);
+    this.parked = false;
     this.schedule();
   };
 
@@ -367,6 +370,7 @@ export class WorkbookSession implements LedgerService {
       if (failureOf(e).code === CELL_EDIT) {
         // Nothing is lost: the changes wait for the next event (the clerk pressing Enter raises one).
         this.pending.restore(batch);
+        this.parked = true;
         this.busyNote = 'Excel 正在编辑单元格：结束编辑（按 Enter 或 Esc）后，刚才的修改会重新检查。';
         this.publish('ready');
         return;
@@ -403,7 +407,8 @@ export class WorkbookSession implements LedgerService {
     const fresh = this.checked || phase === 'ready';
     const ledgers = this.book.ledgers();
     const check: WorkbookCheck | null = fresh ? { today: this.book.options.today, ledgers } : this.state.check;
-    const notes = [this.busyNote, ...this.book.sorted().map((e) => e.note)].filter((n): n is string => !!n);
+    const merges = ledgers.length && !this.driver.capabilities().merges ? NO_MERGES_NOTE : null;
+    const notes = [this.busyNote, merges, ...this.book.sorted().map((e) => e.note)].filter((n): n is string => !!n);
     this.state = {
       phase,
       check,

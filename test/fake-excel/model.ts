@@ -437,6 +437,23 @@ export class FakeWorkbook {
     });
   }
 
+  /**
+   * The user merges (or unmerges) cells: Excel reports it through onChanged as a plain
+   * `RangeEdited` of the range, without details (issue 8 of this project; the change-event
+   * docs list no merge change type: https://learn.microsoft.com/javascript/api/excel/excel.datachangetype).
+   */
+  userMerge(sheetName: string, address: string, merge = true): void {
+    const s = this.sheet(sheetName);
+    const r = parseA1(address);
+    s.merges = s.merges.filter((m) => !intersect(m, r));
+    if (merge) {
+      // Like Excel: only the top-left value is kept.
+      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) this.setValue(s, row, col, null);
+      s.merges.push(r);
+    }
+    this.emit({ name: 'changed', worksheetId: s.id, address: rectA1(r), changeType: 'RangeEdited' });
+  }
+
   /** Inserts `count` empty rows before `at` (formats, merges, CFs and validations shift down). */
   userInsertRows(sheetName: string, at: number, count = 1): void {
     const s = this.sheet(sheetName);

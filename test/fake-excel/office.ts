@@ -112,6 +112,8 @@ export class FakeHost {
   /** Events waiting for delivery (delivered asynchronously, like Excel). */
   private pendingDeliveries = 0;
   settingsFail = false;
+  /** Called at the start of every sync with its number (tests change the workbook between syncs). */
+  onSync: ((n: number) => void) | null = null;
   /**
    * The user is typing in a cell. Excel.run fails with InvalidOperationInCellEditMode unless
    * called with delayForCellEdit: true, which waits until the edit ends
@@ -257,6 +259,7 @@ export class FakeHost {
     ctx.queue = [];
     const rec: SyncRecord = { n: this.syncs.length + 1, ops: ops.length, requestBytes: 0, responseBytes: 0 };
     this.syncs.push(rec);
+    this.onSync?.(rec.n);
     if (this.cellEdit) {
       rec.error = 'InvalidOperationInCellEditMode';
       throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * npm run test:hosts — the adapter, pane-service and self-test suites once per host profile of
+ * the fake Excel (test/fake-excel/profiles.ts: the manifest's minimum, Excel 2021, Mac 16.35,
+ * Excel on the web, Microsoft 365), one line per profile with its pass count. Exit 1 when any
+ * profile has a failure.
+ *
+ *   node scripts/test-hosts.js [--profile NAME]... [--verbose]
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const ROOT = path.resolve(__dirname, '..');
+const SUITES = ['test/excel-', 'test/selftest'];
+const PROFILES = ['manifest-min', 'excel-2021', 'mac-16.35', 'web', 'm365'];
+
+function main(argv) {
+  const wanted = [];
+  for (let i = 0; i < argv.length; i++) if (argv[i] === '--profile') wanted.push(argv[++i]);
+  const verbose = argv.includes('--verbose');
+  const profiles = wanted.length ? wanted : PROFILES;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-hosts-'));
+  let failed = false;
+  try {
+    for (const name of profiles) {
+      const out = path.join(dir, `${name}.json`);
+      const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+      const r = spawnSync(process.execPath, [jest, '--json', `--outputFile=${out}`, '--silent', ...SUITES], {
+        cwd: ROOT,
+        env: { ...process.env, TZ_HOST_PROFILE: name },
+        encoding: 'utf8',
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 512 * 1024 * 1024,
+      });
+      if (!fs.existsSync(out)) {
+        console.log(`${name.padEnd(13)} jest did not run: ${(r.stderr || String(r.error || '')).trim().split('\n').slice(-3).join(' ')}`);
+        failed = true;
+        continue;
+      }
+      const res = JSON.parse(fs.readFileSync(out, 'utf8'));
+      const ok = res.numFailedTests === 0 && res.numFailedTestSuites === 0 && res.numTotalTests > 0;
+      failed ||= !ok;
+      console.log(`${name.padEnd(13)} ${ok ? 'ok  ' : 'FAIL'} ${res.numPassedTests}/${res.numTotalTests} tests passed in ${res.numTotalTestSuites} suites`);
+      if (!ok || verbose) {
+        for (const s of res.testResults) {
+          for (const t of s.assertionResults) if (t.status === 'failed') console.log(`    ✕ ${path.relative(ROOT, s.name)} › ${t.fullName}`);
+          if (s.status === 'failed' && !s.assertionResults.length) console.log(`    ✕ ${path.relative(ROOT, s.name)}: ${String(s.message).split('\n')[0]}`);
+        }
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+main(process.argv.slice(2));
