@@ -37,6 +37,7 @@ const CASES: Record<string, Case[]> = {
     // However long the padding, a date followed by more is no date; the date alone with padding is.
     { kind: 'penalty', fires: { closedOn: `2023年10月12日${' '.repeat(190)}至2023年12月30日` }, near: { closedOn: `2023年10月12日${' '.repeat(190)}` } },
     { kind: 'penalty', fires: { closedOn: '2023年10月12日 至2023年12月30日' }, near: { closedOn: '2023年10月12日 16:00' } },
+    { kind: 'penalty', fires: { closedOn: '2023年10月12日（补录）' }, near: { closedOn: '2023年10月12日（星期四）' } },
   ],
   'date-two-digit-year': [{ kind: 'penalty', fires: { closedOn: '23.10.12' }, near: { closedOn: '2023.10.12' } }],
   'date-future': [{ kind: 'penalty', fires: { closedOn: '2023年11月6日' }, near: { closedOn: '2023年11月5日' } }],
@@ -55,6 +56,7 @@ const CASES: Record<string, Case[]> = {
     { kind: 'penalty', fires: { officers: '李强、李强' }, near: { officers: '李强、王强' } },
     { kind: 'penalty', fires: { officers: '王　明' }, near: { officers: '王　明、李　强' } },
     { kind: 'penalty', fires: { officers: '张 伟' }, near: { officers: '张三 李四' } },
+    { kind: 'penalty', fires: { officers: '王明(14010001)' }, near: { officers: '王明(14010001)李强(14010002)' } },
     // 复检人 counts once rechecked, not on rows that need no re-inspection or await it.
     { kind: 'inspection', fires: { rechecker: '张三' }, near: { hazardCount: 0, hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '张三' } },
     { kind: 'inspection', fires: { rechecker: '张三' }, near: { rectifyDone: '', recheckOn: '', rechecker: '张三' } },
@@ -88,12 +90,14 @@ const CASES: Record<string, Case[]> = {
   ],
   'penalty-type-unknown': [
     { kind: 'penalty', fires: { outcome: '口头批评', receiptNo: '' }, near: { outcome: '通报批评', receiptNo: '' } },
+    { kind: 'penalty', fires: { outcome: '收缴烟花爆竹20箱', receiptNo: '' }, near: { outcome: '没收烟花爆竹20箱', receiptNo: '' } },
     { kind: 'penalty', fires: { outcome: '批评教育' }, near: { outcome: '吊销食品经营许可证', receiptNo: '' } },
     { kind: 'penalty', fires: { outcome: '处理完毕' }, near: { outcome: '不予行政处罚', receiptNo: '' } },
   ],
   'penalty-correction-only': [
     { kind: 'penalty', fires: { outcome: '责令改正', receiptNo: '' }, near: { outcome: '责令改正，并处罚款2000元' } },
     { kind: 'penalty', fires: { outcome: '责令停止违法行为，限期改正', receiptNo: '' }, near: { outcome: '责令停产停业', receiptNo: '' } },
+    { kind: 'penalty', fires: { outcome: '责令限期拆除', receiptNo: '' }, near: { outcome: '责令限期拆除，并处罚款5千元' } },
   ],
   'penalty-detention': [{ kind: 'penalty', fires: { outcome: '行政拘留5日' }, near: { outcome: '警告', receiptNo: '' } }],
   'fine-amount-missing': [
@@ -110,7 +114,10 @@ const CASES: Record<string, Case[]> = {
     { kind: 'penalty', fires: { outcome: '警告' }, near: { outcome: '罚款0.5万元' } },
     { kind: 'penalty', fires: { outcome: '警告' }, near: { outcome: '警告', receiptNo: '/' } },
   ],
-  'basis-no-article': [{ kind: 'penalty', fires: { basis: '《中华人民共和国食品安全法》' }, near: { basis: '《中华人民共和国食品安全法》第124条' } }],
+  'basis-no-article': [
+    { kind: 'penalty', fires: { basis: '《中华人民共和国食品安全法》' }, near: { basis: '《中华人民共和国食品安全法》第124条' } },
+    { kind: 'penalty', fires: { basis: '《中华人民共和国食品安全法》有关条款' }, near: { basis: '食品安全法124条' } },
+  ],
   'basis-no-law': [
     { kind: 'penalty', fires: { basis: '第一百二十四条' }, near: { basis: '食品安全法第一百二十四条' } },
     { kind: 'penalty', fires: { basis: '依据相关法律法规第二十条' }, near: { basis: '依据《中华人民共和国大气污染防治法》第二十条' } },
@@ -176,9 +183,11 @@ const CASES: Record<string, Case[]> = {
   'mark-normalize': [{ kind: 'inspection', fires: { rectifyDone: '✓' }, near: { rectifyDone: '√' } }],
   'coercion-category-invalid': [
     { kind: 'coercion', fires: { category: '罚款' }, near: { category: '强制措施' } },
+    { kind: 'coercion', fires: { category: '扣押' }, near: { category: '行政强制措施（扣押）' } },
   ],
   'coercion-measure-invalid': [
     { kind: 'coercion', fires: { measure: '没收物品' }, near: { measure: '扣押财物' } },
+    { kind: 'coercion', fires: { measure: '责令改正' }, near: { measure: '暂扣车辆' } },
     { kind: 'coercion', fires: { category: '行政强制执行', measure: '查封场所', closedOn: '2023年10月1日' }, near: { category: '行政强制执行', measure: '代履行', closedOn: '2023年10月1日' } },
   ],
   'coercion-not-permitted': [

@@ -108,6 +108,8 @@ const SEP_DATE = /^(\d{4}|\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?!\d)/;
 // What may follow a date: a time of day, 上午/下午, an ISO time.
 const TIME_TAIL = /^(?:T|[上下中]午|早上|晚上|凌晨)?[\d:：时点分秒.]*(?:[上下中]午)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+/** A weekday in brackets, or a full stop, after the date (`2023年10月12日（星期四）`). */
+const WEEKDAY_TAIL = /^(?:[(（](?:星期|周|礼拜)[一二三四五六日天][)）])?[。.，,；;]?$/;
 const RANGE_SEP = /^[-~～至到—–]+/;
 const PLACEHOLDER = /[xX×]/;
 
@@ -170,7 +172,7 @@ export function parseDateText(raw: string): DateParse {
   if (hit) {
     const rest = t.slice(hit[0].length);
     if (RANGE_SEP.test(rest) && /\d|[一二三四五六七八九十]/.test(rest)) return fail(`${quote(text)}是一个日期范围，只能填写一个日期`);
-    if (rest && !TIME_TAIL.test(rest)) return fail(`${quote(text)}无法识别为日期`);
+    if (rest && !TIME_TAIL.test(rest) && !WEEKDAY_TAIL.test(rest)) return fail(`${quote(text)}无法识别为日期`);
     if (m) return fromParts(m[1], m[2], m[3], text);
     if (s) return fromParts(s[1], s[3], s[4], text);
     return fromParts(c![1], c![2], c![3], text);

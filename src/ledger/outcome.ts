@@ -43,7 +43,8 @@ export const LICENCE_PENALTY = /(暂扣|吊销)[^，,；;。]{0,20}?(证|照|许
 export const NO_PENALTY = /(不予|免予)(行政)?处罚/;
 export const DETENTION = /拘留/;
 /** Orders to correct (第二十八条): 责令改正, 责令限期改正, 责令停止违法行为, 限期整改. */
-export const CORRECTION = /责令[^，,；;。]{0,6}?(?:改正|整改|停止违法行为)|限期(?:改正|整改)/;
+export const CORRECTION = /责令[^，,；;。]{0,6}?(?:改正|整改|停止违法行为|拆除|恢复原状)|限期(?:改正|整改|拆除)/;
+const CONFISCATION = /没收(?!(?:其)?违法所得)/;
 export const MONEY_PENALTY = /罚款|没收违法所得/g;
 
 /** Splits text into clauses at Chinese and ASCII punctuation. */
@@ -57,6 +58,8 @@ export function parseOutcome(raw: string): OutcomeParse {
   const detention = DETENTION.test(t);
   const kinds = PENALTY_KINDS.filter((k) => t.includes(k));
   if (LICENCE_PENALTY.test(t) && !kinds.some((k) => /暂扣|吊销/.test(k))) kinds.push('暂扣或吊销许可证件');
+  // Any other 没收 (烟花爆竹, 经营工具, 过期食品 …) is 没收非法财物.
+  if (CONFISCATION.test(t) && !kinds.includes('没收非法财物')) kinds.push('没收非法财物');
   const out: OutcomeParse = {
     noPenalty,
     detention,

@@ -58,7 +58,8 @@ function splitSpaces(part: string): string[] {
 
 /** Splits a persons cell (执法人员, 检查人员, 复检人) into names. Never throws. */
 export function parsePersons(raw: string): PersonsParse {
-  const text = toHalfWidth(raw.length > 2000 ? raw.slice(0, 2000) : raw);
+  // A note in brackets (a certificate number, a role) parts names too: `王明(14010001)李强(14010002)`.
+  const text = toHalfWidth(raw.length > 2000 ? raw.slice(0, 2000) : raw).replace(/[(（【[][^)）】\]]{0,40}[)）】\]]/g, '、');
   const tokens = text
     .split(SEPARATORS)
     .flatMap((part) => (SPACES.test(part) ? splitSpaces(part.trim()) : [part]))

@@ -9,7 +9,7 @@ import type { RecordChecker, RowVerdict } from './record';
 
 export const COERCION_FIELD_RULES: Partial<Record<string, (a: FieldAnalysis, def: ColumnDef) => void>> = {
   category: (a) => {
-    a.category = law.COERCION_CATEGORIES[compact(a.text)] ?? null;
+    a.category = law.coercionCategory(compact(a.text));
     if (!a.category && !a.placeholder) addFinding(a, 'coercion-category-invalid', a.text);
   },
 };

@@ -16,9 +16,15 @@ export const COERCION_CATEGORIES: Record<string, 'measure' | 'enforcement'> = {
 };
 
 /** 第九条 kinds of 行政强制措施. */
-export const COERCIVE_MEASURES = /查封|扣押|冻结|限制.{0,4}人身自由|其他行政强制措施/;
+export const COERCIVE_MEASURES = /查封|扣押|暂扣|冻结|限制.{0,4}人身自由|其他行政强制措施/;
 /** 第十二条 kinds of 行政强制执行 (拆除 per 第四十四条). */
-export const ENFORCEMENT_MEANS = /加处罚款|滞纳金|划拨|拍卖|依法处理|排除妨碍|恢复原状|代履行|拆除|其他强制执行/;
+export const ENFORCEMENT_MEANS = /加处罚款|滞纳金|划拨|拍卖|依法处理|排除妨碍|恢复原状|代履行|代为|拆除|其他强制执行/;
+
+/** 强制类别 as written, with a note (`行政强制措施（扣押）`) or without 行政. */
+export function coercionCategory(text: string): 'measure' | 'enforcement' | null {
+  const m = /^(?:行政)?强制(措施|执行)(?:[(（][^)）]*[)）])?$/.exec(text);
+  return m ? (m[1] === '措施' ? 'measure' : 'enforcement') : null;
+}
 
 /** Measures a township may not take itself. */
 export const NOT_PERMITTED: readonly { pattern: RegExp; label: string; article: string }[] = [
@@ -28,7 +34,7 @@ export const NOT_PERMITTED: readonly { pattern: RegExp; label: string; article: 
 ];
 
 /** 查封/扣押, whose term 第二十五条 limits. */
-export const SEIZURE = /查封|扣押/;
+export const SEIZURE = /查封|扣押|暂扣/;
 export const SEIZURE_DAYS = 30;
 export const SEIZURE_DAYS_EXTENDED = 60;
 
@@ -66,7 +72,7 @@ export const DECISION_TERM_ASIDE = /延长|中止|另有规定|听证|鉴定|检
 export const DECISION_DAYS = 90;
 
 /** An article: 第十五条, 第124条. */
-export const ARTICLE = /第\s?[0-9零〇一二两三四五六七八九十百千]{1,8}\s?条/;
+export const ARTICLE = /(?:第\s?[0-9零〇一二两三四五六七八九十百千]{1,8}|[0-9]{1,4})\s?条/;
 
 const GENERIC_STEM = /^(?:(?:依据|根据|按照|依照|违反了?|参照|适用|依|按|据|和|及|与|、)*)(?:(?:有关|相关|国家|上级|其他|其它|现行|等)+)?/;
 const GENERIC_NAME = /^(?:本|该|此|上述|前述|各|相应)?(?:法律|法规|行政法规|地方性法规|规章|政策|文件|法|条例|规定|办法|细则)+$/;
