@@ -1,0 +1,135 @@
+/*
+ * The host-neutral workbook session over a plain in-memory driver (no Office, no fake of it):
+ * one way to check a workbook, what it reads and writes per operation, hosts without marks,
+ * re-planning sheets whose results changed through another sheet, failures kept to one line.
+ */
+import * as path from 'path';
+import { readWorkbook } from '../src/cli/xlsx';
+import { WorkbookSession } from '../src/session/session';
+import { toCheckJson } from '../src/validation/report';
+import { checkWorkbook } from '../src/validation/workbook';
+import { ledgerGrid } from './helpers/ledger';
+import { MemoryDriver, cloneGrid } from './session-driver';
+
+const FIXTURE = path.resolve(__dirname, '..', '..', 'shared', 'fixtures', 'sample-2023-10.xlsx');
+const TODAY = '2023-11-05';
+
+/** A session with manual timers: `fire()` runs the debounced re-check. */
+function session(driver: MemoryDriver) {
+  let pending: (() => void) | null = null;
+  const s = new WorkbookSession(driver, {
+    setTimer: (fn) => (pending = fn),
+    clearTimer: () => (pending = null),
+    now: () => 0,
+    today: () => TODAY,
+  });
+  return {
+    s,
+    async fire() {
+      await new Promise((r) => setImmediate(r));
+      const f = pending;
+      pending = null;
+      f?.();
+      await s.idle();
+    },
+  };
+}
+
+const penalty = (n: number, over: Record<string, unknown> = {}) => ({
+  seq: n,
+  decisionNo: `天综执罚决〔2023〕${n}号`,
+  cause: '占道经营案',
+  party: `某公司${n}`,
+  facts: '占道经营',
+  closedOn: 45211,
+  outcome: '警告',
+  basis: '《城市市容和环境卫生管理条例》第三十六条',
+  officers: '王明、李强',
+  ...over,
+});
+
+test('the session’s check equals the CLI’s checkWorkbook on the same cells: one way to check a workbook', async () => {
+  const grids = (await readWorkbook(FIXTURE)).sheets;
+  const driver = MemoryDriver.of(grids.map(cloneGrid));
+  const { s } = session(driver);
+  const st = await s.checkAll();
+  expect(toCheckJson(st.check!, 'x')).toEqual(toCheckJson(checkWorkbook(grids, { today: TODAY }), 'x'));
+  expect(st.sheets.map((x) => x.records)).toEqual([10, 8, 5]);
+});
+
+test('a full check reads twice (sheet list, sheets) and writes once; a one-cell edit reads once and writes once', async () => {
+  const driver = MemoryDriver.of([ledgerGrid('penalty', [penalty(1), penalty(2, { officers: '王明' }), penalty(3)], '处罚')]);
+  const { s, fire } = session(driver);
+  await s.checkAll();
+  expect([driver.ops, driver.reads, driver.writes]).toEqual([['checkAll'], 2, 1]);
+  expect(driver.sheet('处罚').marks).toEqual([{ severity: 'error', address: 'I4' }]);
+  await s.startLive();
+  driver.edit('处罚', 4, 9, '王明、李强');
+  await fire();
+  expect(driver.ops.slice(1)).toEqual(['recheckRows']);
+  expect([driver.reads, driver.writes]).toEqual([3, 2]);
+  expect(driver.sheet('处罚').marks).toEqual([]);
+  // An edit that changes nothing the checker sees writes nothing.
+  driver.edit('处罚', 4, 11, '已公示');
+  await fire();
+  expect([driver.reads, driver.writes]).toEqual([4, 2]);
+});
+
+test('a host without marks (the in-browser file driver): every result, no marks, 报送月份 still written', async () => {
+  const driver = MemoryDriver.of([ledgerGrid('penalty', [penalty(1, { officers: '王明' })], '处罚')]);
+  driver.caps = { ...driver.caps, marks: false };
+  const { s } = session(driver);
+  const st = await s.checkAll();
+  expect(st.marksShown).toBe(false);
+  expect(st.sheets[0].errors).toBe(1);
+  expect(driver.written.filter((w) => w.marks)).toEqual([]);
+  const r = await s.fillReportMonths();
+  expect(r.written).toEqual([{ sheet: '处罚', column: 'L', rows: 1 }]);
+  expect(driver.sheet('处罚').grid.rows[2][11]).toBe('2023-10');
+});
+
+test('an edit on one sheet that changes another sheet’s result (a document number used on both) updates that sheet’s marks too', async () => {
+  const first = ledgerGrid('penalty', [penalty(1), penalty(2)], '处罚一');
+  const second = ledgerGrid('penalty', [penalty(3), penalty(4, { decisionNo: '天综执罚决〔2023〕2号' })], '处罚二');
+  const driver = MemoryDriver.of([first, second]);
+  const { s, fire } = session(driver);
+  const st = await s.checkAll();
+  const dup = (name: string) => st.check!.ledgers.find((l) => l.layout.sheet === name)!.records.flatMap((r) => r.issues.filter((i) => i.rule === 'duplicate-doc-no').map((i) => i.cell));
+  expect([dup('处罚一'), dup('处罚二')]).toEqual([[], ['B4']]);
+  expect(driver.sheet('处罚二').marks).toEqual([{ severity: 'error', address: 'B4' }]);
+  await s.startLive();
+  driver.edit('处罚一', 4, 2, '天综执罚决〔2023〕9号'); // the first use changes: sheet 2's number is no longer a duplicate
+  await fire();
+  const after = s.current().check!.ledgers.find((l) => l.layout.sheet === '处罚二')!;
+  expect(after.records.flatMap((r) => r.issues.map((i) => i.rule))).not.toContain('duplicate-doc-no');
+  expect(driver.sheet('处罚二').marks).toEqual([]);
+  expect(driver.ops.slice(1)).toEqual(['recheckRows', 'refreshMarks']);
+  expect(toCheckJson(s.current().check!, 'x')).toEqual(toCheckJson(checkWorkbook([first, second].map((g) => driver.sheet(g.name).grid), { today: TODAY }), 'x'));
+});
+
+test('a read refused while the clerk types in a cell: results kept, one line says why, the edits are checked with the next event', async () => {
+  const driver = MemoryDriver.of([ledgerGrid('penalty', [penalty(1), penalty(2, { officers: '王明' })], '处罚')]);
+  const { s, fire } = session(driver);
+  await s.checkAll();
+  await s.startLive();
+  const before = toCheckJson(s.current().check!, 'x');
+  driver.failReads = { code: 'InvalidOperationInCellEditMode', message: 'Excel is in cell-editing mode.' };
+  driver.edit('处罚', 4, 9, '王明、李强');
+  await fire();
+  expect(s.current().notes).toEqual([expect.stringContaining('Excel 正在编辑单元格')]);
+  expect(toCheckJson(s.current().check!, 'x')).toEqual(before);
+  driver.failReads = null;
+  driver.edit('处罚', 3, 11, '已公示');
+  await fire();
+  expect(s.current().notes).toEqual([]);
+  expect(s.current().sheets[0].errors).toBe(0);
+});
+
+test('marks that cannot be read on one sheet: that sheet says so; the results and the other sheets are complete', async () => {
+  const driver = MemoryDriver.of([ledgerGrid('penalty', [penalty(1, { officers: '王明' })], '处罚'), ledgerGrid('coercion', [], '强制')]);
+  driver.unreadableMarks.add('S1');
+  const { s } = session(driver);
+  const st = await s.checkAll();
+  expect(st.sheets.map((x) => x.errors)).toEqual([1, 0]);
+  expect(st.notes).toEqual(['「处罚」没有更新标记（GeneralException）：cannot read。检查结果照常列出；可点“重新检查”再试。']);
+});
