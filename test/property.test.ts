@@ -8,7 +8,7 @@ import { parseMark } from '../src/ledger/marks';
 import { findAmounts } from '../src/ledger/money';
 import { parsePersons } from '../src/ledger/persons';
 import { RECORD_SCHEMAS } from '../src/ledger/schema';
-import { checkWorkbook } from '../src/validation/workbook';
+import { WorkbookChecker, checkWorkbook } from '../src/validation/workbook';
 import { checkRowValues } from '../src/validation/row';
 import { ledgerGrid } from './helpers/ledger';
 
@@ -27,6 +27,8 @@ const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.string({ unit: 'grapheme' }),
   fc.string({ unit: fc.constantFrom(...'XxＸ年月日号〔〕[]【】0123456789一二三四五六七八九十〇零、，, \n\r\t\u3000√✓处元万第条·'), maxLength: 30 }),
   fc.constantFrom('2023年2月30日', 'XX年XX月XX月', '2023年8月', '8月11日-12日', '罚款XX元', '王X、李X', '第X条', '1处', '√', '√√', '王小明李小红', '\u0000\u0007\u001b', '\ud800'),
+  fc.constantFrom('/', '／', '—', '-', '无', '不涉及', ' / ', '王　明、李　强', '李强、李强', '简易程序，当场收缴', '经批准延长30日', '未申请延长', '送检测期间15日', '5个工作日内提交方案，30日内整改完毕', '一个月内', '天综执罚决〔2023〕第024号', '（2033）1号'),
+  fc.tuple(fc.constantFrom('2023年10月12日', '2024/1/31'), fc.nat({ max: 400 }), fc.constantFrom('', '至2023年12月30日', '16:00', '（星期四）')).map(([d, n, t]) => d + ' '.repeat(n) + t),
   fc.constantFrom(...HUGE),
   fc.double(),
   fc.integer(),
@@ -71,7 +73,7 @@ describe('checking never throws, for any cell values and row shapes', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...KINDS),
-        fc.array(fc.dictionary(fc.constantFrom(...officialColumns('inspection').map((c) => c.key), 'decisionNo', 'closedOn', 'outcome', 'basis', 'category', 'measure', 'startedOn'), cellValue), { maxLength: 6 }),
+        fc.array(fc.dictionary(fc.constantFrom(...officialColumns('inspection').map((c) => c.key), 'decisionNo', 'closedOn', 'outcome', 'basis', 'category', 'measure', 'startedOn', 'term', 'party', 'receiptNo', 'filedOn', 'decidedOn', 'procedure'), cellValue), { maxLength: 6 }),
         (kind, rows) => {
           const res = checkWorkbook([ledgerGrid(kind, rows)], OPTS);
           expect(res.ledgers).toHaveLength(1);
@@ -92,7 +94,7 @@ describe('checking never throws, for any cell values and row shapes', () => {
 
   test('arbitrary grids: ragged rows, odd origins, random merges', () => {
     const merge = fc.record({ top: fc.integer({ min: -2, max: 12 }), left: fc.integer({ min: -2, max: 12 }), bottom: fc.integer({ min: -2, max: 12 }), right: fc.integer({ min: -2, max: 12 }) });
-    const header = fc.constantFrom<CellValue>('序号', '行政处罚决定书', '案由', '结案时间', '执法人员', '检查时间', '发现隐患数', '整改结果', '已完成', '未完成', '复检日期', '强制类别', '实施时间', '处罚依据', '报送要求：', null);
+    const header = fc.constantFrom<CellValue>('序号', '行政处罚决定书', '案由', '结案时间', '执法人员', '检查时间', '发现隐患数', '整改结果', '已完成', '未完成', '复检日期', '强制类别', '实施时间', '处罚依据', '立案时间', '决定时间', '适用程序', '解除时间', '报送要求：', null);
     fc.assert(
       fc.property(
         fc.array(fc.array(fc.oneof(header, cellValue), { maxLength: 16 }), { maxLength: 12 }),
@@ -107,6 +109,46 @@ describe('checking never throws, for any cell values and row shapes', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('the incremental workbook check agrees with a check from scratch', () => {
+  const NUMBERS = ['天综执罚决〔2023〕1号', '天综执罚决〔2023〕第1号', '天综执罚决（2023）2号', '天综执罚决〔2023〕3号', '/', ''];
+  const row = (no: string) => ({ seq: 1, decisionNo: no, cause: '占道经营案', party: '李某', facts: '占道经营', closedOn: '2023年10月12日', outcome: '警告', basis: '《城市市容和环境卫生管理条例》第三十六条', officers: '王明、李强' });
+  const op = fc.oneof(
+    fc.record({ t: fc.constant('edit' as const), sheet: fc.nat({ max: 2 }), r: fc.nat({ max: 3 }), no: fc.constantFrom(...NUMBERS) }),
+    fc.record({ t: fc.constant('move' as const), sheet: fc.nat({ max: 2 }), pos: fc.integer({ min: -1, max: 3 }) }),
+    fc.record({ t: fc.constant('reset' as const), sheet: fc.nat({ max: 2 }) }),
+  );
+  test('after any sequence of edits, moves and re-reads', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...NUMBERS), { minLength: 1, maxLength: 4 }), { minLength: 3, maxLength: 3 }), fc.array(op, { maxLength: 12 }), (sheets, ops) => {
+        const grids = sheets.map((nos, i) => ledgerGrid('penalty', nos.map(row), `S${i}`));
+        const positions = [0, 1, 2];
+        const checker = new WorkbookChecker(OPTS);
+        grids.forEach((g, i) => checker.setSheet(g.name, g, i));
+        for (const o of ops) {
+          const g = grids[o.sheet];
+          if (o.t === 'edit') {
+            const at = 3 + o.r;
+            while (g.rows.length <= at) g.rows.push([]);
+            g.rows[at] = ledgerGrid('penalty', [row(o.no)]).rows[3];
+            checker.updateRows(g.name, [at + 1]);
+          } else if (o.t === 'move') {
+            positions[o.sheet] = o.pos;
+            checker.setPosition(g.name, o.pos);
+          } else {
+            checker.setSheet(g.name, g, positions[o.sheet]);
+          }
+          checker.result(); // results in between, as the pane asks for them
+        }
+        const order = [0, 1, 2].sort((a, b) => positions[a] - positions[b] || a - b);
+        const scratch = checkWorkbook(order.map((i) => grids[i]), OPTS);
+        const view = (l: { layout: { sheet: string }; records: { row: number; status: string; issues: { message: string }[] }[] }) => [l.layout.sheet, l.records.map((r) => [r.row, r.status, r.issues.map((i) => i.message)])];
+        expect(checker.result().ledgers.map(view)).toEqual(scratch.ledgers.map(view));
+      }),
+      { numRuns: 150 },
     );
   });
 });

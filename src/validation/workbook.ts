@@ -18,7 +18,7 @@ import { RULE_BY_ID } from './rules';
 interface SheetState {
   id: string;
   position: number;
-  /** Order of arrival, for sheets at the same position. */
+  /** Order of first arrival, for sheets at the same position. */
   serial: number;
   grid: SheetGrid;
   layout: LedgerLayout | null;
@@ -66,7 +66,8 @@ export class WorkbookChecker {
 
   /** Adds or replaces a sheet: finds its ledger and checks every row. Returns the ledger's layout, or null. */
   setSheet(id: string, grid: SheetGrid, position = this.sheets.get(id)?.position ?? this.sheets.size): LedgerLayout | null {
-    const s: SheetState = { id, position, serial: this.serial++, grid, layout: null, own: new Map(), keys: new Map(), dups: NO_DUPS, result: null, changed: true, stale: true };
+    const serial = this.sheets.get(id)?.serial ?? this.serial++;
+    const s: SheetState = { id, position, serial, grid, layout: null, own: new Map(), keys: new Map(), dups: NO_DUPS, result: null, changed: true, stale: true };
     this.sheets.set(id, s);
     this.checkAll(s, detectLedger(grid));
     this.staleAll();
