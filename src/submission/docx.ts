@@ -6,7 +6,7 @@ import { embedParts, embeddedPackage } from './embedded';
 import { PAGE, TABLE_SIZES } from './layout';
 import { periodLabel, periodSpan } from './period';
 import { LedgerSection, PendingItem, countsText, noneText } from './select';
-import { CellRole, DEFAULT_SIZE, cellStyleId, escapeXml, ledgerTableXml, xmlSafe } from './tablexml';
+import { CellRole, DEFAULT_SIZE, cellStyleId, escapeXml, ledgerTableParts, xmlSafe } from './tablexml';
 
 /** Fonts of the spec (§4) and what Word/WPS should use where they are not installed. */
 export const FONTS = {
@@ -179,25 +179,58 @@ function xmlOf(node: IXmlableObject): string {
   return inner ? `<${name}${attrs}>${inner}</${name}>` : `<${name}${attrs}/>`;
 }
 
-/** `word/document.xml`: the skeleton with each slot paragraph replaced by its ledger table. */
-export function documentXml(doc: Document, sections: LedgerSection[]): string {
+/** `word/document.xml` in pieces: the skeleton, with each slot paragraph replaced by its ledger table row by row. */
+function documentParts(doc: Document, sections: LedgerSection[], emit: (xml: string) => void): void {
   const view = doc.Document.View.prepForXml({ file: doc, viewWrapper: doc.Document, stack: [] });
-  let xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + xmlOf(view!);
+  const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + xmlOf(view!);
+  let from = 0;
   sections.forEach((s, i) => {
     const at = xml.indexOf(slot(i));
     const start = xml.lastIndexOf('<w:p>', at);
-    const end = xml.indexOf('</w:p>', at) + '</w:p>'.length;
-    if (at < 0 || start < 0) throw new Error(`table slot ${i} not found`);
-    xml = xml.slice(0, start) + ledgerTableXml(s) + xml.slice(end);
+    if (at < 0 || start < from) throw new Error(`table slot ${i} not found`);
+    emit(xml.slice(from, start));
+    ledgerTableParts(s, emit);
+    from = xml.indexOf('</w:p>', at) + '</w:p>'.length;
   });
-  return xml;
+  emit(xml.slice(from));
+}
+
+/** `word/document.xml`: the skeleton with each slot paragraph replaced by its ledger table. */
+export function documentXml(doc: Document, sections: LedgerSection[]): string {
+  const parts: string[] = [];
+  documentParts(doc, sections, (x) => parts.push(x));
+  return parts.join('');
+}
+
+// Typed here: the core is checked without DOM or Node types; browsers and Node both have it.
+declare const TextEncoder: { new (): { encodeInto(s: string, into: Uint8Array): { read: number; written: number } } };
+
+/**
+ * `documentXml` as UTF-8, encoded a row at a time into one growing buffer: thousands of rows
+ * as one string cost several times their bytes (a two-byte string, then its encoding).
+ */
+export function documentXmlBytes(doc: Document, sections: LedgerSection[]): Uint8Array {
+  const encoder = new TextEncoder();
+  let buf = new Uint8Array(1 << 20);
+  let n = 0;
+  documentParts(doc, sections, (x) => {
+    // At most 3 bytes per UTF-16 code unit.
+    if (n + x.length * 3 > buf.length) {
+      const grown = new Uint8Array(Math.max(buf.length + (buf.length >> 1), n + x.length * 3));
+      grown.set(buf.subarray(0, n));
+      buf = grown;
+    }
+    n += encoder.encodeInto(x, buf.subarray(n)).written;
+  });
+  return buf.subarray(0, n);
 }
 
 /** The Word file's bytes (a Uint8Array in the browser and in Node): docx's package with our body, font table and embedded data. */
 export async function buildDocx(d: DocxInput): Promise<Uint8Array> {
   const doc = skeletonDocument(d);
   return Packer.pack(doc, 'uint8array', false, [
-    { path: 'word/document.xml', data: documentXml(doc, d.sections) },
+    // docx zips a part's bytes as given (it does so for media); its typings only say string.
+    { path: 'word/document.xml', data: documentXmlBytes(doc, d.sections) as unknown as string },
     { path: 'word/fontTable.xml', data: fontTableXml() },
     ...embedParts(doc, embeddedPackage(d)),
   ]);

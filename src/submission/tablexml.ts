@@ -100,15 +100,19 @@ function headerRows(cols: ColumnDef[], widths: number[], size: number, pt: numbe
   return row(top, props) + (twoRows ? row(bottom, props) : '');
 }
 
-/** A ledger as one `w:tbl`: official columns, header rows repeated on each page, the period's rows or `本期无…案件`. */
-export function ledgerTableXml(section: LedgerSection): string {
+/** A ledger as one `w:tbl`, handed out in pieces (a row at a time): official columns, header rows repeated on each page, the period's rows or `本期无…案件`. */
+export function ledgerTableParts(section: LedgerSection, emit: (xml: string) => void): void {
   const cols = officialColumns(section.kind);
   const { pt, widths } = tableLayout(cols);
   const size = Math.round(pt * 2);
-  let body = '';
+  const tblPr =
+    `<w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblBorders>${BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>` +
+    `<w:tblCellMar><w:top w:w="20" w:type="dxa"/><w:left w:w="${CELL_MARGIN}" w:type="dxa"/><w:bottom w:w="20" w:type="dxa"/><w:right w:w="${CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr>`;
+  const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+  emit(`<w:tbl>${tblPr}${grid}${headerRows(cols, widths, size, pt)}`);
   if (!section.rows.length) {
     const empty = cell(cellOpen(TEXT_WIDTH, `<w:gridSpan w:val="${cols.length}"/>`), paraOpen(size, 'center'), [[noneText(section.kind)]]);
-    body = row(empty, '<w:cantSplit/><w:trHeight w:val="567" w:hRule="atLeast"/>');
+    emit(row(empty, '<w:cantSplit/><w:trHeight w:val="567" w:hRule="atLeast"/>'));
   }
   const opens = widths.map((w) => cellOpen(w));
   const pOpens = cols.map((c) => paraOpen(size, CENTERED.has(c.type) ? 'center' : 'left'));
@@ -121,11 +125,14 @@ export function ledgerTableXml(section: LedgerSection): string {
       cells += cell(opens[i], pOpens[i], t);
     }
     // Short rows stay on one page; a row taller than a page must be allowed to break, or Word cuts it off.
-    body += row(cells, tall ? '' : '<w:cantSplit/>');
+    emit(row(cells, tall ? '' : '<w:cantSplit/>'));
   }
-  const tblPr =
-    `<w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblBorders>${BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>` +
-    `<w:tblCellMar><w:top w:w="20" w:type="dxa"/><w:left w:w="${CELL_MARGIN}" w:type="dxa"/><w:bottom w:w="20" w:type="dxa"/><w:right w:w="${CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr>`;
-  const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
-  return `<w:tbl>${tblPr}${grid}${headerRows(cols, widths, size, pt)}${body}</w:tbl>`;
+  emit('</w:tbl>');
+}
+
+/** A ledger as one `w:tbl` string (see `ledgerTableParts`). */
+export function ledgerTableXml(section: LedgerSection): string {
+  const parts: string[] = [];
+  ledgerTableParts(section, (x) => parts.push(x));
+  return parts.join('');
 }
