@@ -25,7 +25,8 @@ export function sheetNamesByPart(workbookXml: string, relsXml: string): Map<stri
     eachElement(workbookXml, (name, a) => {
       if (name !== 'sheet' || !a.name) return;
       const target = targets.get(a['r:id']);
-      if (target) out.set(`xl/${target.replace(/^(\s|\/xl\/)+/, '')}`, a.name);
+      // exceljs cuts longer names to Excel's 31 characters.
+      if (target) out.set(`xl/${target.replace(/^(\s|\/xl\/)+/, '')}`, a.name.slice(0, 31));
     });
   } catch {
     // The names only label messages and attach merges; exceljs will judge the XML itself.

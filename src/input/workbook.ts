@@ -1,9 +1,9 @@
 /*
  * The one reader of .xlsx files (the CLI's check and submit; the add-in's file paths and the
  * county roll-up use it too): `inspectXlsx` refuses what is no .xlsx or passes a limit before
- * exceljs parses anything; exceljs then reads worksheets without their merges (its merge
- * handling costs the merged area, and time growing with the square of their number), and the
- * merges, cut to the cells with values, go to the grids directly.
+ * exceljs parses anything; exceljs then reads the worksheets, those with costly merges without
+ * them (its merge handling costs the merged area, and time growing with the square of their
+ * number), and the merges, cut to the cells with values, go to the grids directly.
  */
 import ExcelJS from 'exceljs';
 import { SheetGrid } from '../ledger/cell';
