@@ -34,15 +34,14 @@ export function parseDocNo(text: string): DocNoParse {
   };
 }
 
-/** Whether a number needs normalising: spaces, other brackets, full-width forms, 第, a leading 0. */
-function odd(text: string): boolean {
-  let prevDigit = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const digit = c >= 48 && c <= 57;
-    if (c === 48 && !prevDigit) return true;
-    if (!digit && (c <= 32 || c === 0x3000 || c === 0x5b || c === 0x5d || c === 0x28 || c === 0x29 || c === 0x7b2c || (c >= 0xff01 && c <= 0xff5e) || (c >= 0x3010 && c <= 0x3017 && c !== 0x3014 && c !== 0x3015))) return true;
-    prevDigit = digit;
+const KEY_ODD = /[\s\u3000[\]【】()（）〖〗\uFF01-\uFF5E第]/;
+
+/** A sequence number with a leading zero (`〔2023〕024号`). */
+function leadingZero(text: string): boolean {
+  for (let at = text.indexOf('0'); at >= 0; at = text.indexOf('0', at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    const after = text.charCodeAt(at + 1);
+    if (!(before >= 48 && before <= 57) && after >= 48 && after <= 57) return true;
   }
   return false;
 }
@@ -52,7 +51,7 @@ function odd(text: string): boolean {
  * the sequence number, no leading zeros (`〔2023〕第024号` and `(2023)24号` are one number).
  */
 export function docNoKey(text: string): string {
-  if (!odd(text)) return text;
+  if (!KEY_ODD.test(text) && !leadingZero(text)) return text;
   return compact(text)
     .replace(/[[【(（〖〔]/g, '〔')
     .replace(/[\]】)）〗〕]/g, '〕')

@@ -29,8 +29,8 @@ export function checkCoercion(rc: RecordChecker): RowVerdict {
   const measure = rc.f('measure');
   const mtext = compact(measure.text);
   const ctext = compact(cat.text);
-  const inMeasure = law.NOT_PERMITTED.find((n) => n.pattern.test(mtext));
-  const forbidden = inMeasure ?? law.NOT_PERMITTED.find((n) => n.pattern.test(ctext));
+  const inMeasure = notPermitted(mtext);
+  const forbidden = inMeasure ?? notPermitted(ctext);
   if (forbidden) rc.add('coercion-not-permitted', inMeasure ? 'measure' : 'category', `${forbidden.label}${forbidden.article}`);
   const isMeasure = law.COERCIVE_MEASURES.test(mtext);
   const isEnforcement = law.ENFORCEMENT_MEANS.test(mtext);
@@ -42,10 +42,7 @@ export function checkCoercion(rc: RecordChecker): RowVerdict {
   const closedField = rc.f('closedOn');
   const closed = closedField.date;
   const result = rc.f('result');
-  if (!closedField.blank && result.blank) {
-    const said = result.na ? `写的是${rc.quoted('result')}，` : '';
-    rc.add('required', 'result', (h) => `已结案，${said}「${h('result')}」应当填写`, undefined, 'closedOn');
-  }
+  if (!closedField.blank && result.blank) resultRequired(rc);
   if (started && closed && closed < started) rc.add('coercion-close-before-start', 'closedOn', formatChineseDate(started));
   // The term is the 查封/扣押 measure's; an enforcement (拍卖 of goods already seized) has none.
   if (started && law.SEIZURE.test(mtext) && !isEnforcement && cat.category !== 'enforcement' && !forbidden) {
@@ -53,6 +50,16 @@ export function checkCoercion(rc: RecordChecker): RowVerdict {
   }
   if (closedField.blank) return { pending: true, deciding: null };
   return { pending: false, deciding: closed };
+}
+
+function notPermitted(text: string): (typeof law.NOT_PERMITTED)[number] | undefined {
+  for (const n of law.NOT_PERMITTED) if (n.pattern.test(text)) return n;
+  return undefined;
+}
+
+function resultRequired(rc: RecordChecker): void {
+  const said = rc.f('result').na ? `写的是${rc.quoted('result')}，` : '';
+  rc.add('required', 'result', (h) => `已结案，${said}「${h('result')}」应当填写`, undefined, 'closedOn');
 }
 
 /** Days of 检测、检验、检疫、技术鉴定 written in the row, as calendar days from `started`. */

@@ -22,34 +22,39 @@ export interface FirstUse {
 export const DOC_NO_KEY: Record<Kind, string> = { penalty: 'decisionNo', inspection: 'docNo', coercion: 'decisionNo' };
 
 /** Rows of one sheet by document number key (a number for a key used once: most are). */
-export type KeyRows = Map<string, number | number[]>;
+export class KeyRows {
+  readonly rows = new Map<string, number | number[]>();
+  /** Keys used more than once. */
+  readonly repeated = new Set<string>();
 
-export function keyRows(records: Iterable<CheckedRecord>): KeyRows {
-  const out: KeyRows = new Map();
-  for (const r of records) addKeyRow(out, r);
-  return out;
-}
-
-export function addKeyRow(keys: KeyRows, r: CheckedRecord): void {
-  const k = r.docKey();
-  if (k === null) return;
-  const rows = keys.get(k);
-  if (rows === undefined) keys.set(k, r.row);
-  else if (typeof rows === 'number') keys.set(k, [rows, r.row]);
-  else rows.push(r.row);
-}
-
-export function removeKeyRow(keys: KeyRows, r: CheckedRecord): void {
-  const k = r.docKey();
-  if (k === null) return;
-  const rows = keys.get(k);
-  if (rows === undefined) return;
-  if (typeof rows === 'number') {
-    if (rows === r.row) keys.delete(k);
-    return;
+  add(r: CheckedRecord): void {
+    const k = r.docKey();
+    if (k === null) return;
+    const rows = this.rows.get(k);
+    if (rows === undefined) this.rows.set(k, r.row);
+    else if (typeof rows === 'number') {
+      this.rows.set(k, [rows, r.row]);
+      this.repeated.add(k);
+    } else rows.push(r.row);
   }
-  const left = rows.filter((x) => x !== r.row);
-  keys.set(k, left.length === 1 ? left[0] : left);
+
+  remove(r: CheckedRecord): void {
+    const k = r.docKey();
+    if (k === null) return;
+    const rows = this.rows.get(k);
+    if (rows === undefined) return;
+    if (typeof rows === 'number') {
+      if (rows === r.row) this.rows.delete(k);
+      return;
+    }
+    const left = rows.filter((x) => x !== r.row);
+    this.rows.set(k, left.length === 1 ? left[0] : left);
+    if (left.length === 1) this.repeated.delete(k);
+  }
+
+  has(k: string): boolean {
+    return this.rows.has(k);
+  }
 }
 
 export interface SheetKeys {
@@ -61,11 +66,11 @@ export interface SheetKeys {
 /** The later occurrences of each number in `sheet`, given the earlier sheets of its kind in order. */
 export function duplicatesOf(sheet: SheetKeys, earlier: readonly SheetKeys[]): Map<number, FirstUse> {
   const out = new Map<number, FirstUse>();
-  sheet.keys.forEach((rows, k) => {
-    if (typeof rows === 'number' && !earlier.length) return;
+  const visit = (k: string) => {
+    const rows = sheet.keys.rows.get(k)!;
     let first: FirstUse | null = null;
     for (const e of earlier) {
-      const there = e.keys.get(k);
+      const there = e.keys.rows.get(k);
       if (there !== undefined) {
         const row = typeof there === 'number' ? there : Math.min(...there);
         first = { sheet: e.name, row, text: e.text(row) };
@@ -76,7 +81,10 @@ export function duplicatesOf(sheet: SheetKeys, earlier: readonly SheetKeys[]): M
     if (!first && sorted.length < 2) return;
     const f = first ?? { sheet: null, row: sorted[0], text: sheet.text(sorted[0]) };
     for (const r of sorted) if (f.sheet !== null || r !== f.row) out.set(r, f);
-  });
+  };
+  // Alone in its kind, only numbers used twice in the sheet can repeat.
+  if (earlier.length) sheet.keys.rows.forEach((_, k) => visit(k));
+  else sheet.keys.repeated.forEach(visit);
   return out;
 }
 

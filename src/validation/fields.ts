@@ -34,6 +34,8 @@ const DOC_CANONICAL = /〔((?:19|20)\d{2})〕第?\d{1,8}号/;
 const MAYBE_PLACEHOLDER = /[xXＸｘ×]/;
 const PLACEHOLDERS: RegExp[] = [/第\s?[xXＸｘ]{1,4}\s?条/, /(?:^|[^A-Za-z])([xXＸｘ]{2,})(?![A-Za-z])/, /[\u4e00-\u9fff][xXＸｘ](?![A-Za-z0-9光射])/];
 const MAYBE_WHITESPACE = /[\s\u3000]/;
+/** Either of the two above, in one pass. */
+const MAYBE_FINDING = /[xXＸｘ×\s\u3000]/;
 
 /** The remembered analyses of one ledger kind's columns. */
 export class KindMemo {
@@ -83,7 +85,7 @@ export class KindMemo {
   }
 
   private lightUnique(def: ColumnDef, value: string | number): FieldAnalysis | null {
-    if (typeof value === 'string' && (MAYBE_PLACEHOLDER.test(value) || MAYBE_WHITESPACE.test(value) || isNotApplicable(value))) return null;
+    if (typeof value === 'string' && (MAYBE_FINDING.test(value) || isNotApplicable(value))) return null;
     if (def.type === 'seq' || (def.type === 'text' && !FIELD_RULES[this.kind][def.key])) return PLAIN;
     if (def.type !== 'docNo' || typeof value !== 'string' || !DOC_CANONICAL.test(value)) return null;
     const at = value.indexOf('〔');

@@ -66,47 +66,20 @@ export function checkInspection(rc: RecordChecker): RowVerdict {
   if (rc.present('docNo') && rc.f('docNo').blank) rc.add('doc-no-missing', 'docNo');
   if (count === null) return { pending: false, deciding: null };
   if (count === 0) {
-    const filled: string[] = [];
-    let first: string | null = null;
-    const note = (key: string, yes: boolean) => {
-      if (!yes) return;
-      filled.push(key);
-      first = first ?? key;
-    };
-    const hz = rc.f('hazards');
-    const me = rc.f('measures');
-    note('hazards', !hz.blank && !NOTHING.test(compact(hz.text)));
-    note('measures', !me.blank && !NOTHING.test(compact(me.text)));
-    note('rectifyDone', done.marked || open.marked);
-    note('recheckOn', !recheck.blank);
-    note('rechecker', !rc.f('rechecker').blank);
-    if (first) rc.add('hazard-fields-unexpected', first, (h) => filled.map((k) => `「${h(k)}」`).join(''));
+    noHazardRule(rc, done.marked || open.marked, !recheck.blank);
     return { pending: false, deciding: inspected };
   }
-
-  for (const key of ['hazards', 'measures'] as const) {
-    const a = rc.f(key);
-    if (!a.blank) continue;
-    const said = a.na ? `写的是${rc.quoted(key)}，` : '';
-    rc.add('required', key, (h) => `「${h('hazardCount')}」为${count}，${said}「${h(key)}」应当填写`);
-  }
-  const owner = rc.f('rectifyOwner');
-  if (owner.blank) {
-    rc.add('rectify-owner-missing', 'rectifyOwner', owner.na ? (h) => `发现了隐患，「${h('rectifyOwner')}」却写了${rc.quoted('rectifyOwner')}` : '', undefined, 'hazardCount');
-  }
+  if (rc.f('hazards').blank) requiredBecauseOfHazards(rc, 'hazards', count);
+  if (rc.f('measures').blank) requiredBecauseOfHazards(rc, 'measures', count);
+  if (rc.f('rectifyOwner').blank) ownerRule(rc);
 
   const deadline = inspected ? rc.memo.deadline(rc.f('measures').text, inspected) : null;
   if (recheck.blank) {
     if (deadline && rc.opts.today > deadline.date) rc.add('recheck-overdue', 'recheckOn', deadline.label, '', 'hazardCount');
     return { pending: true, deciding: null };
   }
-  const rechecker = rc.f('rechecker');
-  if (rechecker.blank) {
-    const said = rechecker.na ? `写的是${rc.quoted('rechecker')}，` : '';
-    rc.add('required', 'rechecker', (h) => `已复检，${said}「${h('rechecker')}」应当填写`, undefined, 'recheckOn');
-  } else {
-    rc.addDeferred('rechecker');
-  }
+  if (rc.f('rechecker').blank) recheckerRequired(rc);
+  else rc.addDeferred('rechecker');
   if (done.marked && open.marked) rc.add('rectify-both-marked', 'rectifyOpen', '', undefined, 'rectifyResult');
   else if (!done.marked && !open.marked) rc.add('rectify-unmarked', 'rectifyDone', '', undefined, rc.present('rectifyResult') ? 'rectifyResult' : 'recheckOn');
   else if (open.marked) rc.add('rectify-open', 'rectifyOpen', '', undefined, 'rectifyResult');
@@ -115,4 +88,33 @@ export function checkInspection(rc: RecordChecker): RowVerdict {
     else if (deadline && deadline.written && recheckOn > deadline.date) rc.add('recheck-after-deadline', 'recheckOn', deadline.label);
   }
   return { pending: false, deciding: recheckOn };
+}
+
+// Rules with messages that name columns; apart so that the row check itself allocates nothing.
+
+function noHazardRule(rc: RecordChecker, marked: boolean, rechecked: boolean): void {
+  const hz = rc.f('hazards');
+  const me = rc.f('measures');
+  const filled: string[] = [];
+  if (!hz.blank && !NOTHING.test(compact(hz.text))) filled.push('hazards');
+  if (!me.blank && !NOTHING.test(compact(me.text))) filled.push('measures');
+  if (marked) filled.push('rectifyDone');
+  if (rechecked) filled.push('recheckOn');
+  if (!rc.f('rechecker').blank) filled.push('rechecker');
+  if (filled.length) rc.add('hazard-fields-unexpected', filled[0], (h) => filled.map((k) => `「${h(k)}」`).join(''));
+}
+
+function requiredBecauseOfHazards(rc: RecordChecker, key: 'hazards' | 'measures', count: number): void {
+  const said = rc.f(key).na ? `写的是${rc.quoted(key)}，` : '';
+  rc.add('required', key, (h) => `「${h('hazardCount')}」为${count}，${said}「${h(key)}」应当填写`);
+}
+
+function ownerRule(rc: RecordChecker): void {
+  const said = rc.f('rectifyOwner').na ? rc.quoted('rectifyOwner') : '';
+  rc.add('rectify-owner-missing', 'rectifyOwner', said ? (h) => `发现了隐患，「${h('rectifyOwner')}」却写了${said}` : '', undefined, 'hazardCount');
+}
+
+function recheckerRequired(rc: RecordChecker): void {
+  const said = rc.f('rechecker').na ? `写的是${rc.quoted('rechecker')}，` : '';
+  rc.add('required', 'rechecker', (h) => `已复检，${said}「${h('rechecker')}」应当填写`, undefined, 'recheckOn');
 }

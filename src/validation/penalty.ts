@@ -1,7 +1,7 @@
 /** The 行政处罚 ledger's rules: its fields (处罚情况, 处罚依据, 案由) and its rows. */
 import { ColumnDef } from '../ledger/columns';
 import { IsoDate, diffDays, formatChineseDate } from '../ledger/dates';
-import { parseOutcome } from '../ledger/outcome';
+import { OutcomeParse, parseOutcome } from '../ledger/outcome';
 import { isCitizen } from '../ledger/party';
 import { periodEnd } from '../ledger/periods';
 import { compact, toHalfWidth } from '../ledger/text';
@@ -36,12 +36,14 @@ export function checkPenalty(rc: RecordChecker): RowVerdict {
   const closed = rc.f('closedOn').date;
   receiptRules(rc);
   procedureRules(rc);
-  dateOrderRules(rc, closed);
+  if (rc.present('filedOn') || rc.present('decidedOn')) dateOrderRules(rc, closed);
   const y = rc.f('decisionNo').docNo?.year ?? null;
-  if (y !== null && closed && y > Number(closed.slice(0, 4)) && y <= Number(rc.opts.today.slice(0, 4))) {
-    rc.add('doc-no-year-after-close', 'decisionNo', (h) => `（${y}年）晚于「${h('closedOn')}」的年份（${closed.slice(0, 4)}年）`);
-  }
+  if (y !== null && closed && y > Number(closed.slice(0, 4)) && y <= Number(rc.opts.today.slice(0, 4))) yearAfterClose(rc, y, closed);
   return { pending: false, deciding: closed };
+}
+
+function yearAfterClose(rc: RecordChecker, y: number, closed: IsoDate): void {
+  rc.add('doc-no-year-after-close', 'decisionNo', (h) => `（${y}年）晚于「${h('closedOn')}」的年份（${closed.slice(0, 4)}年）`);
 }
 
 /** Where the row says how the fine was paid or which procedure was used. */
@@ -55,18 +57,19 @@ function receiptRules(rc: RecordChecker): void {
   if (!o || outcome.placeholder) return;
   const receipt = rc.f('receiptNo');
   const written = rc.present('receiptNo') && !receipt.blank && !receipt.error;
-  const rt = written ? rc.text('receiptNo') : '';
-  const none = !written || (rt.length <= 12 && NO_RECEIPT.test(compact(rt)));
-  if (o.money > 0 && none && !receipt.error) {
-    const onTheSpot = law.ON_THE_SPOT.test(notes(rc));
-    const said = written ? `「${rc.header('receiptNo')}」写的是${rc.quoted('receiptNo')}` : `没有填写「${rc.header('receiptNo')}」`;
-    const why = onTheSpot
-      ? `当场收缴罚款的，必须向当事人出具财政部门统一制发的专用票据（${law.LAW_PENALTY}第七十条）`
-      : `罚没款由当事人到指定的银行或者通过电子支付系统缴纳（${law.LAW_PENALTY}第六十七条），应登记缴款的票据号`;
-    rc.add('receipt-missing', 'receiptNo', (h) => `「${h('outcome')}」中有罚没款（${o.moneyText}），但${said}。${why}`, undefined, 'outcome');
-  } else if (o.money === 0 && written && !none) {
-    rc.add('receipt-unexpected', 'receiptNo');
-  }
+  const v = written ? rc.value('receiptNo') : null;
+  const none = !written || (typeof v === 'string' && v.length <= 10 && NO_RECEIPT.test(compact(v)));
+  if (o.money > 0 && none && !receipt.error) receiptMissing(rc, o.moneyText, written);
+  else if (o.money === 0 && written && !none) rc.add('receipt-unexpected', 'receiptNo');
+}
+
+function receiptMissing(rc: RecordChecker, moneyText: string, written: boolean): void {
+  const onTheSpot = law.ON_THE_SPOT.test(notes(rc));
+  const said = written ? `「${rc.header('receiptNo')}」写的是${rc.quoted('receiptNo')}` : `没有填写「${rc.header('receiptNo')}」`;
+  const why = onTheSpot
+    ? `当场收缴罚款的，必须向当事人出具财政部门统一制发的专用票据（${law.LAW_PENALTY}第七十条）`
+    : `罚没款由当事人到指定的银行或者通过电子支付系统缴纳（${law.LAW_PENALTY}第六十七条），应登记缴款的票据号`;
+  rc.add('receipt-missing', 'receiptNo', (h) => `「${h('outcome')}」中有罚没款（${moneyText}），但${said}。${why}`, undefined, 'outcome');
 }
 
 /** Words without which neither 简易程序 nor 当场收缴 is written (most rows: no further reading). */
@@ -78,21 +81,25 @@ function procedureRules(rc: RecordChecker): void {
   if (!o || outcome.placeholder || o.noPenalty) return;
   if (!MENTIONS.test(rc.text('remarks')) && !MENTIONS.test(rc.text('procedure')) && !MENTIONS.test(outcome.text)) return;
   const n = notes(rc);
-  if (law.SUMMARY_PROCEDURE.test(n) && !law.NOT_SUMMARY.test(n)) {
-    const others = o.kinds.filter((k) => k !== '警告' && k !== '罚款');
-    const citizen = isCitizen(rc.text('party'));
-    const limit = citizen ? law.SUMMARY_FINE_CITIZEN : law.SUMMARY_FINE_ORGANISATION;
-    if (others.length) {
-      rc.add('summary-procedure-limit', 'outcome', `本案标明适用简易程序（当场处罚），但处罚有${others.join('、')}`);
-    } else if (o.fine !== null && o.fine > limit) {
-      const who = citizen ? '对公民' : citizen === false ? '对法人或者其他组织' : '';
-      rc.add('summary-procedure-limit', 'outcome', `本案标明适用简易程序（当场处罚），但${who}罚款${o.fine}元，超过${limit}元`);
-    }
+  if (law.SUMMARY_PROCEDURE.test(n) && !law.NOT_SUMMARY.test(n)) summaryProcedure(rc, o);
+  if (o.fine !== null && o.fine > law.ON_THE_SPOT_FINE && law.ON_THE_SPOT.test(n) && !law.ON_THE_SPOT_GROUNDS.test(n)) onTheSpot(rc, o.fine);
+}
+
+function summaryProcedure(rc: RecordChecker, o: OutcomeParse): void {
+  const others = o.kinds.filter((k) => k !== '警告' && k !== '罚款');
+  const citizen = isCitizen(rc.text('party'));
+  const limit = citizen ? law.SUMMARY_FINE_CITIZEN : law.SUMMARY_FINE_ORGANISATION;
+  if (others.length) {
+    rc.add('summary-procedure-limit', 'outcome', `本案标明适用简易程序（当场处罚），但处罚有${others.join('、')}`);
+  } else if (o.fine !== null && o.fine > limit) {
+    const who = citizen ? '对公民' : citizen === false ? '对法人或者其他组织' : '';
+    rc.add('summary-procedure-limit', 'outcome', `本案标明适用简易程序（当场处罚），但${who}罚款${o.fine}元，超过${limit}元`);
   }
-  if (o.fine !== null && o.fine > law.ON_THE_SPOT_FINE && law.ON_THE_SPOT.test(n) && !law.ON_THE_SPOT_GROUNDS.test(n)) {
-    const key = ['remarks', 'procedure', 'receiptNo', 'outcome'].find((k) => rc.present(k) && law.ON_THE_SPOT.test(compact(rc.text(k)))) ?? 'outcome';
-    rc.add('on-the-spot-collection', key, `写明当场收缴，但罚款${o.fine}元超过一百元，也没有写明不当场收缴事后难以执行等情形`);
-  }
+}
+
+function onTheSpot(rc: RecordChecker, fine: number): void {
+  const key = ['remarks', 'procedure', 'receiptNo', 'outcome'].find((k) => rc.present(k) && law.ON_THE_SPOT.test(compact(rc.text(k)))) ?? 'outcome';
+  rc.add('on-the-spot-collection', key, `写明当场收缴，但罚款${fine}元超过一百元，也没有写明不当场收缴事后难以执行等情形`);
 }
 
 function dateOrderRules(rc: RecordChecker, closed: IsoDate | null): void {

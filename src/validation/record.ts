@@ -162,6 +162,11 @@ export class RecordChecker {
     return cellText(this.values[i]).trim().slice(0, MAX_RULE_TEXT);
   }
 
+  /** A field's cell value as read. */
+  value(key: string): CellValue {
+    return this.values[this.index[key]];
+  }
+
   quoted(key: string): string {
     return quote(this.text(key));
   }
@@ -212,8 +217,9 @@ export class RecordChecker {
   /** Places the findings a field left to the row's rules (a 复检人 once rechecked). */
   addDeferred(key: string): void {
     const i = this.index[key];
-    if (this.cols[i] === undefined) return;
-    for (const f of this.analyses[i].deferred) this.push(f.rule, i, this.message(RULE_BY_ID.get(f.rule)!, i, f.value, f.detail));
+    const deferred = this.analyses[i].deferred;
+    if (this.cols[i] === undefined || !deferred.length) return;
+    for (const f of deferred) this.push(f.rule, i, this.message(RULE_BY_ID.get(f.rule)!, i, f.value, f.detail));
   }
 }
 

@@ -11,7 +11,7 @@ import { columnDef } from '../ledger/columns';
 import { LedgerLayout, MergeIndex, detectLedger } from '../ledger/detect';
 import { layoutColumns, readRecords, readRow } from '../ledger/records';
 import type { CheckOptions, Issue, LedgerResult, WorkbookCheck } from './check';
-import { FirstUse, KeyRows, SheetKeys, addKeyRow, applyDuplicates, duplicatesOf, keyRows, removeKeyRow, sameDuplicates, DOC_NO_KEY } from './duplicates';
+import { DOC_NO_KEY, FirstUse, KeyRows, SheetKeys, applyDuplicates, duplicatesOf, sameDuplicates } from './duplicates';
 import { CheckMemo, CheckedRecord, checkRecord } from './record';
 import { RULE_BY_ID } from './rules';
 
@@ -67,7 +67,7 @@ export class WorkbookChecker {
   /** Adds or replaces a sheet: finds its ledger and checks every row. Returns the ledger's layout, or null. */
   setSheet(id: string, grid: SheetGrid, position = this.sheets.get(id)?.position ?? this.sheets.size): LedgerLayout | null {
     const serial = this.sheets.get(id)?.serial ?? this.serial++;
-    const s: SheetState = { id, position, serial, grid, layout: null, own: new Map(), keys: new Map(), dups: NO_DUPS, result: null, changed: true, stale: true };
+    const s: SheetState = { id, position, serial, grid, layout: null, own: new Map(), keys: new KeyRows(), dups: NO_DUPS, result: null, changed: true, stale: true };
     this.sheets.set(id, s);
     this.checkAll(s, detectLedger(grid));
     this.staleAll();
@@ -102,13 +102,13 @@ export class WorkbookChecker {
       if (old) {
         const k = old.docKey();
         if (k !== null) touched.add(k);
-        removeKeyRow(s.keys, old);
+        s.keys.remove(old);
       }
       const raw = r >= before.firstDataRow && r <= before.lastDataRow ? readRow(before, idx, r, cols) : null;
       if (raw) {
         const rec = checkRecord(before, raw, this.memo, cols);
         s.own.set(r, rec);
-        addKeyRow(s.keys, rec);
+        s.keys.add(rec);
         const k = rec.docKey();
         if (k !== null) touched.add(k);
       } else {
@@ -211,13 +211,18 @@ export class WorkbookChecker {
   private checkAll(s: SheetState, layout: LedgerLayout | null): void {
     s.layout = layout;
     s.own = new Map();
+    s.keys = new KeyRows();
     s.result = null;
     s.changed = true;
-    if (layout) {
-      const cols = layoutColumns(layout);
-      for (const raw of readRecords(s.grid, layout, new MergeIndex(s.grid))) s.own.set(raw.row, checkRecord(layout, raw, this.memo, cols));
+    if (!layout) return;
+    const cols = layoutColumns(layout);
+    const raws = readRecords(s.grid, layout, new MergeIndex(s.grid));
+    for (let i = 0; i < raws.length; i++) {
+      const raw = raws[i];
+      const rec = checkRecord(layout, raw, this.memo, cols);
+      s.own.set(raw.row, rec);
+      s.keys.add(rec);
     }
-    s.keys = keyRows(s.own.values());
   }
 }
 
