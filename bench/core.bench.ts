@@ -7,7 +7,7 @@ import { readWorkbook } from '../src/cli/xlsx';
 import { CellValue, SheetGrid } from '../src/ledger/cell';
 import { Kind, officialColumns } from '../src/ledger/columns';
 import { templateSheet } from '../src/ledger/template';
-import { checkWorkbook } from '../src/validation/workbook';
+import { WorkbookChecker, checkWorkbook } from '../src/validation/workbook';
 
 const TODAY = '2023-11-05';
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
@@ -34,10 +34,10 @@ function date(i: number): CellValue {
 
 /**
  * A row of realistic values. `bad` decides how often a row carries one of the clerks' typical
- * mistakes (wrong date, one officer, placeholder, no article, …): 20 → every 20th row.
+ * mistakes (wrong date, one officer, placeholder, no article, …): 20 → every 20th row, 1 → every row.
  */
 export function benchRow(kind: Kind, i: number, bad = 20): Record<string, CellValue> {
-  const m = i % bad === 3 ? (i / bad) % 6 | 0 : -1;
+  const m = bad === 1 ? i % 6 : i % bad === 3 ? ((i / bad) % 6) | 0 : -1;
   const officers = m === 0 ? person(i) : `${person(i)}、${person(i + 1)}`;
   if (kind === 'penalty') {
     return {
@@ -128,6 +128,31 @@ function time<T>(f: () => T): [T, number] {
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
 
+/** One cell edited in one of twelve monthly 1,000-row penalty sheets: re-check and every sheet's result. */
+function editBench(): void {
+  const checker = new WorkbookChecker({ today: TODAY });
+  const sheets = Array.from({ length: 12 }, (_, m) => {
+    const g = benchGrid('penalty', 1000);
+    g.name = `${m + 1}月`;
+    // Numbers per month, so that a number can repeat one of an earlier month's.
+    for (const r of g.rows.slice(2)) if (typeof r[1] === 'string') r[1] = r[1].replace('〔2023〕', `〔2023〕${m + 1}-`);
+    checker.setSheet(g.name, g, m);
+    return g;
+  });
+  for (const g of sheets) checker.ledger(g.name);
+  const times: number[] = [];
+  for (let k = 0; k < 50; k++) {
+    const g = sheets[k % 6];
+    const row = g.rows[10];
+    row[1] = k % 2 ? '天综执罚决〔2023〕12-5号' : `天综执罚决〔2023〕${(k % 6) + 1}-9号`; // a number of December's, then its own again
+    const t = process.hrtime.bigint();
+    checker.updateRows(g.name, [11]);
+    for (const s of sheets) checker.ledger(s.name);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  console.log(`one-cell edit among twelve 1,000-row sheets, re-check and all results (median of 50): ${median(times).toFixed(2)} ms`);
+}
+
 export async function run(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-'));
   try {
@@ -159,6 +184,7 @@ export async function run(): Promise<void> {
       worstTimes.push(time(() => checkWorkbook(worst, { today: TODAY }))[1]);
     }
     console.log(`worst case, a mistake on every row: ${median(worstTimes).toFixed(1)} ms (${((100 * median(worstTimes)) / load).toFixed(2)} % of the load)`);
+    editBench();
 
     console.log(gc ? 'memory (heap in use after checking, grid and results retained):' : 'memory (run with node --expose-gc for steadier numbers):');
     for (const n of [10_000, 50_000, 100_000]) {
