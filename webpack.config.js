@@ -16,6 +16,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { DEV_BASE, productionBase, rewriteManifest } = require('./scripts/manifest-urls');
+const { ECMA_VERSION } = require('./scripts/es-target');
 
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/package.json'));
@@ -94,6 +95,8 @@ module.exports = async (env = {}, argv = {}) => {
 
   return {
     mode: dev ? 'development' : 'production',
+    // The hosts' oldest WebKit/Chromium (scripts/es-target.js): webpack's own runtime code stays within it.
+    target: ['web', `es${ECMA_VERSION}`],
     devtool: 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
@@ -126,6 +129,12 @@ module.exports = async (env = {}, argv = {}) => {
             // Types are checked by `npm run typecheck`; the build only transpiles.
             options: { configFile: path.resolve(__dirname, 'tsconfig.web.json'), transpileOnly: true },
           },
+        },
+        {
+          // Dependencies newer than the hosts (Fluent UI's class static blocks, tabster's ??=) are transpiled down.
+          test: /\.m?js$/,
+          include: /node_modules/,
+          use: { loader: path.resolve(__dirname, 'scripts/downlevel-loader.js'), options: { ecmaVersion: ECMA_VERSION } },
         },
       ],
     },

@@ -13,6 +13,7 @@ import { spawn, spawnSync } from 'child_process';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { FIXTURE, fakeOfficeScript } from './helpers/office-fake';
 import { modelFromXlsx } from './fake-excel/from-xlsx';
+import { bundleProblems, inlineScripts, shippedScripts, syntaxProblem } from './helpers/bundle-syntax';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { validate } = require('../scripts/validate-manifest.js');
@@ -130,6 +131,14 @@ test('functions.json is the metadata of src/functions, and the plugin associated
   for (const id of ['REPORT_MONTH', 'CHECK_ROW', 'WORKDAY_CN', 'IS_WORKDAY_CN', 'PUBLICITY_DUE']) {
     expect(js).toContain(`CustomFunctions.associate("${id}"`);
   }
+});
+
+test('every shipped script parses on the oldest host (ES2021, Safari 14.1), inline ones included; the webview check is ES5', () => {
+  for (const dir of [PROD, INTRANET]) {
+    expect(shippedScripts(dir)).toEqual(expect.arrayContaining(['taskpane.js', 'functions.js', 'commands.js', 'taskpane.html', 'download.html']));
+    expect(bundleProblems(dir)).toEqual([]);
+  }
+  expect(inlineScripts(read(PROD, 'taskpane.html')).map((c) => syntaxProblem(c, 5))).toEqual([null]);
 });
 
 test('the initial task pane JavaScript stays under 250 KB gzip', () => {

@@ -32,8 +32,9 @@ export function reportMonthFn(date: number | string, hazardCount?: number | stri
 }
 
 /**
- * 按表头检查台账的一行，适用于行政处罚、行政检查、行政强制三种台账。没有问题返回 ✓；否则列出“规则: 说明”，用“；”分隔；空行返回空白。按本机今天的日期判断“晚于今天”。
+ * 按表头检查台账的一行，适用于行政处罚、行政检查、行政强制三种台账。没有问题返回 ✓；否则列出“规则: 说明”，用“；”分隔；空行返回空白。按本机今天的日期判断“晚于今天”，每次重新计算时都按当天重新检查。
  * @customfunction CHECK_ROW
+ * @volatile
  * @param row 要检查的一行，如 A3:K3。
  * @param headerRow 台账的表头行，与行同样的列，并用 $ 固定，如 $A$2:$K$2；行政检查台账选两行表头，如 $A$2:$O$3。
  * @returns ✓ 或问题说明。

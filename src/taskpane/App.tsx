@@ -22,6 +22,8 @@ import { teamOf } from '../validation/report';
 import { CheckView } from './CheckView';
 import { errorText, useAction, useDelayedFlag, usePaneState } from './hooks';
 import { Deliver, SubmissionApi, SubmissionPanel } from './SubmissionPanel';
+/** 自检 in its own chunk: loaded when the clerk opens it. */
+const SelfTestDialog = React.lazy(() => import(/* webpackChunkName: "selftest" */ './SelfTestDialog'));
 
 export interface AppProps {
   service: LedgerService;
@@ -60,6 +62,7 @@ export function App({ service, loadSubmission, deliver, holidayYears, year }: Ap
   const state = usePaneState(service);
   const [tab, setTab] = React.useState<'check' | 'submit'>('check');
   const [notice, setNotice] = React.useState<Notice | null>(null);
+  const [selfTestOpen, setSelfTestOpen] = React.useState(false);
   const action = useAction();
   const inserting = useAction();
   const checking = state.phase === 'checking' || action.busy;
@@ -138,6 +141,13 @@ export function App({ service, loadSubmission, deliver, holidayYears, year }: Ap
               填写报送月份
             </ToolbarButton>
           </Tooltip>
+          {service.selfTest && (
+            <Tooltip content="检查这台电脑上的 Excel 是否支持本加载项用到的功能，生成可以复制的报告" relationship="description">
+              <ToolbarButton onClick={() => setSelfTestOpen(true)} disabled={action.busy}>
+                自检
+              </ToolbarButton>
+            </Tooltip>
+          )}
         </Toolbar>
         <div className={s.progress}>{slow && <ProgressBar thickness="medium" aria-label="正在检查" />}</div>
       </div>
@@ -151,6 +161,11 @@ export function App({ service, loadSubmission, deliver, holidayYears, year }: Ap
       {state.phase === 'error' && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>读取工作簿失败：{state.error ?? '未知错误'}。请点“重新检查”。</MessageBarBody>
+        </MessageBar>
+      )}
+      {!!state.notes?.length && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody style={{ whiteSpace: 'pre-line' }}>{state.notes.join('\n')}</MessageBarBody>
         </MessageBar>
       )}
       {state.date1904 && (
@@ -177,6 +192,11 @@ export function App({ service, loadSubmission, deliver, holidayYears, year }: Ap
         </>
       )}
 
+      {service.selfTest && selfTestOpen && (
+        <React.Suspense fallback={<Spinner size="small" label="正在打开自检…" />}>
+          <SelfTestDialog open onClose={() => setSelfTestOpen(false)} run={() => service.selfTest!()} />
+        </React.Suspense>
+      )}
       <Caption1 className={s.note}>
         可在单元格中使用 TZ.REPORT_MONTH、TZ.CHECK_ROW、TZ.WORKDAY_CN、TZ.IS_WORKDAY_CN、TZ.PUBLICITY_DUE 函数。节假日和调休安排收录 {holidayYears.first}–{holidayYears.last}{' '}
         年，其他年份按周一至周五计算工作日

@@ -1,30 +1,44 @@
-/* Task pane entry: waits for Office.js, wires the ledger service and renders the pane. */
+/* Task pane entry: waits for Office.js and for the pane to be shown, then wires the ledger service and renders the pane. */
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { deliverFiles } from '../excel/delivery';
 import { officeReady } from '../excel/office';
 import { createLedgerService } from '../excel/session';
+import { whenPaneShown } from '../excel/visibility';
 import { holidayDataRange } from '../validation/cell-functions';
 import { App } from './App';
+
+// taskpane.html tells a webview too old to run this bundle (it never gets here) from one still loading.
+(window as { tzStarted?: boolean }).tzStarted = true;
 
 /** src/submission (docx, the MIME builder) and the form's zod checks in their own chunk, fetched on the first 生成报送文件. */
 const loadSubmission = () => import(/* webpackChunkName: "submission" */ './submit-api');
 
 officeReady().then(({ host }) => {
-  const root = document.getElementById('root');
+  const el = document.getElementById('root');
   // taskpane.html already explains that IE/Edge Legacy webviews cannot run the pane.
-  if (!root || (window as { tzUnsupportedWebview?: boolean }).tzUnsupportedWebview) return;
+  if (!el || (window as { tzUnsupportedWebview?: boolean }).tzUnsupportedWebview) return;
 
   if (host !== 'Excel') {
-    root.textContent = '请在 Excel 中打开执法台账助手。';
+    el.textContent = '请在 Excel 中打开执法台账助手。';
     return;
   }
-  // The one place the pane meets the Excel adapter.
-  const service = createLedgerService();
-
-  createRoot(root).render(
+  const root = createRoot(el);
+  // Started hidden (TZ.* formulas recalculating): nothing is read or written until the pane is shown.
+  const start = whenPaneShown(() => {
+    const service = createLedgerService(); // the one place the pane meets the Excel adapter
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <App service={service} loadSubmission={loadSubmission} deliver={deliverFiles} holidayYears={holidayDataRange()} year={new Date().getFullYear()} />
+      </FluentProvider>,
+    );
+  });
+  root.render(
     <FluentProvider theme={webLightTheme}>
-      <App service={service} loadSubmission={loadSubmission} deliver={deliverFiles} holidayYears={holidayDataRange()} year={new Date().getFullYear()} />
+      <p style={{ padding: 16 }}>执法台账助手已就绪。</p>
+      <Button appearance="primary" style={{ marginLeft: 16 }} onClick={start}>
+        检查本工作簿
+      </Button>
     </FluentProvider>,
   );
 });
