@@ -87,6 +87,7 @@ const CASES: Record<string, Case[]> = {
     { kind: 'penalty', fires: { cause: '生产不符合食品安全\n标准的食品案' }, near: { facts: '该公司生产的月饼\n菌落总数超标' } },
     { kind: 'penalty', fires: { party: '交城县　某食品有限公司' }, near: { officers: '王明　李强' } },
     { kind: 'penalty', fires: { remarks: ' 经批准延长' }, near: { officers: '王　明、李　强' } },
+    { kind: 'penalty', fires: { party: '交城县某食品\n有限公司' }, near: { officers: '王明\n李强' } },
   ],
   'penalty-type-unknown': [
     { kind: 'penalty', fires: { outcome: '口头批评', receiptNo: '' }, near: { outcome: '通报批评', receiptNo: '' } },
@@ -109,6 +110,7 @@ const CASES: Record<string, Case[]> = {
     { kind: 'penalty', fires: { receiptNo: '无' }, near: { receiptNo: '无', outcome: '警告' } },
     { kind: 'penalty', fires: { receiptNo: '未开票' }, near: { receiptNo: '晋非税2023-0012346' } },
     { kind: 'penalty', fires: { receiptNo: '暂无' }, near: { receiptNo: '/', outcome: '不予行政处罚' } },
+    { kind: 'penalty', fires: { receiptNo: '', remarks: '已告知缴款期限' }, near: { receiptNo: '', remarks: '当事人申请分期缴纳，尚未缴清' } },
   ],
   'receipt-unexpected': [
     { kind: 'penalty', fires: { outcome: '警告' }, near: { outcome: '罚款0.5万元' } },
@@ -179,7 +181,10 @@ const CASES: Record<string, Case[]> = {
     // 2023-09-28 + 2 working days = 2023-10-08 (a 调休 Sunday): rechecked on the 9th is late, on the 8th is not.
     { kind: 'inspection', fires: { inspectedOn: '2023年9月28日', measures: '2个工作日内整改', recheckOn: '2023年10月9日' }, near: { inspectedOn: '2023年9月28日', measures: '2个工作日内整改', recheckOn: '2023年10月8日' } },
   ],
-  'rectify-open': [{ kind: 'inspection', fires: { rectifyDone: '', rectifyOpen: '√' }, near: { rectifyDone: '√', rectifyOpen: '' } }],
+  'rectify-open': [
+    { kind: 'inspection', fires: { rectifyDone: '', rectifyOpen: '√' }, near: { rectifyDone: '√', rectifyOpen: '' } },
+    { kind: 'inspection', fires: { rectifyDone: '', rectifyOpen: '√', remarks: '已督促' }, near: { rectifyDone: '', rectifyOpen: '√', remarks: '已立案查处，天综执罚决〔2023〕30号' } },
+  ],
   'mark-normalize': [{ kind: 'inspection', fires: { rectifyDone: '✓' }, near: { rectifyDone: '√' } }],
   'coercion-category-invalid': [
     { kind: 'coercion', fires: { category: '罚款' }, near: { category: '强制措施' } },
@@ -188,6 +193,8 @@ const CASES: Record<string, Case[]> = {
   'coercion-measure-invalid': [
     { kind: 'coercion', fires: { measure: '没收物品' }, near: { measure: '扣押财物' } },
     { kind: 'coercion', fires: { measure: '责令改正' }, near: { measure: '暂扣车辆' } },
+    // A township without enforcement power applies to the court (行政强制法第五十三条).
+    { kind: 'coercion', fires: { category: '行政强制执行', measure: '强制清除', term: '' }, near: { category: '行政强制执行', measure: '申请人民法院强制执行', term: '' } },
     { kind: 'coercion', fires: { category: '行政强制执行', measure: '查封场所', closedOn: '2023年10月1日' }, near: { category: '行政强制执行', measure: '代履行', closedOn: '2023年10月1日' } },
   ],
   'coercion-not-permitted': [

@@ -208,7 +208,8 @@ function whitespaceFinding(a: FieldAnalysis, def: ColumnDef, value: string): voi
     if (/ {2,}/.test(value)) problems.push('有连续空格');
     if (/\u3000/.test(inner)) problems.push('有全角空格');
   }
-  if (!def.long && /[\r\n]/.test(inner)) problems.push('有换行');
+  // A line break parts names: no problem in a persons cell.
+  if (!def.long && def.type !== 'persons' && /[\r\n]/.test(inner)) problems.push('有换行');
   if (problems.length) addFinding(a, 'whitespace', a.text, problems.join('、'));
 }
 

@@ -82,7 +82,7 @@ export function checkInspection(rc: RecordChecker): RowVerdict {
   else rc.addDeferred('rechecker');
   if (done.marked && open.marked) rc.add('rectify-both-marked', 'rectifyOpen', '', undefined, 'rectifyResult');
   else if (!done.marked && !open.marked) rc.add('rectify-unmarked', 'rectifyDone', '', undefined, rc.present('rectifyResult') ? 'rectifyResult' : 'recheckOn');
-  else if (open.marked) rc.add('rectify-open', 'rectifyOpen', '', undefined, 'rectifyResult');
+  else if (open.marked && !law.FOLLOW_UP.test(rc.text('remarks'))) rc.add('rectify-open', 'rectifyOpen', '', undefined, 'rectifyResult');
   if (recheckOn && inspected) {
     if (recheckOn < inspected) rc.add('recheck-before-inspection', 'recheckOn', `${formatChineseDate(inspected)}`);
     else if (deadline && deadline.written && recheckOn > deadline.date) rc.add('recheck-after-deadline', 'recheckOn', deadline.label);

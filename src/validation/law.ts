@@ -18,7 +18,7 @@ export const COERCION_CATEGORIES: Record<string, 'measure' | 'enforcement'> = {
 /** 第九条 kinds of 行政强制措施. */
 export const COERCIVE_MEASURES = /查封|扣押|暂扣|冻结|限制.{0,4}人身自由|其他行政强制措施/;
 /** 第十二条 kinds of 行政强制执行 (拆除 per 第四十四条). */
-export const ENFORCEMENT_MEANS = /加处罚款|滞纳金|划拨|拍卖|依法处理|排除妨碍|恢复原状|代履行|代为|拆除|其他强制执行/;
+export const ENFORCEMENT_MEANS = /加处罚款|滞纳金|划拨|拍卖|依法处理|排除妨碍|恢复原状|代履行|代为|拆除|其他强制执行|申请(?:人民)?法院(?:强制)?执行|非诉执行/;
 
 /** 强制类别 as written, with a note (`行政强制措施（扣押）`) or without 行政. */
 export function coercionCategory(text: string): 'measure' | 'enforcement' | null {
@@ -91,6 +91,11 @@ export function namesLaw(text: string): boolean {
   }
   return false;
 }
+
+/** 备注 saying why no receipt yet: not paid, paid in instalments or later (第六十六条), under review or in court. */
+export const RECEIPT_PENDING = /未缴|尚未缴|未交|分期|延期缴纳|暂缓缴纳|复议|诉讼|起诉|法院|强制执行/;
+/** 备注 naming what followed an unfinished rectification (立案查处, 责令限期整改, 移送 …). */
+export const FOLLOW_UP = /立案|查处|处罚|责令|限期|移送|再次|决定书|文号|〔\d{4}〕/;
 
 /** Days an inspection's hazards must be rechecked within when 整改措施 names no deadline. */
 export const DEFAULT_RECHECK_DAYS = 30;

@@ -59,7 +59,9 @@ function receiptRules(rc: RecordChecker): void {
   const written = rc.present('receiptNo') && !receipt.blank && !receipt.error;
   const v = written ? rc.value('receiptNo') : null;
   const none = !written || (typeof v === 'string' && v.length <= 10 && NO_RECEIPT.test(compact(v)));
-  if (o.money > 0 && none && !receipt.error) receiptMissing(rc, o.moneyText, written);
+  if (o.money > 0 && none && !receipt.error) {
+    if (!law.RECEIPT_PENDING.test(rc.text('remarks'))) receiptMissing(rc, o.moneyText, written);
+  }
   else if (o.money === 0 && written && !none) rc.add('receipt-unexpected', 'receiptNo');
 }
 

@@ -99,7 +99,7 @@ export const COMMON_RULES = [
     severity: 'info',
     kinds: KINDS,
     title: '多余空白',
-    when: '首尾空格、连续空格、全角空格，或短字段中的换行（人名中的空格不算）',
+    when: '首尾空格、连续空格、全角空格，或短字段中的换行（人名中的空格、换行不算）',
     source: null,
     message: (p) => `${p.value}${p.detail}。请删去多余的空白。`,
   },
