@@ -60,6 +60,7 @@ const CASES: Record<string, Case[]> = {
     // 复检人 counts once rechecked, not on rows that need no re-inspection or await it.
     { kind: 'inspection', fires: { rechecker: '张三' }, near: { hazardCount: 0, hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '张三' } },
     { kind: 'inspection', fires: { rechecker: '张三' }, near: { rectifyDone: '', recheckOn: '', rechecker: '张三' } },
+    { kind: 'inspection', fires: { rechecker: '张三' }, near: { rechecker: '同检查人员' } },
   ],
   'persons-unseparated': [{ kind: 'inspection', fires: { inspectors: '王小明李小红' }, near: { inspectors: '王小明、李小红' } }],
   'doc-no-missing': [

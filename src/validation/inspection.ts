@@ -48,6 +48,8 @@ export function rectifyDeadline(measures: string, inspectedOn: IsoDate): Deadlin
 const NOTHING = /^(?:无|没有|未发现|暂无|未见|零)(?:任何)?(?:安全)?(?:隐患|问题|异常|违法行为)?[。.]?$|^(?:无需|不需要?|无须|不用)整改[。.]?$/;
 
 const NO_MARK: MarkParse = parseMark(null);
+/** 复检人 written as “the inspectors” (checked in 检查人员 already). */
+const SAME_AS_INSPECTORS = /^同(?:上|前|检查人员?|检查人)$/;
 
 export function checkInspection(rc: RecordChecker): RowVerdict {
   const countParse = rc.f('hazardCount').count;
@@ -79,7 +81,7 @@ export function checkInspection(rc: RecordChecker): RowVerdict {
     return { pending: true, deciding: null };
   }
   if (rc.f('rechecker').blank) recheckerRequired(rc);
-  else rc.addDeferred('rechecker');
+  else if (!SAME_AS_INSPECTORS.test(compact(rc.f('rechecker').text))) rc.addDeferred('rechecker');
   if (done.marked && open.marked) rc.add('rectify-both-marked', 'rectifyOpen', '', undefined, 'rectifyResult');
   else if (!done.marked && !open.marked) rc.add('rectify-unmarked', 'rectifyDone', '', undefined, rc.present('rectifyResult') ? 'rectifyResult' : 'recheckOn');
   else if (open.marked && !law.FOLLOW_UP.test(rc.text('remarks'))) rc.add('rectify-open', 'rectifyOpen', '', undefined, 'rectifyResult');
