@@ -25,6 +25,12 @@ describe('a column is named as the sheet names it', () => {
     const i = issuesOf('coercion', { closedOn: '2023年9月19日' }, headers).find((x) => x.rule === 'coercion-close-before-start')!;
     expect([i.column, i.message]).toEqual(['解除时间', 'I3「解除时间」：解除时间“2023年9月19日”早于「实施日期」（2023年9月20日）。请核对两个日期。']);
   });
+  test('the columns a message asks to look at are the sheet’s own too', () => {
+    const m = message('coercion', { category: '行政强制措施', measure: '代履行', term: '' }, 'coercion-measure-invalid', { category: '强制类型', measure: '强制措施种类' });
+    expect(m).toBe('F3「强制措施种类」：“代履行”属于行政强制执行的方式，与「强制类型」“行政强制措施”不符。请核对「强制类型」或「强制措施种类」。');
+    expect(message('penalty', { decisionNo: '天综执罚决〔2024〕15号' }, 'doc-no-year-future', { remarks: '备注说明' })).toContain('请在「备注说明」中说明');
+    expect(message('penalty', { receiptNo: '' }, 'receipt-missing', { remarks: '附注', outcome: '处罚结果' })).toMatch(/^J3「罚没票据号」：「处罚结果」中有罚没款.*尚未缴纳的在附注中注明。$/);
+  });
   test('headers with line breaks and spaces, and aliases', () => {
     expect(message('penalty', { decisionNo: '天综执罚决[2023]15号' }, 'doc-no-brackets', { decisionNo: '行政处罚\n决定书' })).toMatch(/^B3「行政处罚决定书」：/);
     expect(message('inspection', { recheckOn: '2023年10月15日' }, 'recheck-before-inspection', { recheckOn: '复查日期', inspectedOn: '检查日期' })).toBe(

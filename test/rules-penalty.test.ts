@@ -68,7 +68,7 @@ describe('文号 year later than this year', () => {
   test('a warning, not an error (the number may be printed so on the decision itself)', () => {
     const i = find({ decisionNo: '天综执罚决〔2024〕15号' }, 'doc-no-year-future')!;
     expect(i.severity).toBe('warning');
-    expect(i.message).toBe('B3「行政处罚决定书」：文号“天综执罚决〔2024〕15号”的年份（2024年）晚于今年（2023年）。文号中的年份是作出文书的年份，不会晚于今年。请对照文书核对年份；如果文书上印的就是这个年份，请在备注中说明。');
+    expect(i.message).toBe('B3「行政处罚决定书」：文号“天综执罚决〔2024〕15号”的年份（2024年）晚于今年（2023年）。文号中的年份是作出文书的年份，不会晚于今年。请对照文书核对年份；如果文书上印的就是这个年份，请在「备注」中说明。');
     expect(issues({ decisionNo: '天综执罚决〔2024〕15号' }).filter((x) => x.cell === 'B3').map((x) => x.rule)).toEqual(['doc-no-year-future']); // not also after the closing year
   });
   test('this year is fine; a year after the closing year but not after today is the other warning', () => {

@@ -64,7 +64,7 @@ function col(spec: ColSpec): ColumnDef {
 }
 
 const seq = col({ key: 'seq', header: '序号', aliases: ['编号'], type: 'seq', unique: true, width: 6 });
-const remarks = col({ key: 'remarks', header: '备注', type: 'text', long: true, width: 10 });
+const remarks = col({ key: 'remarks', header: '备注', aliases: ['备注说明', '附注'], type: 'text', long: true, width: 10 });
 
 export const PENALTY: LedgerDef = {
   kind: 'penalty',

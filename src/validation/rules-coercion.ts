@@ -30,7 +30,7 @@ export const COERCION_RULES = [
     title: '乡镇无权实施的强制',
     when: '限制人身自由；冻结存款、汇款；划拨存款、汇款（只能由法律规定的机关实施或决定）。拍卖已查封、扣押的财物抵缴罚款不在此列（第四十六条第三款）',
     source: `${LAW_COERCION}第十条、第十三条、第二十九条、第四十七条`,
-    message: (p) => `${p.value}：${p.detail}乡镇不能实施。请核对强制方式；如确有此案，应由有权机关办理，不列入本台账。`,
+    message: (p) => `${p.value}：${p.detail}乡镇不能实施。请核对${p.column}；如确有此案，应由有权机关办理，不列入本台账。`,
   },
   {
     id: 'coercion-term-exceeded',

@@ -52,7 +52,7 @@ export const PENALTY_RULES = [
     title: '缺少罚没票据号',
     when: '有罚款或没收违法所得，但罚没票据号为空，或写的是“无”“/”“暂无”“未开票”（备注写明尚未缴纳、分期或延期缴纳、复议、诉讼或申请强制执行的除外）',
     source: `${LAW_PENALTY}第六十七条（罚缴分离）、第七十条（当场收缴）`,
-    message: (p) => `${p.detail}。请填写票据号；尚未缴纳的在备注中注明。`,
+    message: (p) => `${p.detail}。请填写票据号；尚未缴纳的在${p.header('remarks')}中注明。`,
   },
   {
     id: 'receipt-unexpected',
@@ -61,7 +61,7 @@ export const PENALTY_RULES = [
     title: '无罚没款却有票据号',
     when: '填了罚没票据号，但处罚情况中没有罚没款',
     source: null,
-    message: (p) => `填了${p.column}${p.value}，但「${p.header('outcome')}」中没有罚款或没收违法所得的金额。请核对处罚情况或票据号。`,
+    message: (p) => `填了${p.column}${p.value}，但「${p.header('outcome')}」中没有罚款或没收违法所得的金额。请核对「${p.header('outcome')}」或${p.column}。`,
   },
   {
     id: 'basis-no-article',
@@ -70,7 +70,7 @@ export const PENALTY_RULES = [
     title: '处罚依据未写条款',
     when: '处罚依据没有写到具体条款（第…条）',
     source: `${LAW_PENALTY}第四十四条、第五十九条`,
-    message: (p) => `${p.value}没有写到具体条款。处罚依据应写明法律、法规或规章的名称和条款，如“《中华人民共和国食品安全法》第一百二十四条第一款”。`,
+    message: (p) => `${p.value}没有写到具体条款。${p.column}应写明法律、法规或规章的名称和条款，如“《中华人民共和国食品安全法》第一百二十四条第一款”。`,
   },
   {
     id: 'basis-no-law',
@@ -88,7 +88,7 @@ export const PENALTY_RULES = [
     title: '案由格式',
     when: '案由不以“案”结尾',
     source: null,
-    message: (p) => `案由${p.value}不以“案”结尾。请按“违法行为+案”的格式写，如“未按规定公示营业执照案”。`,
+    message: (p) => `${p.column}${p.value}不以“案”结尾。请按“违法行为+案”的格式写，如“未按规定公示营业执照案”。`,
   },
   {
     id: 'summary-procedure-limit',
