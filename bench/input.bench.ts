@@ -88,7 +88,7 @@ export async function run(): Promise<void> {
       fs.writeFileSync(file, make());
       const size = fs.statSync(file).size;
       const m = measure(['check', file, '--today', '2023-11-05']);
-      const said = m.err ? `: ${m.err.replace(/^错误：\S+?(：| )/, '').slice(0, 40)}…` : '';
+      const said = m.err ? `: ${m.err.replace(/^错误：crafted\.xlsx?[：\s]?/, '').slice(0, 40)}…` : '';
       console.log(`  ${label} (${size < 1 << 20 ? `${(size / 1024).toFixed(0)} KB` : `${(size / 1048576).toFixed(1)} MB`}): ${fmt(m)}${said}`);
       fs.rmSync(file);
     }
