@@ -10,7 +10,6 @@ import { Handlers, addHandlers } from './events';
 import { ExcelIO } from './io';
 import { excelApiSupported, officePlatform } from './office';
 import { DEFAULT_BUDGET, MergeMode, ReadBudget } from './read';
-import { runSelfTest } from './selftest';
 import { documentStore } from './settings';
 
 /** One line of the debug log: an operation, its context.sync() calls and its duration. */
@@ -82,7 +81,9 @@ export class ExcelDriver implements WorkbookDriver {
     return documentStore();
   }
 
-  selfTest(): Promise<SelfTestReport> {
+  /** The probes load with the pane's 自检 dialog (their own chunk), not with the pane. */
+  async selfTest(): Promise<SelfTestReport> {
+    const { runSelfTest } = await import(/* webpackChunkName: "selftest" */ './selftest');
     return runSelfTest((name, body) => this.run(name, body));
   }
 
