@@ -167,3 +167,78 @@ test('a model made from the fixture .xlsx: dates as serials, merges, formats', a
   expect(p.merges.length).toBe(2);
   expect(wb.sheet('行政检查案件台账').merges.length).toBe(16);
 });
+
+test('conditional formats are numbered by priority: a loaded item is found again by its position when each action runs', async () => {
+  const wb = small();
+  const s = wb.sheet('A');
+  const rule = (id: string, formula: string) => ({ id, type: 'Custom' as const, ranges: [{ top: 1, left: 1, bottom: 1, right: 1 }], formula });
+  s.cfs.push(rule('{X}', '=1'), rule('{Y}', '=2'), rule('{Z}', '=3'));
+  const { Excel } = install(wb);
+  await Excel.run(async (ctx) => {
+    const cfs = ctx.workbook.worksheets.getItem('A').getRange().conditionalFormats;
+    cfs.load('items/id,items/priority');
+    await ctx.sync();
+    expect(cfs.items.map((c: { id: string }) => c.id)).toEqual(['0', '1', '2']);
+    // Deleting the first, then "the second" as loaded, removes the first and the third.
+    cfs.items[0].delete();
+    cfs.items[1].delete();
+    await ctx.sync();
+  });
+  expect(s.cfs.map((c) => c.id)).toEqual(['{Y}']);
+  // Deleting from the bottom up hits exactly what was loaded.
+  s.cfs = [rule('{X}', '=1'), rule('{Y}', '=2'), rule('{Z}', '=3')];
+  await Excel.run(async (ctx) => {
+    const cfs = ctx.workbook.worksheets.getItem('A').getRange().conditionalFormats;
+    cfs.load('items/priority');
+    await ctx.sync();
+    cfs.items[2].delete();
+    cfs.items[0].delete();
+    await ctx.sync();
+  });
+  expect(s.cfs.map((c) => c.id)).toEqual(['{Y}']);
+});
+
+test('cell-edit mode fails a batch unless it asked to wait; protected sheets refuse writes with AccessDenied', async () => {
+  const wb = small();
+  const { Excel, host } = install(wb);
+  host.enterCellEdit();
+  await expect(Excel.run(async (ctx) => ctx.workbook.worksheets.getItem('A').getRange('A1').load('values') && ctx.sync())).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+  let ran = false;
+  const waiting = (Excel.run as (o: unknown, f: (ctx: any) => Promise<void>) => Promise<void>)({ delayForCellEdit: true }, async (ctx) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    ctx.workbook.worksheets.getItem('A').getRange('A1').load('values');
+    await ctx.sync();
+    ran = true;
+  });
+  await new Promise((r) => setTimeout(r, 10));
+  expect(ran).toBe(false);
+  host.exitCellEdit();
+  await waiting;
+  expect(ran).toBe(true);
+
+  wb.sheet('A').protected = true;
+  await Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem('A');
+    ws.load('protection/protected');
+    await ctx.sync();
+    expect(ws.protection.protected).toBe(true);
+    ws.getRange('B1').values = [[5]];
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+  });
+  expect(wb.valueAt(wb.sheet('A'), 1, 2)).toBe(1);
+});
+
+test('a member above the manifest’s level used without asking isSetSupported is recorded', async () => {
+  const { Excel, host, Office } = install(small(), { apiVersion: '1.14', declaredMin: '1.9' });
+  await Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem('A').getRange('A1:B2').getMergedAreasOrNullObject().load('address');
+    await ctx.sync();
+  });
+  expect(host.unguarded).toEqual(['Range.getMergedAreasOrNullObject']);
+  const guarded = install(small(), { apiVersion: '1.14', declaredMin: '1.9' });
+  expect((guarded.Office as typeof Office).context.requirements.isSetSupported('ExcelApi', '1.13')).toBe(true);
+  await guarded.Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem('A').getRange('A1:B2').getMergedAreasOrNullObject().load('address');
+    await ctx.sync();
+  });
+  expect(guarded.host.unguarded).toEqual([]);
+});
