@@ -93,6 +93,8 @@ function checkOwnRules(xml, base, filesDir) {
   }
   const sets = elements(doc, 'Set').map((s) => `${attr(s, 'Name')} ${attr(s, 'MinVersion')}`);
   if (!sets.includes('SharedRuntime 1.1')) findings.push('<Requirements> 缺少 SharedRuntime 1.1');
+  // The ExcelApi level the code uses unconditionally (test/fake-excel runs the adapter suite at exactly this level).
+  if (!sets.some((x) => /^ExcelApi 1\.\d+$/.test(x))) findings.push('<Requirements> 应声明 ExcelApi 的最低版本（代码无条件使用的版本）');
 
   // Namespace TZ.
   const nsRef = elements(doc, 'Namespace')[0];

@@ -81,6 +81,8 @@ describe('offline validation', () => {
     expect(checkOwnRules(short, DEV_BASE, null)).toEqual([expect.stringContaining('lifetime')]);
     const ns = xml.replace('id="Functions.Namespace" DefaultValue="TZ"', 'id="Functions.Namespace" DefaultValue="CONTOSO"');
     expect(checkOwnRules(ns, DEV_BASE, null)).toEqual([expect.stringContaining('TZ')]);
+    const noExcelApi = xml.replace(/\s*<Set Name="ExcelApi" MinVersion="[^"]+" \/>/, '');
+    expect(checkOwnRules(noExcelApi, DEV_BASE, null)).toEqual([expect.stringContaining('ExcelApi')]);
   });
 
   test('with a build folder, every URL must name a file in it', () => {
