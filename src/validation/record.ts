@@ -91,9 +91,9 @@ export function ownHeader(layout: LedgerLayout, key: string): string {
   return written ? written.replace(/[\s\u3000]+/g, '') : def ? officialHeader(def) : key;
 }
 
-/** A message cached on a shared finding, for the checker (sheet) that wrote it last. */
+/** A message cached on a shared finding, for the headers (sheet) it was last written with. */
 interface Cached extends Finding {
-  owner?: RecordChecker;
+  owner?: readonly string[];
   body?: string;
 }
 
@@ -183,9 +183,9 @@ export class RecordChecker {
 
   /** Places a cell's finding (messages of shared findings are kept per sheet). */
   private place(f: Cached, i: number): void {
-    if (f.owner !== this) {
+    if (f.owner !== this.headers) {
       f.body = this.message(RULE_BY_ID.get(f.rule)!, i, f.value, f.detail);
-      f.owner = this;
+      f.owner = this.headers;
     }
     this.push(f.rule, i, f.body!);
   }
