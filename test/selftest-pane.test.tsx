@@ -7,7 +7,7 @@ import type { SelfTestReport } from '../src/session/selftest';
 import { formatSelfTestReport } from '../src/session/selftest';
 import { GOOD, ledgerGrid } from './helpers/ledger';
 
-/** A ceiling for loading the dialog's chunk in jsdom on a loaded machine, not a wait. */
+/** A ceiling for Fluent's dialog in jsdom on a loaded machine, not a wait. */
 const LOAD = 15_000;
 
 const REPORT: SelfTestReport = {
@@ -42,7 +42,7 @@ test('自检 from the toolbar: runs the probes, shows the copyable report, says 
   const writeText = jest.fn(async () => undefined);
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
   await user.click(await screen.findByRole('button', { name: '自检' }));
-  const dialog = await screen.findByRole('dialog', { name: '自检' }, { timeout: LOAD }); // its chunk loads on the first click
+  const dialog = await screen.findByRole('dialog', { name: '自检' }, { timeout: LOAD });
   expect(dialog).toHaveTextContent('临时建立一张隐藏工作表');
   expect(selfTest).not.toHaveBeenCalled();
   await user.click(screen.getByRole('button', { name: '开始自检' }));

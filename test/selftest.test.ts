@@ -20,7 +20,7 @@ test('every probe passes on the fake; the temporary sheet, its events and the se
   const settings = JSON.stringify(wb.savedSettings);
   s.logs.length = 0;
 
-  const report = await s.service.selfTest();
+  const report = await s.service.selfTest!();
   await s.service.idle();
 
   expect(report.probes.filter((p) => p.status === 'failed')).toEqual([]);
@@ -52,7 +52,7 @@ test('every probe passes on the fake; the temporary sheet, its events and the se
 
 test('with ids that survive deletes the report says so; marks made afterwards are still the add-in’s own', async () => {
   const s = setup(await fixtureWorkbook(), { cfIds: 'stable' });
-  const report = await s.service.selfTest();
+  const report = await s.service.selfTest!();
   expect(report.probes.find((p) => p.id === 'cf-delete')).toEqual(expect.objectContaining({ status: 'passed', detail: expect.stringContaining('编号不随位置变化') }));
   await s.service.checkAll();
   expect(s.wb.sheets.flatMap((x) => x.cfs).every((cf) => isMarkFormula(cf.formula))).toBe(true);
@@ -61,7 +61,7 @@ test('with ids that survive deletes the report says so; marks made afterwards ar
 test('a host that lets a protected sheet be written is reported as a failed probe with what happened', async () => {
   const s = setup(await fixtureWorkbook());
   s.office.host.checkWritable = () => undefined; // as if protection did not stop writes
-  const report = await s.service.selfTest();
+  const report = await s.service.selfTest!();
   expect(report.probes.find((p) => p.id === 'protection')).toEqual(expect.objectContaining({ status: 'failed', detail: expect.stringContaining('没有报错') }));
   expect(formatSelfTestReport(report)).toContain('[失败] 受保护的工作表拒绝写入');
   expect(selfTestPassed(report)).toBe(false);

@@ -81,6 +81,7 @@ test('a host without marks (the in-browser file driver): every result, no marks,
   const { s } = session(driver);
   const st = await s.checkAll();
   expect(st.marksShown).toBe(false);
+  expect(s.selfTest).toBeUndefined(); // no 自检 where the driver cannot probe its host: the pane shows no button
   expect(st.sheets[0].errors).toBe(1);
   expect(driver.written.filter((w) => w.marks)).toEqual([]);
   const r = await s.fillReportMonths();

@@ -81,6 +81,8 @@ export class WorkbookSession implements LedgerService {
     };
     this.book = new SheetBook({ today: this.o.today() });
     this.own = new OwnWrites(this.o.now, this.o.ownWriteWindowMs);
+    const probe = driver.selfTest?.bind(driver);
+    if (probe) this.selfTest = () => this.runSelfTest(probe);
   }
 
   // ---- LedgerService ----
@@ -211,9 +213,10 @@ export class WorkbookSession implements LedgerService {
     return this.o.today();
   }
 
-  selfTest(): Promise<SelfTestReport> {
-    const run = this.driver.selfTest?.bind(this.driver);
-    if (!run) return Promise.reject(new Error('此环境不能自检。'));
+  /** 自检 (only where the driver can probe its host). */
+  readonly selfTest?: () => Promise<SelfTestReport>;
+
+  private runSelfTest(run: () => Promise<SelfTestReport>): Promise<SelfTestReport> {
     return this.enqueue(async () => {
       const report = await run();
       // Its scratch sheet's events are not the clerk's edits.

@@ -22,8 +22,7 @@ import { teamOf } from '../validation/report';
 import { CheckView } from './CheckView';
 import { errorText, useAction, useDelayedFlag, usePaneState } from './hooks';
 import { Deliver, SubmissionApi, SubmissionPanel } from './SubmissionPanel';
-/** 自检 in its own chunk: loaded when the clerk opens it. */
-const SelfTestDialog = React.lazy(() => import(/* webpackChunkName: "selftest" */ './SelfTestDialog'));
+import { SelfTestDialog } from './SelfTestDialog';
 
 export interface AppProps {
   service: LedgerService;
@@ -192,11 +191,7 @@ export function App({ service, loadSubmission, deliver, holidayYears, year }: Ap
         </>
       )}
 
-      {service.selfTest && selfTestOpen && (
-        <React.Suspense fallback={<Spinner size="small" label="正在打开自检…" />}>
-          <SelfTestDialog open onClose={() => setSelfTestOpen(false)} run={() => service.selfTest!()} />
-        </React.Suspense>
-      )}
+      {service.selfTest && selfTestOpen && <SelfTestDialog open onClose={() => setSelfTestOpen(false)} run={() => service.selfTest!()} />}
       <Caption1 className={s.note}>
         可在单元格中使用 TZ.REPORT_MONTH、TZ.CHECK_ROW、TZ.WORKDAY_CN、TZ.IS_WORKDAY_CN、TZ.PUBLICITY_DUE 函数。节假日和调休安排收录 {holidayYears.first}–{holidayYears.last}{' '}
         年，其他年份按周一至周五计算工作日
