@@ -4,10 +4,7 @@
  */
 import { findAmounts } from '../ledger/money';
 import { toHalfWidth } from '../ledger/text';
-import { COERCION_CATEGORIES } from '../validation/law';
-
-/** 不予（行政）处罚 / 免予处罚 (《行政处罚法》第三十三条), as the checker reads 处罚情况. */
-const NO_PENALTY = /(不予|免予)(行政)?处罚/;
+import { COERCION_CATEGORIES, NO_PENALTY } from '../validation/law';
 
 /**
  * Penalty kinds from light to heavy, as 《行政处罚法》第九条 lists them and the statistics rules

@@ -7,6 +7,7 @@ const C = ['coercion'] as const;
 export const COERCION_RULES = [
   {
     id: 'coercion-category-invalid',
+    group: '依据',
     severity: 'error',
     kinds: C,
     title: '强制类别无效',
@@ -16,6 +17,7 @@ export const COERCION_RULES = [
   },
   {
     id: 'coercion-measure-invalid',
+    group: '依据',
     severity: 'warning',
     kinds: C,
     title: '强制方式与类别不符',
@@ -25,6 +27,7 @@ export const COERCION_RULES = [
   },
   {
     id: 'coercion-not-permitted',
+    group: '主体',
     severity: 'error',
     kinds: C,
     title: '乡镇无权实施的强制',
@@ -34,6 +37,7 @@ export const COERCION_RULES = [
   },
   {
     id: 'coercion-term-exceeded',
+    group: '期限',
     severity: 'warning',
     kinds: C,
     title: '查封扣押超期',
@@ -43,6 +47,7 @@ export const COERCION_RULES = [
   },
   {
     id: 'coercion-close-before-start',
+    group: '程序',
     severity: 'error',
     kinds: C,
     title: '结案早于实施',

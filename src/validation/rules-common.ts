@@ -14,6 +14,7 @@ const TWO_PERSONS: Record<Kind, string> = {
 export const COMMON_RULES = [
   {
     id: 'required',
+    group: '文书',
     severity: 'error',
     kinds: KINDS,
     title: '必填项为空',
@@ -23,6 +24,7 @@ export const COMMON_RULES = [
   },
   {
     id: 'date-invalid',
+    group: '文书',
     severity: 'error',
     kinds: KINDS,
     title: '日期无法识别',
@@ -32,6 +34,7 @@ export const COMMON_RULES = [
   },
   {
     id: 'date-two-digit-year',
+    group: '文书',
     severity: 'warning',
     kinds: KINDS,
     title: '两位数年份',
@@ -41,6 +44,7 @@ export const COMMON_RULES = [
   },
   {
     id: 'date-future',
+    group: '文书',
     severity: 'error',
     kinds: KINDS,
     title: '日期晚于今天',
@@ -50,6 +54,7 @@ export const COMMON_RULES = [
   },
   {
     id: 'date-too-old',
+    group: '文书',
     severity: 'warning',
     kinds: KINDS,
     title: '日期过早',
@@ -59,6 +64,7 @@ export const COMMON_RULES = [
   },
   {
     id: 'placeholder',
+    group: '文书',
     severity: 'error',
     kinds: KINDS,
     title: '模板占位符未替换',
@@ -69,6 +75,7 @@ export const COMMON_RULES = [
   },
   {
     id: 'persons-min-two',
+    group: '主体',
     severity: 'error',
     kinds: KINDS,
     title: '执法人员不足两人',
@@ -78,6 +85,7 @@ export const COMMON_RULES = [
   },
   {
     id: 'persons-unseparated',
+    group: '主体',
     severity: 'warning',
     kinds: KINDS,
     title: '人名未分隔',
@@ -87,6 +95,7 @@ export const COMMON_RULES = [
   },
   {
     id: 'cell-error',
+    group: '文书',
     severity: 'error',
     kinds: KINDS,
     title: '单元格错误值',
@@ -96,6 +105,7 @@ export const COMMON_RULES = [
   },
   {
     id: 'whitespace',
+    group: '文书',
     severity: 'info',
     kinds: KINDS,
     title: '多余空白',

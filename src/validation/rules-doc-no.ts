@@ -7,6 +7,7 @@ const GBT9704 = 'GB/T 9704-2012《党政机关公文格式》7.2.5 发文字号'
 export const DOC_NO_RULES = [
   {
     id: 'doc-no-missing',
+    group: '文书',
     severity: 'warning',
     kinds: ['inspection'],
     title: '缺少检查文书号',
@@ -16,6 +17,7 @@ export const DOC_NO_RULES = [
   },
   {
     id: 'doc-no-format',
+    group: '文书',
     severity: 'warning',
     kinds: KINDS,
     title: '文号不规范',
@@ -25,6 +27,7 @@ export const DOC_NO_RULES = [
   },
   {
     id: 'doc-no-brackets',
+    group: '文书',
     severity: 'info',
     kinds: KINDS,
     title: '文号年份括号不规范',
@@ -34,6 +37,7 @@ export const DOC_NO_RULES = [
   },
   {
     id: 'doc-no-year-future',
+    group: '文书',
     severity: 'warning',
     kinds: KINDS,
     title: '文号年份晚于今年',
@@ -44,6 +48,7 @@ export const DOC_NO_RULES = [
   },
   {
     id: 'duplicate-doc-no',
+    group: '文书',
     severity: 'error',
     kinds: KINDS,
     title: '文号重复',
@@ -53,6 +58,7 @@ export const DOC_NO_RULES = [
   },
   {
     id: 'doc-no-year-after-close',
+    group: '文书',
     severity: 'warning',
     kinds: ['penalty'],
     title: '文号年份晚于结案年份',

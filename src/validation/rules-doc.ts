@@ -5,11 +5,11 @@ const ALL_KINDS = 3;
 
 /** The rules table of the README, generated from the rule declarations. */
 export function rulesMarkdown(): string {
-  const lines = ['| 规则 ID | 级别 | 适用台账 | 何时提示 | 依据 |', '|---|---|---|---|---|'];
+  const lines = ['| 规则 ID | 级别 | 适用台账 | 何时提示 | 依据 | 评查类别 |', '|---|---|---|---|---|---|'];
   for (const r of RULES) {
     const kinds = r.kinds.length === ALL_KINDS ? '全部' : r.kinds.map((k) => LEDGERS[k].name).join('、');
     const cell = (s: string) => s.replace(/\|/g, '\\|');
-    lines.push(`| \`${r.id}\` | ${SEVERITY_LABEL[r.severity]} | ${kinds} | ${cell(r.when)} | ${cell(r.source ?? '—')} |`);
+    lines.push(`| \`${r.id}\` | ${SEVERITY_LABEL[r.severity]} | ${kinds} | ${cell(r.when)} | ${cell(r.source ?? '—')} | ${r.group} |`);
   }
   return lines.join('\n');
 }

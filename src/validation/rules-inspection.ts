@@ -7,6 +7,7 @@ const I = ['inspection'] as const;
 export const INSPECTION_RULES = [
   {
     id: 'hazard-count-invalid',
+    group: '事实证据',
     severity: 'error',
     kinds: I,
     title: '隐患数无效',
@@ -16,6 +17,7 @@ export const INSPECTION_RULES = [
   },
   {
     id: 'hazard-count-normalize',
+    group: '文书',
     severity: 'info',
     kinds: I,
     title: '隐患数写法',
@@ -25,6 +27,7 @@ export const INSPECTION_RULES = [
   },
   {
     id: 'rectify-owner-missing',
+    group: '事实证据',
     severity: 'warning',
     kinds: I,
     title: '缺少整改责任人',
@@ -34,6 +37,7 @@ export const INSPECTION_RULES = [
   },
   {
     id: 'hazard-fields-unexpected',
+    group: '事实证据',
     severity: 'warning',
     kinds: I,
     title: '无隐患却填了整改信息',
@@ -44,6 +48,7 @@ export const INSPECTION_RULES = [
   },
   {
     id: 'rectify-both-marked',
+    group: '程序',
     severity: 'error',
     kinds: I,
     title: '已完成和未完成都打了勾',
@@ -53,6 +58,7 @@ export const INSPECTION_RULES = [
   },
   {
     id: 'rectify-unmarked',
+    group: '程序',
     severity: 'error',
     kinds: I,
     title: '复检后未标整改结果',
@@ -62,6 +68,7 @@ export const INSPECTION_RULES = [
   },
   {
     id: 'recheck-before-inspection',
+    group: '程序',
     severity: 'error',
     kinds: I,
     title: '复检早于检查',
@@ -71,6 +78,7 @@ export const INSPECTION_RULES = [
   },
   {
     id: 'recheck-overdue',
+    group: '期限',
     severity: 'warning',
     kinds: I,
     title: '逾期未复检',
@@ -81,6 +89,7 @@ export const INSPECTION_RULES = [
   },
   {
     id: 'recheck-after-deadline',
+    group: '期限',
     severity: 'info',
     kinds: I,
     title: '复检晚于整改期限',
@@ -90,6 +99,7 @@ export const INSPECTION_RULES = [
   },
   {
     id: 'rectify-open',
+    group: '程序',
     severity: 'warning',
     kinds: I,
     title: '复检未完成整改',
@@ -100,6 +110,7 @@ export const INSPECTION_RULES = [
   },
   {
     id: 'mark-normalize',
+    group: '文书',
     severity: 'info',
     kinds: I,
     title: '标记写法',

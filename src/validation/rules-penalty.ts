@@ -7,6 +7,7 @@ const P = ['penalty'] as const;
 export const PENALTY_RULES = [
   {
     id: 'penalty-type-unknown',
+    group: '依据',
     severity: 'warning',
     kinds: P,
     title: '处罚种类不明',
@@ -17,6 +18,7 @@ export const PENALTY_RULES = [
   },
   {
     id: 'penalty-correction-only',
+    group: '依据',
     severity: 'warning',
     kinds: P,
     title: '只有责令改正',
@@ -27,6 +29,7 @@ export const PENALTY_RULES = [
   },
   {
     id: 'penalty-detention',
+    group: '主体',
     severity: 'error',
     kinds: P,
     title: '行政拘留不属乡镇权限',
@@ -37,6 +40,7 @@ export const PENALTY_RULES = [
   },
   {
     id: 'fine-amount-missing',
+    group: '依据',
     severity: 'error',
     kinds: P,
     title: '罚没金额缺失',
@@ -47,6 +51,7 @@ export const PENALTY_RULES = [
   },
   {
     id: 'receipt-missing',
+    group: '程序',
     severity: 'warning',
     kinds: P,
     title: '缺少罚没票据号',
@@ -56,6 +61,7 @@ export const PENALTY_RULES = [
   },
   {
     id: 'receipt-unexpected',
+    group: '文书',
     severity: 'info',
     kinds: P,
     title: '无罚没款却有票据号',
@@ -65,6 +71,7 @@ export const PENALTY_RULES = [
   },
   {
     id: 'basis-no-article',
+    group: '依据',
     severity: 'error',
     kinds: P,
     title: '处罚依据未写条款',
@@ -74,6 +81,7 @@ export const PENALTY_RULES = [
   },
   {
     id: 'basis-no-law',
+    group: '依据',
     severity: 'warning',
     kinds: P,
     title: '处罚依据未写法规名称',
@@ -83,6 +91,7 @@ export const PENALTY_RULES = [
   },
   {
     id: 'cause-format',
+    group: '文书',
     severity: 'info',
     kinds: P,
     title: '案由格式',
@@ -92,6 +101,7 @@ export const PENALTY_RULES = [
   },
   {
     id: 'summary-procedure-limit',
+    group: '程序',
     severity: 'warning',
     kinds: P,
     title: '超出简易程序范围',
@@ -102,6 +112,7 @@ export const PENALTY_RULES = [
   },
   {
     id: 'on-the-spot-collection',
+    group: '程序',
     severity: 'warning',
     kinds: P,
     title: '当场收缴不符合条件',
@@ -112,6 +123,7 @@ export const PENALTY_RULES = [
   },
   {
     id: 'case-dates-order',
+    group: '程序',
     severity: 'error',
     kinds: P,
     title: '立案、决定、结案顺序颠倒',
@@ -121,6 +133,7 @@ export const PENALTY_RULES = [
   },
   {
     id: 'decision-overdue',
+    group: '期限',
     severity: 'warning',
     kinds: P,
     title: '超过九十日作出决定',

@@ -12,6 +12,10 @@ import { PENALTY_RULES } from './rules-penalty';
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** How case reviewers (案卷评查) group what they find; the county's 通报 lists problems by these. */
+export const REVIEW_GROUPS = ['主体', '事实证据', '程序', '依据', '文书', '期限'] as const;
+export type ReviewGroup = (typeof REVIEW_GROUPS)[number];
+
 /** What a rule's message is built from. `detail` says what is wrong in this cell. */
 export interface MessageParams {
   /** The column's header as the sheet writes it, e.g. `结案时间` or `解除时间`. */
@@ -36,6 +40,8 @@ export interface RuleDef {
   when: string;
   /** Legal or official source, or null. */
   source: string | null;
+  /** The review group its findings belong to (`required`: by the empty column, see reviewGroup). */
+  group: ReviewGroup;
   /** The Chinese message body: what is wrong and what to write instead. */
   message(p: MessageParams): string;
 }
@@ -49,6 +55,21 @@ export const RULE_BY_ID: ReadonlyMap<string, RuleDef> = new Map(RULES.map((r) =>
 
 export function rule(id: RuleId): RuleDef {
   return RULE_BY_ID.get(id)!;
+}
+
+/** `required` belongs to the group of what is missing. */
+const REQUIRED_BY_COLUMN: [RegExp, ReviewGroup][] = [
+  [/执法人员|检查人员|复检人|复查人|办案人员|承办人/, '主体'],
+  [/违法事实|相对人|当事人|隐患|整改措施|检查对象|检查方法/, '事实证据'],
+  [/依据|处罚情况|强制类别|强制方式|处理结果/, '依据'],
+];
+
+/** The review group of an issue, from its rule and (for `required`) its column header. */
+export function reviewGroup(ruleId: string, column = ''): ReviewGroup {
+  if (ruleId === 'required') {
+    for (const [re, g] of REQUIRED_BY_COLUMN) if (re.test(column)) return g;
+  }
+  return RULE_BY_ID.get(ruleId)?.group ?? '文书';
 }
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
