@@ -22,7 +22,7 @@ export function syntaxProblem(code: string, ecmaVersion: number = ECMA_VERSION):
         sourceType,
         allowHashBang: true,
         onToken: (t) => {
-          const v = t.value as { pattern?: string } | undefined;
+          const v = (t as unknown as { value?: { pattern?: string } }).value;
           if (t.type.label === 'regexp' && v?.pattern && /\(\?<[=!]/.test(v.pattern)) lookbehind.push(`/${v.pattern}/`);
         },
       });
