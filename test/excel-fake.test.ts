@@ -242,3 +242,13 @@ test('a member above the manifest’s level used without asking isSetSupported i
   });
   expect(guarded.host.unguarded).toEqual([]);
 });
+
+test('getRanges refuses an address longer than 8,192 characters (office-js#5198; the limit is in the troubleshooting article, office-js-docs-pr#2348)', async () => {
+  const { Excel } = install(small());
+  const many = Array.from({ length: 2000 }, (_, i) => `A${i + 1}`).join(',');
+  expect(many.length).toBeGreaterThan(8192);
+  await Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem('A').getRanges(many).format.fill.color = '#FF0000';
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+});
