@@ -24,8 +24,18 @@ officeReady().then(({ host }) => {
     return;
   }
   const root = createRoot(el);
+  let start: () => void = () => undefined;
+  // Until the pane is known to be shown: a button (the clerk's click also counts as shown).
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <p style={{ padding: 16 }}>执法台账助手已就绪。</p>
+      <Button appearance="primary" style={{ marginLeft: 16 }} onClick={() => start()}>
+        检查本工作簿
+      </Button>
+    </FluentProvider>,
+  );
   // Started hidden (TZ.* formulas recalculating): nothing is read or written until the pane is shown.
-  const start = whenPaneShown(() => {
+  start = whenPaneShown(() => {
     const service = createLedgerService(); // the one place the pane meets the Excel adapter
     root.render(
       <FluentProvider theme={webLightTheme}>
@@ -33,12 +43,4 @@ officeReady().then(({ host }) => {
       </FluentProvider>,
     );
   });
-  root.render(
-    <FluentProvider theme={webLightTheme}>
-      <p style={{ padding: 16 }}>执法台账助手已就绪。</p>
-      <Button appearance="primary" style={{ marginLeft: 16 }} onClick={start}>
-        检查本工作簿
-      </Button>
-    </FluentProvider>,
-  );
 });
