@@ -8,9 +8,8 @@
 import type { IsoDate } from '../ledger/dates';
 import { localToday } from '../ledger/options';
 import { templateSheet } from '../ledger/template';
-import type { WorkbookCheck } from '../validation/check';
 import type { DocumentStore, HostChange, ReadResult, WorkbookDriver, WorkbookIO } from './driver';
-import { CELL_EDIT, NO_MERGES_NOTE, describeFailure, failureOf } from './errors';
+import { CELL_EDIT, describeFailure, failureOf } from './errors';
 import { PendingChanges, planLiveRead } from './live';
 import { WritePlanOut, planWrites } from './plan';
 import { fillReportColumns, rememberColumns } from './report-fill';
@@ -21,7 +20,7 @@ import { SheetBook } from './sheets';
 import { clearMarks } from './clear';
 import { insertTemplates, parseTeam } from './insert';
 import { OwnWrites } from './own-writes';
-import { missingKinds, sheetSummaries } from './summary';
+import { paneState } from './summary';
 
 export interface SessionOptions {
   /** Timers and clock (the host's: setTimeout, performance.now). */
@@ -250,12 +249,8 @@ export class WorkbookSession implements LedgerService {
         this.date1904 = info.date1904;
         this.syncOptions();
         this.book.keepOnly(new Set(info.sheets.map((s) => s.id)));
-        const marks: string[] = [];
-        for (const s of info.sheets) {
-          const e = this.book.upsert(s);
-          // Marks are looked for where they may be: ledgers, sheets not classified yet, and sheets that had some.
-          if (this.canMark() && !s.protected && (e.marks === null || e.marks.count > 0 || (this.marksWanted && (!e.extent || this.book.isLedger(s.id))))) marks.push(s.id);
-        }
+        for (const s of info.sheets) this.book.upsert(s);
+        const marks = this.canMark() ? this.book.marksScope(this.marksWanted) : [];
         const read = await io.read({ full: info.sheets.map((s) => this.book.fullRequest(s.id)), marks, wantsRest: SheetBook.wantsRest });
         for (const r of read.full) this.book.applyFull(r);
         return this.write(io, read, new Set(info.sheets.map((s) => s.id)));
@@ -407,22 +402,8 @@ export class WorkbookSession implements LedgerService {
   }
 
   private publish(phase: Phase, error?: string): void {
-    const fresh = this.checked || phase === 'ready';
-    const ledgers = this.book.ledgers();
-    const check: WorkbookCheck | null = fresh ? { today: this.book.options.today, ledgers } : this.state.check;
-    const merges = ledgers.length && !this.driver.capabilities().merges ? NO_MERGES_NOTE : null;
-    const notes = [this.busyNote, merges, ...this.book.sorted().map((e) => e.note)].filter((n): n is string => !!n);
-    this.state = {
-      phase,
-      check,
-      sheets: sheetSummaries(ledgers),
-      missingKinds: fresh ? missingKinds(ledgers) : this.state.missingKinds,
-      date1904: this.date1904,
-      marksShown: this.marksWanted && this.checked && this.canMark(),
-      ...(error ? { error } : {}),
-      notes,
-      version: this.state.version + 1,
-    };
+    const caps = this.driver.capabilities();
+    this.state = paneState(this.state, this.book, { phase, error, checked: this.checked, date1904: this.date1904, marksShown: this.marksWanted && this.checked && caps.marks, merges: caps.merges, busyNote: this.busyNote });
     for (const l of [...this.listeners]) {
       try {
         l(this.state);

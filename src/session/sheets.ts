@@ -154,6 +154,13 @@ export class SheetBook {
     return affected;
   }
 
+  /** Sheets whose add-in marks a full check looks for: ledgers, sheets not classified yet, sheets that had marks; never protected ones. */
+  marksScope(wanted: boolean): string[] {
+    return this.sorted()
+      .filter((e) => !e.protected && (e.marks === null || e.marks.count > 0 || (wanted && (!e.extent || this.isLedger(e.id)))))
+      .map((e) => e.id);
+  }
+
   /** What to ask the host for a sheet: ledgers in full at their known size, other known sheets only at the top. */
   fullRequest(id: string): FullRequest {
     const e = this.entries.get(id);

@@ -1,8 +1,10 @@
-/* PaneState pieces from checked ledgers (pure: no Office calls). */
+/* The pane's state from the session's sheets (pure). */
 import { KINDS, Kind } from '../ledger/columns';
-import { LedgerResult, ledgerIssues } from '../validation/check';
+import { LedgerResult, WorkbookCheck, ledgerIssues } from '../validation/check';
 import { countOf } from '../validation/report';
-import type { SheetSummary } from './service';
+import { NO_MERGES_NOTE } from './errors';
+import type { PaneState, SheetSummary } from './service';
+import type { SheetBook } from './sheets';
 
 export function sheetSummaries(ledgers: LedgerResult[]): SheetSummary[] {
   return ledgers.map((l) => {
@@ -25,4 +27,28 @@ export function sheetSummaries(ledgers: LedgerResult[]): SheetSummary[] {
 export function missingKinds(ledgers: LedgerResult[]): Kind[] {
   const have = new Set(ledgers.map((l) => l.layout.kind));
   return KINDS.filter((k) => !have.has(k));
+}
+
+/** The next pane state: the book's ledgers once a check has completed, the previous check while none has. */
+export function paneState(
+  prev: PaneState,
+  book: SheetBook,
+  o: { phase: PaneState['phase']; error?: string; checked: boolean; date1904: boolean; marksShown: boolean; merges: boolean; busyNote: string | null },
+): PaneState {
+  const fresh = o.checked || o.phase === 'ready';
+  const ledgers = book.ledgers();
+  const check: WorkbookCheck | null = fresh ? { today: book.options.today, ledgers } : prev.check;
+  const merges = ledgers.length && !o.merges ? NO_MERGES_NOTE : null;
+  const notes = [o.busyNote, merges, ...book.sorted().map((e) => e.note)].filter((n): n is string => !!n);
+  return {
+    phase: o.phase,
+    check,
+    sheets: sheetSummaries(ledgers),
+    missingKinds: fresh ? missingKinds(ledgers) : prev.missingKinds,
+    date1904: o.date1904,
+    marksShown: o.marksShown,
+    ...(o.error ? { error: o.error } : {}),
+    notes,
+    version: prev.version + 1,
+  };
 }
