@@ -427,6 +427,8 @@ export class FakeWorkbook {
     for (let i = 0; i <= r.bottom - r.top; i++) {
       for (let j = 0; j <= r.right - r.left; j++) this.setValue(s, r.top + i, r.left + j, grid[i]?.[j] ?? '');
     }
+    // `details` only for a one-cell change: "details … only available when the change is a single cell"
+    // (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs#excel-excel-worksheetchangedeventargs-details-member).
     const single = r.top === r.bottom && r.left === r.right;
     this.emit({
       name: 'changed',
@@ -533,6 +535,7 @@ export class FakeWorkbook {
 
   // ---- helpers used by the host ----
 
+  /** getMergedAreasOrNullObject reports the areas whose top-left cell is in the range (office-js#3611). */
   mergesIn(sheet: FakeSheet, r: Rect): Rect[] {
     // Like Excel: only merged areas whose top-left cell lies in the range.
     return sheet.merges.filter((m) => m.top >= r.top && m.top <= r.bottom && m.left >= r.left && m.left <= r.right);

@@ -672,6 +672,7 @@ class WorksheetP extends ProxyBase {
   getRanges(address: string): AreasP {
     this.context.host.api(this.context, 'Worksheet.getRanges');
     this.context.enqueue(() => {
+      // Longer address lists fail (office-js#5198; the limit is in Microsoft's troubleshooting article, office-js-docs-pr#2348).
       if (address.length > 8192) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
     }, utf8Length(address));
     return new AreasP(this.context, () => {
