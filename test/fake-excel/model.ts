@@ -427,8 +427,8 @@ export class FakeWorkbook {
     for (let i = 0; i <= r.bottom - r.top; i++) {
       for (let j = 0; j <= r.right - r.left; j++) this.setValue(s, r.top + i, r.left + j, grid[i]?.[j] ?? '');
     }
-    // `details` only for a one-cell change: "details … only available when the change is a single cell"
-    // (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs#excel-excel-worksheetchangedeventargs-details-member).
+    // `details` only for a one-cell change: "If the changed event is triggered on multiple cells, this property cannot be
+    // retrieved" (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs, ExcelApi 1.9).
     const single = r.top === r.bottom && r.left === r.right;
     this.emit({
       name: 'changed',
