@@ -144,7 +144,7 @@ export async function runSelfTest(run: Run): Promise<SelfTestReport> {
         }
         sheet.protection.unprotect();
         await sync();
-        return { ok: prot && code === 'AccessDenied', detail: `protection.protected = ${prot}；写入时 ${code ? `报错 ${code}` : '没有报错'}（应为 AccessDenied）` };
+        return { ok: prot && code === 'AccessDenied', detail: `protection.protected = ${prot}；写入时${code ? `报错 ${code}` : '没有报错'}（应为 AccessDenied）` };
       });
     } finally {
       await probe(probes, 'cleanup', '删除临时工作表', async () => {
