@@ -127,20 +127,20 @@ describe('settings in the workbook', () => {
   test('round trip: saved with the workbook, read by the next session', async () => {
     const wb = await fixtureWorkbook();
     const s = setup(wb);
-    expect(s.service.loadSettings()).toEqual({});
+    expect(await s.service.loadSettings()).toEqual({});
     await s.service.saveSettings({ ...GOOD, contact: { ...GOOD.contact, phone: '138 1234 5678' } });
     expect(wb.savedSettings[SETTINGS_KEY]).toEqual(GOOD);
     const next = setup(wb);
-    expect(next.service.loadSettings()).toEqual(GOOD);
+    expect(await next.service.loadSettings()).toEqual(GOOD);
   });
 
   test('invalid stored values are ignored, not thrown', async () => {
     const wb = await fixtureWorkbook();
     wb.savedSettings[SETTINGS_KEY] = { team: 'XX综合行政执法队', contact: { name: '张', title: '综合执法队队员', phone: '12345' }, to: 'not-an-address', extra: 1 };
-    expect(setup(wb).service.loadSettings()).toEqual({ contact: { title: '综合执法队队员' } });
+    expect(await setup(wb).service.loadSettings()).toEqual({ contact: { title: '综合执法队队员' } });
     for (const junk of ['text', 42, null, [1, 2], { contact: 'x', to: 5 }]) {
       wb.savedSettings[SETTINGS_KEY] = junk;
-      expect(setup(wb).service.loadSettings()).toEqual({});
+      expect(await setup(wb).service.loadSettings()).toEqual({});
     }
   });
 

@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ParsedMail, simpleParser } from 'mailparser';
-import { SubmissionOptionError, SubmissionPackage, prepareSubmission } from '../src/submission';
-import { buildEml } from '../src/submission/email';
+import { MAILTO_SAFE_LENGTH, SubmissionOptionError, SubmissionPackage, prepareSubmission } from '../src/submission';
+import { buildEml, mailtoUrl } from '../src/submission/email';
 import { CONTACT, TEAM, TODAY, period, python, sampleCheck, workbook } from './submission-helpers';
 import { GOOD } from './helpers/ledger';
 
@@ -107,8 +107,9 @@ describe('periods, recipients and links', () => {
   });
 
   test('mailto: link carries To, subject and body (CRLF) but says the attachment must be added by hand', async () => {
-    const pkg = await pkgOf();
-    const url = new URL(pkg.mailto);
+    const pkg = await pkgOf({ check: workbook({ penalty: [], inspection: [], coercion: [] }) });
+    expect(pkg.mailtoWithBody).toBe(true);
+    const url = new URL(pkg.mailto!);
     expect(url.protocol).toBe('mailto:');
     expect(decodeURIComponent(url.pathname)).toBe('jiaochengxzfy@163.com');
     expect(url.searchParams.get('subject')).toBe(pkg.subject);
@@ -123,8 +124,20 @@ test('broken text from a cell (a lone surrogate) still gives a valid body and li
   const coercion = [{ ...GOOD.coercion, party: '某仓库\ud800', closedOn: '', result: '' }];
   const pkg = await pkgOf({ check: workbook({ coercion }) });
   expect(pkg.body).toContain('某仓库\ufffd');
-  expect(new URL(pkg.mailto).searchParams.get('body')).toContain('某仓库\ufffd');
+  expect(new URL(mailtoUrl(pkg.to, pkg.subject, pkg.body)).searchParams.get('body')).toContain('某仓库\ufffd');
   expect((await simpleParser(pkg.eml)).text).toContain('某仓库\ufffd');
+});
+
+test('a link with the body longer than 2,000 characters (what Windows hands to the mail program) carries To and subject only', async () => {
+  const pkg = await pkgOf();
+  expect(pkg.body.length).toBeGreaterThan(300);
+  expect(pkg.mailtoWithBody).toBe(false);
+  expect(pkg.mailto!.length).toBeLessThanOrEqual(MAILTO_SAFE_LENGTH);
+  const url = new URL(pkg.mailto!);
+  expect(url.searchParams.get('subject')).toBe(pkg.subject);
+  expect(url.searchParams.has('body')).toBe(false);
+  const many = await pkgOf({ to: Array.from({ length: 100 }, (_, i) => `township${i}@example.gov.cn`).join(',') });
+  expect(many.mailto).toBeNull();
 });
 
 describe('header injection', () => {

@@ -1,7 +1,8 @@
 /* prepareSubmission: which rows block the package, what goes where, due dates. */
 import { SubmissionOptionError, prepareSubmission } from '../src/submission';
 import { checkWorkbook } from '../src/validation/workbook';
-import { CONTACT, PENALTY_ROWS, TEAM, TODAY, dataRows, period, readDocx, workbook } from './submission-helpers';
+import { namedMonth } from '../src/submission/select';
+import { CONTACT, INSPECTION_ROWS, PENALTY_ROWS, TEAM, TODAY, dataRows, period, readDocx, workbook } from './submission-helpers';
 import { GOOD, ledgerGrid } from './helpers/ledger';
 
 const opts = (p = '2023-10', extra: { allowErrors?: boolean; today?: string } = {}) => ({ period: period(p), team: TEAM, contact: CONTACT, today: TODAY, ...extra });
@@ -41,11 +42,64 @@ describe('refusal', () => {
     expect(rows.map((x) => x[0])).toEqual(['1', '2', '3', '4']);
   });
 
-  test('a row whose month cannot be read blocks nothing, is in no table, and is named in a notice', async () => {
+  test('a date that names a month of no real day (2023年2月30日) belongs to that month: nothing in October', async () => {
     const r = await prepareSubmission(workbook({ penalty: WITH_ERRORS }), opts('2023-10', { allowErrors: true }));
     if (r.refused) throw new Error(r.message);
     expect(r.sections[0].rows.map((x) => x.row)).not.toContain(10);
-    expect(r.notices.join('\n')).toMatch(/行政处罚案件台账第10行的结案时间无法识别/);
+    expect(r.unplaced).toEqual([]);
+    expect(r.notices.join('\n')).not.toMatch(/第10行/);
+  });
+
+  test('… and blocks the package of its own month; allowed, it is listed after that month’s dated rows', async () => {
+    const feb = [{ ...GOOD.penalty, party: '甲公司', closedOn: '2023年2月10日' }, WITH_ERRORS[7], { ...GOOD.penalty, seq: 9, decisionNo: '天综执罚决〔2023〕44号', party: '辛公司', closedOn: '2023年2月20日' }];
+    const r = await prepareSubmission(workbook({ penalty: feb }), opts('2023-02'));
+    expect(r.refused && r.blocking.map((b) => [b.row, b.cell, b.rule])).toEqual([[4, 'F4', 'date-invalid']]);
+    const allowed = await prepareSubmission(workbook({ penalty: feb }), opts('2023-02', { allowErrors: true }));
+    if (allowed.refused) throw new Error(allowed.message);
+    expect(allowed.sections[0].rows.map((x) => [x.row, x.decidingDate, x.cells.closedOn])).toEqual([
+      [3, '2023-02-10', '2023年2月10日'],
+      [5, '2023-02-20', '2023年2月20日'],
+      [4, null, '2023年2月30日'],
+    ]);
+  });
+
+  test('a deciding date that names no month (#VALUE!, 待定, empty) is unplaced: not in the file, not blocking, named with its cell', async () => {
+    const penalty = [
+      ...PENALTY_ROWS,
+      { ...GOOD.penalty, seq: 6, decisionNo: '天综执罚决〔2023〕51号', party: '壬公司', closedOn: { error: '#VALUE!' } },
+      { ...GOOD.penalty, seq: 7, decisionNo: '天综执罚决〔2023〕52号', party: '癸公司', closedOn: '待定' },
+      { ...GOOD.penalty, seq: 8, decisionNo: '天综执罚决〔2023〕53号', party: '子公司', closedOn: '' },
+    ];
+    const r = await prepareSubmission(workbook({ penalty }), opts('2023-10', { allowErrors: true }));
+    if (r.refused) throw new Error(r.message);
+    expect(r.sections[0].rows.map((x) => x.row)).toEqual([4, 6, 3]);
+    expect(r.unplaced).toEqual([
+      { kind: 'penalty', sheet: '行政处罚案件台账', row: 8, cell: 'F8', text: '结案时间是错误值 #VALUE!' },
+      { kind: 'penalty', sheet: '行政处罚案件台账', row: 9, cell: 'F9', text: '结案时间“待定”无法识别' },
+      { kind: 'penalty', sheet: '行政处罚案件台账', row: 10, cell: 'F10', text: '结案时间没有填写' },
+    ]);
+    expect(r.blocking.map((b) => b.row)).toEqual([]);
+  });
+
+  test('… unless another date on its row is after the period (the case ended after it)', async () => {
+    const inspection = [{ ...INSPECTION_ROWS[1], party: '某茶馆', inspectedOn: '2023年11月2日', recheckOn: { error: '#VALUE!' } }];
+    const oct = await prepareSubmission(workbook({ inspection }), opts('2023-10', { allowErrors: true }));
+    expect(oct.unplaced).toEqual([]);
+    const nov = await prepareSubmission(workbook({ inspection }), opts('2023-11', { allowErrors: true, today: '2023-12-05' }));
+    expect(nov.unplaced.map((u) => [u.row, u.cell, u.text])).toEqual([[4, 'M4', '复检日期是错误值 #VALUE!']]);
+  });
+
+  test('namedMonth: the one year and month a date that cannot be read names', () => {
+    expect(namedMonth('2023年2月30日')).toBe('2023-02');
+    expect(namedMonth('二〇二三年十月三十二日')).toBe('2023-10');
+    expect(namedMonth('２０２３年１０月')).toBe('2023-10');
+    expect(namedMonth('2023-10-32')).toBe('2023-10');
+    expect(namedMonth('2023.2.29 上午')).toBe('2023-02');
+    expect(namedMonth('20231032')).toBe('2023-10');
+    expect(namedMonth('2023年10月12日至2023年12月30日')).toBeNull();
+    expect(namedMonth('2023年13月1日')).toBeNull();
+    expect(namedMonth('待定')).toBeNull();
+    expect(namedMonth('10月12日')).toBeNull();
   });
 
   test('pending rows with errors do not block (they are in no month) but are listed', async () => {

@@ -7,13 +7,13 @@ import { TextDecoder, TextEncoder } from 'util';
 import '@testing-library/jest-dom';
 import { render } from '@testing-library/react';
 import { FluentProvider, RendererProvider, createDOMRenderer, webLightTheme } from '@fluentui/react-components';
-import type { LedgerService, PaneSettings, PaneState, ReportMonthResult } from '../src/excel/service';
+import type { LedgerService, PaneSettings, PaneState, ReportMonthResult } from '../src/session/service';
 import type { SheetGrid } from '../src/ledger/cell';
 import { WorkbookCheck } from '../src/validation/check';
 import { checkWorkbook } from '../src/validation/workbook';
 import { App } from '../src/taskpane/App';
 import type { Deliver, SubmissionApi } from '../src/taskpane/SubmissionPanel';
-import { missingKinds, sheetSummaries } from '../src/excel/summary';
+import { missingKinds, sheetSummaries } from '../src/session/summary';
 import { TODAY } from './helpers/ledger';
 
 // jsdom 20 lacks these; docx, the codec and Fluent's motion use them.
@@ -92,7 +92,7 @@ export function fakeService(c: WorkbookCheck | null, opts: { settings?: PaneSett
     setMarks: jest.fn(async (shown: boolean) => emit({ ...box.state, marksShown: shown, version: box.state.version + 1 })),
     fillReportMonths: jest.fn(async () => ({ written: [], refused: [] })),
     insertOfficialSheets: jest.fn(async (_team: string | null) => ['行政处罚案件台账', '行政检查案件台账', '行政强制案件台账']),
-    loadSettings: () => opts.settings ?? {},
+    loadSettings: async () => opts.settings ?? {},
     saveSettings: jest.fn(async (_s: PaneSettings) => undefined),
     platform: () => (opts.platform === undefined ? 'OfficeOnline' : opts.platform),
     today: () => TODAY,

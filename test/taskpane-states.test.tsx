@@ -159,7 +159,7 @@ test('live changes re-render from the subscription', async () => {
   await shown();
   expect(screen.getByText('没有发现问题，台账可以报送。')).toBeInTheDocument();
   const c = check(workbook([BAD_OFFICERS]));
-  act(() => svc.emit({ ...svc.current(), check: c, sheets: require('../src/excel/summary').sheetSummaries(c.ledgers), version: 99 }));
+  act(() => svc.emit({ ...svc.current(), check: c, sheets: require('../src/session/summary').sheetSummaries(c.ledgers), version: 99 }));
   expect(await screen.findByRole('button', { name: /I3「执法人员」/ })).toBeInTheDocument();
 });
 
@@ -296,7 +296,7 @@ test('package ready: Word file, .eml draft, mailto link and copy buttons', async
   await user.click(screen.getByRole('button', { name: '保存邮件草稿（.eml）' }));
   expect((deliver as jest.Mock).mock.calls[1][0].primary).toBe(1);
 
-  const mailto = screen.getByRole('link', { name: /用邮件程序新建邮件/ });
+  const mailto = screen.getByRole('link', { name: '用默认邮件程序打开' });
   expect(mailto.getAttribute('href')).toMatch(/^mailto:jiaochengxzfy@163\.com\?subject=/);
   expect(screen.getByText(/mailto 链接和网页邮箱不能自动带附件/)).toBeInTheDocument();
 

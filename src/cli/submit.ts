@@ -91,7 +91,11 @@ function printPackage(r: SubmissionPackage, written: string[], allowed: boolean,
     for (const b of r.blocking) io.out(blockingLine(b));
   }
   for (const n of r.notices) io.out(termLine(`提示：${n}`));
-  io.out('已生成：');
+  if (r.unplaced.length) {
+    io.out(`注意：以下${r.unplaced.length}件案件决定报送月份的日期没有填写或无法识别，可能属于${r.label}，但没有列入本期台账，报送前请改正后重新生成：`);
+    for (const u of r.unplaced) io.out(termLine(`  ${u.sheet} 第${u.row}行 ${u.cell}：${u.text}`));
+  }
+  io.out(r.unplaced.length ? `已生成（可能缺少上面${r.unplaced.length}件案件）：` : '已生成：');
   io.out(`  Word 台账：${rel(written[0])}`);
   io.out(`  邮件草稿：${rel(written[1])}（Outlook 中双击打开即为可编辑的草稿，附件已带上，核对后发送；其他邮件客户端用“编辑为新邮件”）`);
   io.out('');
@@ -100,8 +104,9 @@ function printPackage(r: SubmissionPackage, written: string[], allowed: boolean,
   io.out('正文：');
   io.out(r.body);
   io.out('');
-  if (r.mailto.length <= MAILTO_SAFE_LENGTH) io.out(`mailto 链接：${r.mailto}`);
-  else io.out('（正文较长，mailto 链接可能被浏览器截断，没有列出；请复制上面的主题和正文。）');
+  if (r.mailto && r.mailtoWithBody) io.out(`mailto 链接：${r.mailto}`);
+  else if (r.mailto) io.out(`mailto 链接（只有收件人和主题：带上正文会超过 ${MAILTO_SAFE_LENGTH} 个字符，会被截断；正文请复制上面的文字）：${r.mailto}`);
+  else io.out(`（收件人较多，mailto 链接会超过 ${MAILTO_SAFE_LENGTH} 个字符，没有列出；请复制上面的收件人、主题和正文。）`);
 }
 
 /** `taizhang submit`: the Word ledgers and the e-mail draft for a period (spec §4, §5.1). */

@@ -19,6 +19,11 @@ export function isoFromParts(y: number, m: number, d: number): IsoDate {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
 
+/** Today's date in the local time zone. */
+export function localToday(now = new Date()): IsoDate {
+  return isoFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
 export function partsOf(iso: IsoDate): [number, number, number] {
   return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
 }

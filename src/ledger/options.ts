@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, isIsoDate, isoFromParts, lastDayOfMonth } from './dates';
+import { IsoDate, isIsoDate, lastDayOfMonth } from './dates';
 import { toHalfWidth } from './text';
 
 /** `--today YYYY-MM-DD` */
@@ -123,7 +123,5 @@ export function firstMessage(e: z.ZodError): string {
   return e.issues[0]?.message ?? '参数无效';
 }
 
-/** Today's date in the local time zone. */
-export function localToday(now = new Date()): IsoDate {
-  return isoFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
+/** Kept here for older imports (it lives in dates.ts, which has no zod). */
+export { localToday } from './dates';

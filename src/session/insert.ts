@@ -1,18 +1,9 @@
 /* 插入官方台账表: the missing official sheets added after the last one, known to the session without reading them back. */
 import type { CellValue, SheetGrid } from '../ledger/cell';
 import type { TemplateSheet } from '../ledger/template';
-import { teamSchema } from '../submission/options';
 import type { SheetInfo, WorkbookIO } from './driver';
 import { NO_MARKS, planKey } from './marks';
 import type { SheetBook } from './sheets';
-
-/** The team name for the new sheets' titles (null: keep the placeholder); throws a Chinese message when invalid. */
-export function parseTeam(team: string | null): string | null {
-  if (!team || !team.trim()) return null;
-  const r = teamSchema.safeParse(team);
-  if (!r.success) throw new Error(r.error.issues[0]?.message ?? '报送单位名称无效');
-  return r.data;
-}
 
 /** `base`, or `base（2）`, `base（3）` … when a sheet already has that name (case-insensitive). */
 export function uniqueName(base: string, taken: Set<string>): string {

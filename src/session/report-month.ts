@@ -1,25 +1,32 @@
 /* The add-in's 报送月份 column (pure): where it goes and what each row shows. */
-import { SheetGrid, cellText, gridValue, isBlank } from '../ledger/cell';
+import { SheetGrid, cellAddress, cellText, gridValue, isBlank } from '../ledger/cell';
 import { REPORT_MONTH_HEADER } from '../ledger/columns';
 import { LedgerLayout } from '../ledger/detect';
 import { RecordResult } from '../validation/check';
 
 /**
  * The text for a record: `YYYY-MM`; `待复检` (inspection awaiting recheck) or `未结案` (coercion
- * still running) when pending; otherwise why there is no month: `缺日期` / `日期有误` for a
- * missing or unreadable deciding date, `缺隐患数` / `隐患数有误` when the inspection's hazard count
- * decides nothing yet.
+ * still running) when pending; otherwise why there is no month: `缺日期` when the deciding date
+ * is not filled, `日期有误` when it is filled but no date (text, a day that does not exist, or an
+ * error value such as `#VALUE!`, which only the layout tells from an empty cell);
+ * `缺隐患数` / `隐患数有误` when the inspection's hazard count decides nothing yet.
  */
-export function reportMonthText(r: RecordResult): string {
+export function reportMonthText(r: RecordResult, layout?: LedgerLayout): string {
   if (r.reportMonth) return r.reportMonth;
   if (r.pending) return r.kind === 'inspection' ? '待复检' : '未结案';
+  const filled = (key: string) => {
+    if (r.display[key]) return true;
+    const col = layout?.columns[key];
+    const cell = col ? cellAddress(r.row, col) : null;
+    return r.issues.some((i) => i.cell === cell && i.rule === 'cell-error');
+  };
   let key = 'closedOn';
   if (r.kind === 'inspection') {
     const count = r.fields.hazardCount;
-    if (typeof count !== 'number') return r.display.hazardCount ? '隐患数有误' : '缺隐患数';
+    if (typeof count !== 'number') return filled('hazardCount') ? '隐患数有误' : '缺隐患数';
     key = count > 0 ? 'recheckOn' : 'inspectedOn';
   }
-  return r.display[key] ? '日期有误' : '缺日期';
+  return filled(key) ? '日期有误' : '缺日期';
 }
 
 /** The existing 报送月份 column of a ledger (from the header), or null. */
@@ -42,7 +49,7 @@ export function reportMonthValues(layout: LedgerLayout, records: readonly Record
   const put = (row: number) => {
     if (row < layout.firstDataRow || row > layout.lastDataRow) return;
     const rec = byRow.get(row);
-    out.set(row, rec ? reportMonthText(rec) : '');
+    out.set(row, rec ? reportMonthText(rec, layout) : '');
   };
   if (rows) for (const r of rows) put(r);
   else for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) put(r);

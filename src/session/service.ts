@@ -80,7 +80,8 @@ export interface LedgerService {
   fillReportMonths(): Promise<ReportMonthResult>;
   /** Adds the missing official ledger sheets (as `taizhang template`); resolves with the names added. */
   insertOfficialSheets(team: string | null): Promise<string[]>;
-  loadSettings(): PaneSettings;
+  /** The values saved in the workbook that still pass the schemas (invalid ones are dropped). */
+  loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;
   /** `Office.context.diagnostics.platform` (`PC`, `Mac`, `OfficeOnline`, …) or null outside Office. */
   platform(): string | null;

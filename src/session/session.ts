@@ -5,8 +5,7 @@
  * only performs reads and writes. One operation at a time (a promise chain), so a live re-check
  * never interleaves with a button's operation. Host-neutral: no Office types.
  */
-import type { IsoDate } from '../ledger/dates';
-import { localToday } from '../ledger/options';
+import { IsoDate, localToday } from '../ledger/dates';
 import { templateSheet } from '../ledger/template';
 import type { DocumentStore, HostChange, ReadResult, WorkbookDriver, WorkbookIO } from './driver';
 import { CELL_EDIT, describeFailure, failureOf } from './errors';
@@ -15,10 +14,10 @@ import { WritePlanOut, planWrites } from './plan';
 import { fillReportColumns, rememberColumns } from './report-fill';
 import type { SelfTestReport } from './selftest';
 import type { LedgerService, PaneSettings, PaneState, ReportMonthResult } from './service';
-import { REPORT_COLUMNS_KEY, SETTINGS_KEY, reportColumns, sanitizeSettings, validateSettings } from './settings';
+import { REPORT_COLUMNS_KEY, SETTINGS_KEY, reportColumns, settingsCheck } from './settings';
 import { SheetBook } from './sheets';
 import { clearMarks } from './clear';
-import { insertTemplates, parseTeam } from './insert';
+import { insertTemplates } from './insert';
 import { OwnWrites } from './own-writes';
 import { paneState } from './summary';
 
@@ -176,7 +175,7 @@ export class WorkbookSession implements LedgerService {
 
   insertOfficialSheets(team: string | null): Promise<string[]> {
     return this.enqueue(async () => {
-      const teamName = parseTeam(team);
+      const teamName = (await settingsCheck()).parseTeam(team);
       await this.ensureChecked();
       const missing = this.state.missingKinds;
       if (!missing.length) return [];
@@ -192,12 +191,13 @@ export class WorkbookSession implements LedgerService {
     });
   }
 
-  loadSettings(): PaneSettings {
-    return sanitizeSettings(this.driver.settings()?.get(SETTINGS_KEY));
+  async loadSettings(): Promise<PaneSettings> {
+    const raw = this.driver.settings()?.get(SETTINGS_KEY);
+    return (await settingsCheck()).sanitizeSettings(raw);
   }
 
   async saveSettings(settings: PaneSettings): Promise<void> {
-    const valid = validateSettings(settings);
+    const valid = (await settingsCheck()).validateSettings(settings);
     const s = this.driver.settings();
     if (!s) throw new Error('不在 Excel 中运行，无法保存设置。');
     s.set(SETTINGS_KEY, valid);

@@ -59,10 +59,10 @@ function mailtoAddress(a: string): string {
   return `${encodeURIComponent(a.slice(0, at))}@${encodeURIComponent(a.slice(at + 1))}`;
 }
 
-/** RFC 6068 link for web mail; it cannot carry the attachment. */
-export function mailtoUrl(to: string[], subject: string, body: string): string {
+/** RFC 6068 link for the mail program (without a body when `body` is null); it cannot carry the attachment. */
+export function mailtoUrl(to: string[], subject: string, body: string | null): string {
   const q = (s: string) => encodeURIComponent(s.replace(/\r?\n/g, '\r\n'));
-  return `mailto:${to.map(mailtoAddress).join(',')}?subject=${q(subject)}&body=${q(body)}`;
+  return `mailto:${to.map(mailtoAddress).join(',')}?subject=${q(subject)}${body === null ? '' : `&body=${q(body)}`}`;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -1,8 +1,11 @@
+import { cellAddress } from '../ledger/cell';
 import { KINDS, Kind, LEDGERS } from '../ledger/columns';
 import { IsoDate } from '../ledger/dates';
+import { LedgerLayout } from '../ledger/detect';
 import { Period } from '../ledger/options';
 import { ledgerTitle } from '../ledger/template';
-import { RecordResult, Status, WorkbookCheck } from '../validation/check';
+import { CN_NUMERAL_CHARS, parseAnyInt, toHalfWidth } from '../ledger/text';
+import { LedgerResult, RecordResult, Status, WorkbookCheck } from '../validation/check';
 
 /** A row of a ledger table in the Word file. */
 export interface PeriodRow {
@@ -10,7 +13,8 @@ export interface PeriodRow {
   /** Excel row in the workbook. */
   row: number;
   status: Status;
-  decidingDate: IsoDate;
+  /** Null for a row whose deciding date names a month of the period but no real day (2023年10月32日). */
+  decidingDate: IsoDate | null;
   /** Text per field key (dates as `2023年10月9日`, marks as `√`); `seq` renumbered from 1. */
   cells: Record<string, string>;
 }
@@ -45,14 +49,28 @@ export interface BlockingIssue {
   message: string;
 }
 
+/**
+ * A case in no month that may belong to the period: the date that decides its month is empty
+ * or cannot be read and names no month (`#VALUE!`, `待定`), and no readable date on its row is
+ * after the period. It is in no table; the package says so (it may be missing from the file).
+ */
+export interface UnplacedRow {
+  kind: Kind;
+  sheet: string;
+  row: number;
+  /** The cell that decides the month, to select it. */
+  cell: string;
+  /** Chinese, e.g. `结案时间为错误值 #VALUE!`. */
+  text: string;
+}
+
 export interface Selection {
   sections: LedgerSection[];
   counts: Record<Kind, number>;
   pending: PendingItem[];
   /** Errors on rows of the period and on the ledgers' headers. */
   blocking: BlockingIssue[];
-  /** Records whose month is unknown (deciding date unreadable): in no table. */
-  undated: { kind: Kind; sheet: string; row: number }[];
+  unplaced: UnplacedRow[];
 }
 
 const STATE: Partial<Record<Kind, string>> = { inspection: '待复检', coercion: '尚未结案' };
@@ -81,43 +99,113 @@ function startOf(r: RecordResult): IsoDate | null {
   return typeof v === 'string' ? v : null;
 }
 
-/** Picks each ledger's rows of the period, its pending rows and the errors that block the report. */
+const N = `[0-9${CN_NUMERAL_CHARS}]`;
+/** A year and month in text (`2023年2月`, `2023-2-30`, `2023.02.30`, `20230230`), with or without a day. */
+const YEAR_MONTH = new RegExp(`(${N}{4})年(${N}{1,3})月|(?:^|\\D)(\\d{4})[-/.](\\d{1,2})(?!\\d)|(?:^|\\D)(\\d{4})(\\d{2})\\d{2}(?!\\d)`, 'g');
+
+/**
+ * The month a date that cannot be read was meant for: the one year and month it names
+ * (`2023年2月30日` → `2023-02`), or null when it names none or several (a range).
+ */
+export function namedMonth(text: string): string | null {
+  const months = new Set<string>();
+  for (const m of toHalfWidth(text).replace(/\s+/g, '').matchAll(YEAR_MONTH)) {
+    const y = parseAnyInt(m[1] ?? m[3] ?? m[5]);
+    const mo = parseAnyInt(m[2] ?? m[4] ?? m[6]);
+    if (y === null || mo === null || y < 1900 || y > 2099 || mo < 1 || mo > 12) continue;
+    months.add(`${y}-${String(mo).padStart(2, '0')}`);
+  }
+  return months.size === 1 ? [...months][0] : null;
+}
+
+/** The field that decides a record's month, or null when the inspection's hazard count decides nothing yet. */
+function decidingKey(r: RecordResult): string | null {
+  if (r.kind !== 'inspection') return 'closedOn';
+  const n = r.fields.hazardCount;
+  return typeof n !== 'number' ? null : n > 0 ? 'recheckOn' : 'inspectedOn';
+}
+
+/** The latest readable date on a record's row (its case cannot have ended before it). */
+function latestDate(r: RecordResult, layout: LedgerLayout): IsoDate | null {
+  let out: IsoDate | null = null;
+  for (const c of LEDGERS[r.kind].columns) {
+    const v = c.type === 'date' && layout.columns[c.key] ? r.fields[c.key] : null;
+    if (typeof v === 'string' && (!out || v > out)) out = v;
+  }
+  return out;
+}
+
+type Placement = { month: string } | { unplaced: UnplacedRow } | null;
+
+/** Where a record in no month goes for the period: a row of the period (its date names a month of it), unplaced, or nowhere. */
+function placeUndated(r: RecordResult, l: LedgerResult, period: Period): Placement {
+  const key = decidingKey(r);
+  const text = key ? r.display[key] : '';
+  const month = text ? namedMonth(text) : null;
+  if (month) return period.months.includes(month) ? { month } : null;
+  const after = latestDate(r, l.layout);
+  if (after && after > period.lastDay) return null;
+  const col = l.layout.columns[key ?? 'hazardCount'] ?? l.layout.tableLeft;
+  const cell = cellAddress(r.row, col);
+  const header = l.layout.headers[key ?? 'hazardCount'] ?? '';
+  const error = r.issues.find((i) => i.cell === cell && i.rule === 'cell-error');
+  const what = !key
+    ? `${header}${r.display.hazardCount ? `“${r.display.hazardCount}”无法识别` : '没有填写'}，不知道按检查时间还是复检日期报送`
+    : error
+      ? `${header}是错误值 ${/#[A-Z0-9/!?.]+/.exec(error.message)?.[0] ?? ''}`.trim()
+      : text
+        ? `${header}“${short(text, 20)}”无法识别`
+        : `${header}没有填写`;
+  return { unplaced: { kind: r.kind, sheet: r.sheet, row: r.row, cell, text: what } };
+}
+
+/**
+ * Picks each ledger's rows of the period, its pending rows and the errors that block the report.
+ * A record whose deciding date is filled but no date: when it still names a month
+ * (`2023年2月30日`), it is a row of that month, with its error; otherwise it is listed as
+ * unplaced for every period it may belong to (see UnplacedRow).
+ */
 export function selectPeriod(check: WorkbookCheck, period: Period, team: string): Selection {
   const months = new Set(period.months);
   const counts = { penalty: 0, inspection: 0, coercion: 0 } as Record<Kind, number>;
   const pending: PendingItem[] = [];
   const blocking: BlockingIssue[] = [];
-  const undated: Selection['undated'] = [];
+  const unplaced: UnplacedRow[] = [];
   const sections = KINDS.map((kind): LedgerSection => {
     const ledgers = check.ledgers.filter((l) => l.layout.kind === kind);
     const picked: RecordResult[] = [];
+    const pick = (r: RecordResult) => {
+      picked.push(r);
+      for (const i of r.issues) if (i.severity === 'error') blocking.push(toBlocking(i));
+    };
     for (const l of ledgers) {
       for (const i of l.sheetIssues) if (i.severity === 'error') blocking.push(toBlocking(i));
       for (const r of l.records) {
-        if (r.reportMonth && months.has(r.reportMonth) && r.decidingDate) {
-          picked.push(r);
-          for (const i of r.issues) if (i.severity === 'error') blocking.push(toBlocking(i));
-        } else if (r.pending) {
+        if (r.reportMonth && months.has(r.reportMonth) && r.decidingDate) pick(r);
+        else if (r.pending) {
           const start = startOf(r);
           if (!start || start <= period.lastDay) pending.push({ kind, sheet: r.sheet, row: r.row, state: STATE[kind] ?? '待办', text: pendingText(r) });
         } else if (!r.reportMonth) {
-          undated.push({ kind, sheet: r.sheet, row: r.row });
+          const p = placeUndated(r, l, period);
+          if (p && 'month' in p) pick(r);
+          else if (p) unplaced.push(p.unplaced);
         }
       }
     }
-    // Stable: equal dates keep sheet order.
-    picked.sort((a, b) => (a.decidingDate! < b.decidingDate! ? -1 : a.decidingDate! > b.decidingDate! ? 1 : 0));
+    // Stable: equal dates keep sheet order; rows without a real date after their month's.
+    const order = (r: RecordResult) => r.decidingDate ?? `${namedMonth(r.display[decidingKey(r) ?? ''] ?? '')}-99`;
+    picked.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
     const rows = picked.map((r, i): PeriodRow => ({
       sheet: r.sheet,
       row: r.row,
       status: r.status,
-      decidingDate: r.decidingDate!,
+      decidingDate: r.decidingDate,
       cells: { ...r.display, seq: String(i + 1) },
     }));
     counts[kind] = rows.length;
     return { kind, title: ledgerTitle(kind, team, period.firstDay, period.lastDay), rows, missing: ledgers.length === 0 };
   });
-  return { sections, counts, pending, blocking, undated };
+  return { sections, counts, pending, blocking, unplaced };
 }
 
 function toBlocking(i: BlockingIssue): BlockingIssue {

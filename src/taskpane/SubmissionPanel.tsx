@@ -19,7 +19,7 @@ import type { SubmissionOptions, SubmissionResult } from '../submission';
 import type { WorkbookCheck } from '../validation/check';
 import { dueOf } from '../submission/period';
 import { copyText } from './clipboard';
-import { FieldErrors, FieldName, FormValues, ValidForm, initialValues, monthChoices, monthLabel, periodOf, settingsOf } from './form';
+import { FieldErrors, FieldName, FormValues, ValidForm, initialValues, monthChoices, monthLabel, periodOf, settingsOf, withSettings } from './form';
 import { errorText, useAction, useDelayedFlag } from './hooks';
 import type { SelectCell } from './IssueList';
 import { DueBar, ReadyView, RefusedView } from './SubmissionResult';
@@ -76,7 +76,19 @@ export function SubmissionPanel({ service, titleTeam, onSelect, loadSubmission, 
   const s = useStyles();
   const today = service.today();
   const months = React.useMemo(() => monthChoices(today), [today]);
-  const [values, setValues] = React.useState<FormValues>(() => initialValues(today, service.loadSettings(), titleTeam));
+  const [values, setValues] = React.useState<FormValues>(() => initialValues(today, {}, titleTeam));
+  const touched = React.useRef(new Set<keyof FormValues>());
+  // The saved team, contact and recipients (checked with zod, loaded lazily) fill what the clerk has not typed.
+  React.useEffect(() => {
+    let alive = true;
+    service.loadSettings().then(
+      (saved) => alive && setValues((v) => withSettings(v, saved, touched.current)),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [service]);
   const [errors, setErrors] = React.useState<FieldErrors>({});
   const [settingsError, setSettingsError] = React.useState<string | null>(null);
   const [outcome, setOutcome] = React.useState<Outcome>(null);
@@ -92,6 +104,7 @@ export function SubmissionPanel({ service, titleTeam, onSelect, loadSubmission, 
   }, [titleTeam]);
 
   const set = (name: keyof FormValues) => (_: unknown, d: { value: string }) => {
+    touched.current.add(name);
     setValues((v) => ({ ...v, [name]: d.value }));
     const field: FieldName = name === 'from' || name === 'to' ? 'period' : name;
     if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));

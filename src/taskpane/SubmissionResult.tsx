@@ -240,11 +240,13 @@ export function ReadyView({ pkg, onSelect, onSave, onCopy, saving, status }: Rea
         <Field label="正文">
           {(field) => <textarea {...field} className={s.body} readOnly value={pkg.body} rows={6} />}
         </Field>
-        <div>
-          <Link href={pkg.mailto} target="_blank" rel="noreferrer">
-            用邮件程序新建邮件（mailto）
-          </Link>
-        </div>
+        {pkg.mailto && (
+          <div>
+            <Link href={pkg.mailto} target="_blank" rel="noreferrer">
+              用默认邮件程序打开
+            </Link>
+          </div>
+        )}
         <Caption1 className={s.muted}>{pkg.mailtoNote}</Caption1>
       </div>
 

@@ -74,6 +74,14 @@ export function initialValues(today: IsoDate, settings: PaneSettings, titleTeam:
   };
 }
 
+/** The form with the workbook's saved values in every field the clerk has not typed in yet. */
+export function withSettings(v: FormValues, settings: PaneSettings, touched: ReadonlySet<keyof FormValues>): FormValues {
+  const saved: Partial<FormValues> = { team: settings.team, name: settings.contact?.name, title: settings.contact?.title, phone: settings.contact?.phone, recipients: settings.to };
+  const out = { ...v };
+  for (const [k, x] of Object.entries(saved) as [keyof FormValues, string | undefined][]) if (x && !touched.has(k)) out[k] = x;
+  return out;
+}
+
 /**
  * The period for showing its due date while the user picks months (no zod here: the
  * schemas load with src/submission); null when the months are out of order or too many.
