@@ -17,6 +17,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { DEV_BASE, productionBase, rewriteManifest } = require('./scripts/manifest-urls');
 const { ECMA_VERSION } = require('./scripts/es-target');
+const { OUTPUTS: WPS_OUTPUTS, wpsAndOfflineConfig } = require('./scripts/build-wps-config');
 
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/package.json'));
@@ -93,7 +94,7 @@ module.exports = async (env = {}, argv = {}) => {
     console.warn(`[taizhang] 未设置 TZ_ADDIN_URL：dist/manifest.xml 指向 ${DEV_BASE}`);
   }
 
-  return {
+  const addin = {
     mode: dev ? 'development' : 'production',
     // The hosts' oldest WebKit/Chromium (scripts/es-target.js): webpack's own runtime code stays within it.
     target: ['web', `es${ECMA_VERSION}`],
@@ -112,7 +113,8 @@ module.exports = async (env = {}, argv = {}) => {
       chunkFilename: '[name].[contenthash:8].js',
       // Relative to the page: chunks load from next to taskpane.html in the shared runtime.
       publicPath: '',
-      clean: true,
+      // The WPS add-in and the offline page (scripts/build-wps-config.js) write beside it.
+      clean: { keep: WPS_OUTPUTS },
     },
     optimization: {
       // One lazy `submission` chunk (docx, the MIME builder) instead of extra vendor chunks.
@@ -183,4 +185,6 @@ module.exports = async (env = {}, argv = {}) => {
       client: { overlay: { warnings: false } },
     },
   };
+  // The WPS 表格 add-in (dist/wps, dist/wps-offline) and the offline page (dist/offline): scripts/build-wps-config.js.
+  return serving ? addin : [addin, await wpsAndOfflineConfig(env, argv)];
 };

@@ -24,7 +24,8 @@ export interface Carried {
 export const EMBED = '\uFFFC'; // OBJECT REPLACEMENT CHARACTER: never in a 7-bit .eml
 const VERSION = '1';
 
-function toBinary(bytes: Uint8Array): string {
+/** Bytes as a binary string (one character per byte). */
+export function toBinary(bytes: Uint8Array): string {
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + 0x8000)));
   return s;

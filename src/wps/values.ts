@@ -32,7 +32,11 @@ export function cellOf(v: unknown): CellValue {
   if (typeof v === 'string') return ERROR_TEXTS.has(v) ? { error: v } : v;
   if (typeof v === 'boolean') return v;
   if (v instanceof Date) return v;
-  return String(v);
+  try {
+    return String(v);
+  } catch {
+    return null; // an object without a text form
+  }
 }
 
 /** A Value2/Formula result as `rows` × `cols` (a scalar for one cell; a flat list for one row or column). */

@@ -1,0 +1,63 @@
+/*
+ * 保存工作簿副本: the opened workbook with the add-in's changes (报送月份 column, official
+ * sheets), as a new file; the original's bytes are never changed. exceljs rewrites the whole
+ * file: a ledger's cells, formats, merges, validations and column widths come through, while
+ * charts, pictures' positions or pivot tables may not — the page says so. A workbook whose
+ * merged areas the bounded reader had to keep from exceljs (far more than a ledger has) is not
+ * rewritten at all.
+ */
+import ExcelJS from 'exceljs';
+import { addTemplateSheet } from '../cli/template';
+import { LIMITS } from '../input/limits';
+import { inspectXlsx } from '../input/inspect';
+import type { HeaderWrite, TextWrite } from '../session/driver';
+import type { WorkbookFile } from './workbook-file';
+
+export const TOO_MANY_MERGES = '这个工作簿的合并单元格太多，离线页面无法生成副本。请在 Excel 或 WPS 中按检查结果手工填写报送月份。';
+
+/** `台账.xlsx` → `台账（已填报送月份）.xlsx` */
+export function copyName(name: string): string {
+  const base = name.replace(/\.xlsx$/i, '');
+  return `${base}（已填报送月份）.xlsx`;
+}
+
+function applyHeader(ws: ExcelJS.Worksheet, h: HeaderWrite): void {
+  if (h.rows > 1) ws.mergeCells(h.row, h.col, h.row + h.rows - 1, h.col);
+  const cell = ws.getCell(h.row, h.col);
+  cell.value = h.text;
+  cell.font = { ...cell.font, bold: true };
+  cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  // exceljs writes no width equal to its default (9 characters): the column then has the sheet's default, near enough.
+  ws.getColumn(h.col).width = h.width;
+  if (h.dataRows) for (let r = h.dataRows.top; r <= h.dataRows.bottom; r++) ws.getCell(r, h.col).alignment = { ...ws.getCell(r, h.col).alignment, horizontal: 'center' };
+}
+
+function applyText(ws: ExcelJS.Worksheet, t: TextWrite): void {
+  for (const run of t.runs) {
+    run.values.forEach((v, i) => {
+      const cell = ws.getCell(run.top + i, t.col);
+      cell.numFmt = '@';
+      cell.value = v === '' ? null : v;
+    });
+  }
+}
+
+/** The copy's name and bytes; rejects with a Chinese message. */
+export async function workbookCopy(file: WorkbookFile): Promise<{ name: string; bytes: Uint8Array }> {
+  const { xlsx } = await inspectXlsx(file.bytes, file.name, LIMITS);
+  if (xlsx !== file.bytes) throw new Error(TOO_MANY_MERGES);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
+  for (const c of file.changes) {
+    if (c.kind === 'insert') {
+      addTemplateSheet(wb, { ...c.template, name: c.sheet });
+      continue;
+    }
+    const ws = wb.getWorksheet(c.sheet);
+    if (!ws) throw new Error(`副本中找不到工作表“${c.sheet}”。`);
+    if (c.header) applyHeader(ws, c.header);
+    if (c.text) applyText(ws, c.text);
+  }
+  const out = await wb.xlsx.writeBuffer();
+  return { name: copyName(file.name), bytes: new Uint8Array(out as ArrayBuffer) };
+}

@@ -1,0 +1,10 @@
+/* main.js of the WPS add-in (loaded by its index.html): the ribbon callbacks and the TZ.* functions. */
+import { etApp } from './et';
+import type { WpsFunction } from './functions';
+import { installRibbon } from './ribbon';
+
+/** Generated from src/functions/functions.ts's JSDoc by scripts/build-wps.js (webpack DefinePlugin). */
+declare const TZ_WPS_FUNCTIONS: WpsFunction[];
+
+const app = etApp();
+if (app) installRibbon(window as unknown as Record<string, unknown>, app, window.location.href, TZ_WPS_FUNCTIONS);

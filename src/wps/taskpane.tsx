@@ -1,0 +1,49 @@
+/*
+ * The task pane in WPS 表格: the same React pane as in Excel, over the WPS driver, with files
+ * saved through WPS's file API. One session per workbook: when the clerk switches to another
+ * workbook, the pane starts over on that one.
+ */
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { App } from '../taskpane/App';
+import { holidayDataRange } from '../validation/cell-functions';
+import { deliverWps } from './delivery';
+import { EtApp, etApp } from './et';
+import { createWpsService } from './session';
+
+// taskpane.html tells a pane too old to run this bundle (it never gets here) from one still loading.
+(window as { tzStarted?: boolean }).tzStarted = true;
+
+const loadSubmission = () => import(/* webpackChunkName: "submission" */ '../taskpane/submit-api');
+
+function start(el: HTMLElement, app: EtApp): void {
+  const root = createRoot(el);
+  let current: { name: string; stop: () => void } | null = null;
+  const show = () => {
+    const wb = app.ActiveWorkbook;
+    const name = wb ? String(wb.Name) : '';
+    if (current?.name === name) return;
+    current?.stop();
+    const service = createWpsService(app);
+    current = { name, stop: () => void service.stopLive().catch(() => undefined) };
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <App key={name} service={service} loadSubmission={loadSubmission} deliver={deliverWps} holidayYears={holidayDataRange()} year={new Date().getFullYear()} />
+      </FluentProvider>,
+    );
+  };
+  show();
+  const events = app.ApiEvent as unknown as { AddApiEventListener?(name: string, fn: () => void): void } | undefined;
+  try {
+    events?.AddApiEventListener?.('WorkbookActivate', () => setTimeout(show, 0));
+  } catch {
+    // no workbook events: the pane stays on the workbook it started with
+  }
+}
+
+const el = document.getElementById('root');
+const app = etApp();
+if (el) {
+  if (!app) el.textContent = '请在 WPS 表格中打开执法台账助手（功能区“执法台账助手”→“台账助手”）。';
+  else start(el, app);
+}

@@ -1,0 +1,320 @@
+/*
+ * `npm run build:wps` (the WPS 表格 add-in folder, its deployment files, and the offline page,
+ * built together) into a temp folder; then the generated files checked, the add-in's main.js
+ * run against a stand-in for WPS, and the offline page opened from file:// in headless
+ * Chromium with every request refused: the sample workbook in, its issues out, the October
+ * package and a copy with the 报送月份 column saved and read back.
+ * (TZ_WPS_DIST=<folder> reuses an earlier build of the same tree, for a developer's reruns.)
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vm from 'vm';
+import { spawn, spawnSync } from 'child_process';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { DOMParser } from '@xmldom/xmldom';
+import { bundleProblems, inlineScripts, shippedScripts, syntaxProblem } from './helpers/bundle-syntax';
+import { FIXTURE } from './excel-helpers';
+import * as H from './hostile-files';
+import { CALLBACKS, PANE_BUTTON } from '../src/wps/ribbon';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const W = require('../scripts/build-wps.js');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { OFFLINE_PAGE, WPS_ECMA_VERSION } = require('../scripts/build-wps-config.js');
+
+const ROOT = path.resolve(__dirname, '..');
+const ADDIN_URL = 'https://oa.example.gov.cn/taizhang/';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
+const HAS_XMLLINT = !spawnSync('xmllint', ['--version']).error;
+if (!HAS_CHROMIUM) console.warn(`test/wps-offline-build.test.ts: 找不到 Chromium（${CHROMIUM}），跳过离线页面的浏览器测试`);
+if (!HAS_XMLLINT) console.warn('test/wps-offline-build.test.ts: xmllint 未安装，跳过 XML 格式检查');
+const OUT = path.join(ROOT, 'test-output');
+const VERSION: string = require('../package.json').version;
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-wps-'));
+const DIST = process.env.TZ_WPS_DIST || path.join(tmp, 'dist');
+let log = '';
+
+function buildWps(out: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const p = spawn(npm, ['run', 'build:wps', '--', '--output-path', out], { cwd: ROOT, env: { ...process.env, TZ_ADDIN_URL: ADDIN_URL, TZ_WPS_URL: '', TZ_WPS_OFFLINE_URL: '' } });
+    let text = '';
+    p.stdout.on('data', (d) => (text += d));
+    p.stderr.on('data', (d) => (text += d));
+    p.on('error', reject);
+    p.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`build:wps failed (${code}):\n${text}`))));
+  });
+}
+
+beforeAll(async () => {
+  if (!process.env.TZ_WPS_DIST) log = await buildWps(DIST);
+}, 600_000);
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const read = (...p: string[]) => fs.readFileSync(path.join(DIST, ...p), 'utf8');
+const exists = (...p: string[]) => fs.existsSync(path.join(DIST, ...p));
+const doc = (text: string) => new DOMParser().parseFromString(text, 'text/xml');
+
+test('build:wps writes the add-in folder, its online jsplugins.xml, the offline package and the offline page, and nothing of the Excel add-in', () => {
+  if (!process.env.TZ_WPS_DIST) expect(log).toContain('compiled successfully');
+  const folder = ['index.html', 'main.js', 'ribbon.xml', 'manifest.xml', 'functions.json', 'taskpane.html', 'taskpane.js', ...W.ICONS];
+  for (const f of [...folder, 'jsplugins.xml']) expect([f, exists('wps', f)]).toEqual([f, true]);
+  for (const f of folder) expect([f, exists('wps-offline', `taizhang_${VERSION}`, f)]).toEqual([f, true]);
+  for (const f of ['jsplugins.xml', `taizhang_${VERSION}.zip`, '安装说明.txt']) expect([f, exists('wps-offline', f)]).toEqual([f, true]);
+  expect(exists(OFFLINE_PAGE)).toBe(true);
+  expect(fs.readdirSync(path.join(DIST, 'offline'))).toEqual(['执法台账助手.html']);
+  if (!process.env.TZ_WPS_DIST) expect(exists('taskpane.js')).toBe(false);
+  // The same folder online and offline (the offline one has no online jsplugins.xml).
+  expect(fs.readdirSync(path.join(DIST, 'wps-offline', `taizhang_${VERSION}`)).sort()).toEqual(fs.readdirSync(path.join(DIST, 'wps')).filter((f) => f !== 'jsplugins.xml').sort());
+  expect(read('wps-offline', `taizhang_${VERSION}`, 'taskpane.js')).toBe(read('wps', 'taskpane.js'));
+});
+
+(HAS_XMLLINT ? test : test.skip)('every generated XML file is well-formed (xmllint)', () => {
+  const files = ['wps/ribbon.xml', 'wps/manifest.xml', 'wps/jsplugins.xml', 'wps-offline/jsplugins.xml', `wps-offline/taizhang_${VERSION}/ribbon.xml`];
+  const r = spawnSync('xmllint', ['--noout', '--nonet', ...files.map((f) => path.join(DIST, f))], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+});
+
+test('the XML files name what exists: ribbon callbacks main.js installs, the icon, the functions file, the add-in URL and the offline folder', () => {
+  const ribbon = doc(read('wps', 'ribbon.xml'));
+  const root = ribbon.documentElement!;
+  expect(root.getAttribute('onLoad')).toBe('OnAddinLoad');
+  const button = ribbon.getElementsByTagName('button')[0];
+  expect(button.getAttribute('id')).toBe(PANE_BUTTON);
+  const named = [root.getAttribute('onLoad'), button.getAttribute('onAction'), button.getAttribute('getImage')];
+  expect(named.sort()).toEqual([...CALLBACKS].sort());
+  expect(ribbon.getElementsByTagName('tab')[0].getAttribute('label')).toBe('执法台账助手');
+
+  const manifest = doc(read('wps', 'manifest.xml'));
+  const uri = manifest.getElementsByTagName('Uri')[0].textContent!;
+  expect(exists('wps', uri)).toBe(true);
+  expect(manifest.getElementsByTagName('Namespace')[0].textContent).toBe('TZ');
+  expect(manifest.getElementsByTagName('Name')[0].textContent).toBe(W.ADDIN_NAME);
+
+  const online = doc(read('wps', 'jsplugins.xml')).getElementsByTagName('jspluginonline')[0];
+  expect([online.getAttribute('name'), online.getAttribute('type'), online.getAttribute('url')]).toEqual([W.ADDIN_NAME, 'et', `${ADDIN_URL}wps/`]);
+  const offline = doc(read('wps-offline', 'jsplugins.xml')).getElementsByTagName('jsplugin')[0];
+  expect([offline.getAttribute('name'), offline.getAttribute('type'), offline.getAttribute('version')]).toEqual([W.ADDIN_NAME, 'et', VERSION]);
+  // WPS looks for <name>_<version> in its jsaddons folder; the archive at `url` is what it would fetch otherwise.
+  expect(exists('wps-offline', `${offline.getAttribute('name')}_${offline.getAttribute('version')}`)).toBe(true);
+  expect(offline.getAttribute('url')).toBe(`${ADDIN_URL}wps-offline/taizhang_${VERSION}.zip`);
+  expect(exists('wps-offline', path.basename(offline.getAttribute('url')!))).toBe(true);
+
+  // Pages load their scripts from next to them (the folder works served and copied).
+  expect([...read('wps', 'index.html').matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1])).toEqual(['main.js']);
+  expect([...read('wps', 'taskpane.html').matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1])).toEqual(['taskpane.js']);
+});
+
+test('the offline package’s zip holds the add-in folder', async () => {
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(DIST, 'wps-offline', `taizhang_${VERSION}.zip`)));
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir).sort();
+  expect(names).toEqual(fs.readdirSync(path.join(DIST, 'wps')).flatMap((f) => (f === 'images' ? W.ICONS : f === 'jsplugins.xml' ? [] : [f])).map((f: string) => `taizhang_${VERSION}/${f}`).sort());
+  expect(await zip.file(`taizhang_${VERSION}/main.js`)!.async('string')).toBe(read('wps', 'main.js'));
+});
+
+test('functions.json is generated from functions.ts’s JSDoc, and main.js registers the same five functions in WPS', async () => {
+  const list = await W.wpsFunctions();
+  expect(JSON.parse(read('wps', 'functions.json'))).toEqual(JSON.parse(W.functionsJson(list)));
+  expect(list.map((f: { id: string }) => f.id)).toEqual(['REPORT_MONTH', 'CHECK_ROW', 'WORKDAY_CN', 'IS_WORKDAY_CN', 'PUBLICITY_DUE']);
+  expect(list.find((f: { id: string }) => f.id === 'CHECK_ROW').parameters.map((p: { type: string }) => p.type)).toEqual(['any[][]', 'any[][]']);
+  expect(list.find((f: { id: string }) => f.id === 'REPORT_MONTH').parameters.map((p: { type: string }) => p.type)).toEqual(['any', 'any?', 'any?']);
+
+  // main.js in a page-like context with a stand-in WPS Application.
+  const registered = new Map<string, { fn: (...a: unknown[]) => unknown; meta: unknown }>();
+  const panes: { url: string; Visible: boolean; Width: number; DockPosition: number }[] = [];
+  const app = {
+    AddCustomFunction: (ns: string, name: string, fn: (...a: unknown[]) => unknown, meta: unknown) => registered.set(`${ns}.${name}`, { fn, meta }),
+    CreateTaskPane: (url: string) => {
+      const p = { url, Visible: false, Width: 0, DockPosition: 0 };
+      panes.push(p);
+      return p;
+    },
+  };
+  const sandbox: Record<string, unknown> = { console, setTimeout, clearTimeout, URL, Application: app, location: { href: 'file:///home/clerk/.local/share/Kingsoft/wps/jsaddons/taizhang_0.1.0/index.html' } };
+  sandbox.window = sandbox;
+  sandbox.self = sandbox;
+  vm.runInContext(read('wps', 'main.js'), vm.createContext(sandbox));
+  expect([...registered.keys()]).toEqual(list.map((f: { id: string }) => `TZ.${f.id}`));
+  expect(registered.get('TZ.WORKDAY_CN')!.meta).toEqual({ description: list[2].description, result: list[2].result, parameters: list[2].parameters });
+  expect(registered.get('TZ.WORKDAY_CN')!.fn(45197, 2)).toBe(45207); // 2023-09-28 + 2 working days = 2023-10-08 (调休)
+  expect(registered.get('TZ.REPORT_MONTH')!.fn(45208, undefined, undefined)).toBe('2023-10');
+  // An empty cell (VBA Empty) and an error value (CVErr as COM hands it over) are read as such.
+  expect(registered.get('TZ.REPORT_MONTH')!.fn(undefined)).toBe('');
+  expect(() => registered.get('TZ.REPORT_MONTH')!.fn('2023年2月30日')).toThrow(/2023年2月30日/);
+  expect(() => registered.get('TZ.IS_WORKDAY_CN')!.fn(-2146826246)).toThrow(/#N\/A/);
+  // The ribbon button opens the pane from the add-in's own folder, then hides and shows it.
+  expect(typeof sandbox.OnAddinLoad).toBe('function');
+  (sandbox.OnAction as (c: { Id: string }) => boolean)({ Id: PANE_BUTTON });
+  expect(panes).toEqual([{ url: 'file:///home/clerk/.local/share/Kingsoft/wps/jsaddons/taizhang_0.1.0/taskpane.html', Visible: true, Width: 400, DockPosition: 2 }]);
+  (sandbox.OnAction as (c: { Id: string }) => boolean)({ Id: PANE_BUTTON });
+  expect(panes[0].Visible).toBe(false);
+  expect((sandbox.GetImage as () => string)()).toMatch(/^images\/icon-\d+\.png$/);
+});
+
+test(`every script of the WPS folder, the offline package and the offline page parses at ES${WPS_ECMA_VERSION} (Chrome 84)`, () => {
+  for (const dir of ['wps', 'wps-offline', 'offline']) {
+    expect(shippedScripts(path.join(DIST, dir)).length).toBeGreaterThan(0);
+    expect([dir, bundleProblems(path.join(DIST, dir), WPS_ECMA_VERSION)]).toEqual([dir, []]);
+  }
+  // The old-browser notes are ES5.
+  for (const page of [read('wps', 'taskpane.html'), read(OFFLINE_PAGE)]) expect(syntaxProblem(inlineScripts(page)[0], 5)).toBeNull();
+  // A streaming fetch or any fetch at all would be a request: none in the code we wrote.
+  for (const dir of ['src/wps', 'src/offline']) {
+    for (const f of fs.readdirSync(path.join(ROOT, dir))) expect([f, /\bfetch\(|XMLHttpRequest|WebSocket/.test(fs.readFileSync(path.join(ROOT, dir, f), 'utf8'))]).toEqual([f, false]);
+  }
+});
+
+test('the offline page is one file: no script, style, font or image is loaded from anywhere', () => {
+  const html = read(OFFLINE_PAGE);
+  expect(html.match(/<script\b[^>]*\ssrc=/gi)).toBeNull();
+  expect(html.match(/<link\b/gi)).toBeNull();
+  expect(html).not.toMatch(/@font-face|url\(\s*['"]?(https?:|\/\/)/);
+  expect(html).toContain("connect-src 'none'");
+});
+
+type Route = { request(): { url(): string }; continue(): void; abort(): void };
+
+(HAS_CHROMIUM ? test : test.skip)(
+  'the offline page from file:// with no network: the sample workbook’s issues, the October package and a copy with 报送月份 saved and read back; no request at all',
+  async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { chromium } = require('playwright-core');
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    });
+    fs.mkdirSync(OUT, { recursive: true });
+    try {
+      const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, acceptDownloads: true, offline: true });
+      const page = await context.newPage();
+      await page.clock.setFixedTime(new Date('2023-11-05T10:00:00'));
+      const url = 'file://' + path.join(DIST, OFFLINE_PAGE);
+      const requests: string[] = [];
+      const problems: string[] = [];
+      page.on('request', (r: { url(): string }) => requests.push(decodeURI(r.url())));
+      page.on('pageerror', (e: Error) => problems.push(e.message));
+      page.on('console', (m: { type(): string; text(): string }) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
+      await context.route('**/*', (route: Route) => (decodeURI(route.request().url()) === decodeURI(url) ? route.continue() : route.abort()));
+      await page.goto(url);
+      await page.getByRole('button', { name: '选择台账文件' }).waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: path.join(OUT, 'offline-start.png') });
+
+      // A file the reader refuses is refused here as in the CLI.
+      const ods = path.join(tmp, '台账.ods');
+      fs.writeFileSync(ods, H.zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }));
+      await page.setInputFiles('input[type=file]', ods);
+      await page.getByText('是 OpenDocument 表格（.ods', { exact: false }).waitFor({ timeout: 15_000 });
+
+      await page.setInputFiles('input[type=file]', FIXTURE);
+      const sheets = page.getByRole('list', { name: '本工作簿中的台账' });
+      await sheets.waitFor({ timeout: 30_000 });
+      const items: string[] = await sheets.getByRole('listitem').allInnerTexts();
+      expect(items.map((t) => t.replace(/\s+/g, ' '))).toEqual([
+        expect.stringMatching(/^行政处罚 行政处罚案件台账 10 条记录 错误 \d+ /),
+        expect.stringMatching(/^行政检查 行政检查案件台账 8 条记录 /),
+        expect.stringMatching(/^行政强制 行政强制案件台账 5 条记录 /),
+      ]);
+      await expect(page.getByRole('button', { name: /F6「结案时间」.*2023年2月30日/ }).count()).resolves.toBe(1);
+      await expect(page.getByText('sample-2023-10.xlsx', { exact: false }).count()).resolves.toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(OUT, 'offline-issues.png'), fullPage: true });
+
+      // 填写报送月份 goes into the copy; the copy is saved as a new file and read back.
+      const saveCopy = page.getByRole('button', { name: '保存工作簿副本' });
+      expect(await saveCopy.isDisabled()).toBe(true);
+      await page.getByRole('button', { name: '填写报送月份' }).click();
+      await page.getByText('已在 L 列写入 10 行的报送月份', { exact: false }).waitFor({ timeout: 15_000 });
+      const [copy] = await Promise.all([page.waitForEvent('download'), saveCopy.click()]);
+      expect(copy.suggestedFilename()).toBe('sample-2023-10（已填报送月份）.xlsx');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(await copy.path());
+      const ws = wb.getWorksheet('行政处罚案件台账')!;
+      expect([2, 3, 4, 6].map((r) => ws.getCell(`L${r}`).value)).toEqual(['报送月份', '2023-10', '2023-09', '日期有误']);
+      expect(ws.getCell('L3').numFmt).toBe('@');
+      expect(wb.getWorksheet('行政强制案件台账')!.getCell('N4').value).toBe('未结案');
+      // The rest of the workbook came through: the clerk's values, merges and the other sheets.
+      const original = new ExcelJS.Workbook();
+      await original.xlsx.readFile(FIXTURE);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(original.worksheets.map((w) => w.name));
+      expect(ws.getCell('F6').value).toEqual(original.getWorksheet('行政处罚案件台账')!.getCell('F6').value);
+      expect((ws.model as unknown as { merges: string[] }).merges.sort()).toEqual((original.getWorksheet('行政处罚案件台账')!.model as unknown as { merges: string[] }).merges.sort());
+
+      // Clicking an issue says where to look (a file has no cell to jump to).
+      await page.getByRole('button', { name: /F6「结案时间」/ }).click();
+      await page.getByText('离线页面不能跳到单元格', { exact: false }).waitFor();
+
+      // The October package.
+      await page.getByRole('tab', { name: '月度报送' }).click();
+      await page.getByRole('textbox', { name: /姓名/ }).fill('张三');
+      await page.getByRole('textbox', { name: /职务/ }).fill('综合执法队队员');
+      await page.getByRole('textbox', { name: /电话/ }).fill('13812345678');
+      await page.getByRole('button', { name: '生成报送文件' }).click();
+      await page.getByText('没有生成报送文件', { exact: true }).waitFor({ timeout: 20_000 });
+      await page.getByRole('button', { name: '仍然生成（含错误）' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '仍然生成' }).click();
+      await page.getByText('报送文件已生成', { exact: true }).waitFor({ timeout: 20_000 });
+      await page.getByText('报送文件已生成', { exact: true }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(OUT, 'offline-ready.png') });
+      const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存 Word 台账' }).click()]);
+      expect(docx.suggestedFilename()).toBe('天宁镇综合行政执法队2023年10月行政执法案件台账.docx');
+      const bytes = fs.readFileSync(await docx.path());
+      const text = (await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+      expect(text).toContain('天宁镇综合行政执法队2023年10月1日--2023年10月31日行政处罚案件台账');
+      expect(text).toContain('本期案件：行政处罚');
+      const [eml] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存邮件草稿' }).click()]);
+      const emlText = fs.readFileSync(await eml.path(), 'utf8');
+      expect(emlText).toContain('X-Unsent: 1');
+      expect(emlText.replace(/\r\n/g, '')).toContain(bytes.toString('base64'));
+      fs.writeFileSync(path.join(OUT, 'offline-package.docx'), bytes);
+
+      expect(problems).toEqual([]);
+      // Not one request after the page itself: no script, style, font, image or fetch.
+      expect(requests).toEqual([decodeURI(url)]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(900);
+    } finally {
+      await browser.close();
+    }
+  },
+  120_000,
+);
+
+(HAS_CHROMIUM ? test : test.skip)(
+  'volume-licensed Excel 2016/2019 (the pane in Internet Explorer): taskpane.html says this Excel is too old and offers the offline page and the CLI',
+  async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { chromium } = require('playwright-core');
+    const site = path.join(tmp, 'addin');
+    fs.mkdirSync(site, { recursive: true });
+    // The template as the build writes it, less Office.js (the message comes before any of it runs).
+    const template = fs.readFileSync(path.join(ROOT, 'src', 'taskpane', 'taskpane.html'), 'utf8').replace(/<script[^>]*src="<%= officeJs %>"><\/script>/, '');
+    fs.writeFileSync(path.join(site, 'taskpane.html'), template);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'] });
+    try {
+      // IE11's user agent (Chromium runs the ES5 script; real IE11 is not available here).
+      const context = await browser.newContext({ viewport: { width: 320, height: 640 }, userAgent: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko' });
+      const page = await context.newPage();
+      await page.goto('file://' + path.join(site, 'taskpane.html'));
+      const text = await page.locator('#root').innerText();
+      expect(text).toContain('这个 Excel 版本太旧，无法运行执法台账助手');
+      expect(text).toContain('批量授权版 Excel 2016、2019');
+      expect(text).toContain('taizhang check');
+      expect(text).toContain(`${site}/offline/执法台账助手.html`);
+      expect(text).toContain('版本 2002');
+      const href = await page.getByRole('link', { name: '执法台账助手.html' }).getAttribute('href');
+      expect(decodeURI(href!)).toBe(`file://${site}/offline/执法台账助手.html`);
+      expect(await page.evaluate(() => (window as { tzUnsupportedWebview?: boolean }).tzUnsupportedWebview)).toBe(true);
+      fs.mkdirSync(OUT, { recursive: true });
+      await page.screenshot({ path: path.join(OUT, 'excel-2016-fallback.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  },
+  60_000,
+);
