@@ -51,7 +51,8 @@ beforeAll(async () => {
   // One after the other: in parallel they only fight over the CPU (Terser).
   prodLog = await build(PROD, [], { TZ_ADDIN_URL: ADDIN_URL });
   await build(INTRANET, ['--env', 'officeJs=local'], { TZ_ADDIN_URL: ADDIN_URL });
-}, 180_000);
+  // Each build also makes the WPS add-in and the offline page (scripts/build-wps-config.js): about 3 minutes on 2 cores.
+}, 900_000);
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
