@@ -11,13 +11,13 @@ import { WorkbookSession } from '../src/session/session';
 import { checkWorkbook } from '../src/validation/workbook';
 import { toCheckJson } from '../src/validation/report';
 import { workbookCopy, copyName, TOO_MANY_MERGES } from '../src/offline/copy';
-import { FileDriver, OFFLINE_LIVE, OFFLINE_SELECT, browserStore } from '../src/offline/file-driver';
+import { FileDriver, FileSession, OFFLINE_LIVE, OFFLINE_MARKS, OFFLINE_SELECT, browserStore } from '../src/offline/file-driver';
 import { openWorkbookFile } from '../src/offline/workbook-file';
 import { FIXTURE, TODAY } from './excel-helpers';
 import * as H from './hostile-files';
 
 function session(driver: FileDriver): WorkbookSession {
-  return new WorkbookSession(driver, { setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (h) => clearTimeout(h as NodeJS.Timeout), now: () => Date.now(), today: () => TODAY });
+  return new FileSession(driver, { setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (h) => clearTimeout(h as NodeJS.Timeout), now: () => Date.now(), today: () => TODAY });
 }
 
 class MemoryStorage {
@@ -56,7 +56,7 @@ test('no marks, no live changes, no cell to jump to: each says why in Chinese', 
   await service.checkAll();
   await expect(service.startLive()).rejects.toThrow(OFFLINE_LIVE);
   await expect(service.selectCell('行政处罚案件台账', 'F6')).rejects.toThrow(OFFLINE_SELECT);
-  await service.setMarks(true);
+  await expect(service.setMarks(true)).rejects.toThrow(OFFLINE_MARKS);
   expect(service.current().marksShown).toBe(false);
 });
 

@@ -18,6 +18,8 @@ import { bundleProblems, inlineScripts, shippedScripts, syntaxProblem } from './
 import { FIXTURE } from './excel-helpers';
 import * as H from './hostile-files';
 import { CALLBACKS, PANE_BUTTON } from '../src/wps/ribbon';
+import { modelFromXlsx } from './fake-excel/from-xlsx';
+import webpack from 'webpack';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const W = require('../scripts/build-wps.js');
@@ -246,6 +248,10 @@ type Route = { request(): { url(): string }; continue(): void; abort(): void };
       expect(ws.getCell('F6').value).toEqual(original.getWorksheet('行政处罚案件台账')!.getCell('F6').value);
       expect((ws.model as unknown as { merges: string[] }).merges.sort()).toEqual((original.getWorksheet('行政处罚案件台账')!.model as unknown as { merges: string[] }).merges.sort());
 
+      // No marks in a file: 显示标记 says so.
+      await page.getByRole('tab', { name: '检查结果' }).click();
+      await page.getByRole('button', { name: '显示标记' }).click();
+      await page.getByText('离线页面不能在文件中标出单元格', { exact: false }).waitFor();
       // Clicking an issue says where to look (a file has no cell to jump to).
       await page.getByRole('button', { name: /F6「结案时间」/ }).click();
       await page.getByText('离线页面不能跳到单元格', { exact: false }).waitFor();
@@ -317,4 +323,65 @@ type Route = { request(): { url(): string }; continue(): void; abort(): void };
     }
   },
   60_000,
+);
+
+/** test/wps-pane-entry.ts (the fake WPS Application) bundled for the page. */
+async function fakeWpsScript(): Promise<string> {
+  const out = path.join(tmp, 'fake-wps');
+  const compiler = webpack({
+    mode: 'development',
+    devtool: false,
+    target: 'web',
+    context: ROOT,
+    entry: path.join(__dirname, 'wps-pane-entry.ts'),
+    output: { path: out, filename: 'fake-wps.js' },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: false } } }] },
+    performance: { hints: false },
+  });
+  await new Promise<void>((resolve, reject) => compiler.run((err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString())) : compiler.close(() => resolve()))));
+  return fs.readFileSync(path.join(out, 'fake-wps.js'), 'utf8');
+}
+
+(HAS_CHROMIUM ? test : test.skip)(
+  'the built WPS pane runs in Chromium over a stand-in WPS Application: the fixture’s ledgers, marks in the sheets, a live edit, a cell selected',
+  async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { chromium } = require('playwright-core');
+    const model = await modelFromXlsx(FIXTURE);
+    const fake = await fakeWpsScript();
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'] });
+    try {
+      const context = await browser.newContext({ viewport: { width: 400, height: 900 }, offline: true });
+      const page = await context.newPage();
+      await page.clock.setFixedTime(new Date('2023-11-05T10:00:00'));
+      const problems: string[] = [];
+      const requests: string[] = [];
+      page.on('pageerror', (e: Error) => problems.push(e.message));
+      page.on('request', (r: { url(): string }) => requests.push(path.basename(decodeURI(r.url()))));
+      await page.addInitScript(`window.__wpsModel = ${JSON.stringify(model)};\n${fake}`);
+      await page.goto('file://' + path.join(DIST, 'wps', 'taskpane.html'));
+      const sheets = page.getByRole('list', { name: '本工作簿中的台账' });
+      await sheets.waitFor({ timeout: 20_000 });
+      expect((await sheets.getByRole('listitem').allInnerTexts()).map((t: string) => t.replace(/\s+/g, ' '))).toEqual([
+        expect.stringMatching(/^行政处罚 行政处罚案件台账 10 条记录 错误 \d+ /),
+        expect.stringMatching(/^行政检查 行政检查案件台账 8 条记录 /),
+        expect.stringMatching(/^行政强制 行政强制案件台账 5 条记录 /),
+      ]);
+      type W = { __wps: { wb: { shownFill(s: string, a: string): string | undefined; userEdit(s: string, a: string, v: unknown): void; activeSheetId: string; sheet(n: string): { id: string; selection: string } } } };
+      expect(await page.evaluate(() => (window as unknown as W).__wps.wb.shownFill('行政处罚案件台账', 'F6'))).toBe('#FFC7CE');
+      fs.mkdirSync(OUT, { recursive: true });
+      await page.screenshot({ path: path.join(OUT, 'wps-pane.png') });
+      await page.getByRole('button', { name: /F6「结案时间」/ }).click();
+      await page.waitForFunction(() => (window as unknown as W).__wps.wb.sheet('行政处罚案件台账').selection === 'F6');
+      await page.evaluate(() => (window as unknown as W).__wps.wb.userEdit('行政处罚案件台账', 'F6', 45227));
+      await page.getByRole('button', { name: /F6「结案时间」/ }).waitFor({ state: 'detached', timeout: 10_000 });
+      expect(await page.evaluate(() => (window as unknown as W).__wps.wb.shownFill('行政处罚案件台账', 'F6'))).toBeUndefined();
+      expect(problems).toEqual([]);
+      expect(requests).toEqual(['taskpane.html', 'taskpane.js']);
+    } finally {
+      await browser.close();
+    }
+  },
+  120_000,
 );

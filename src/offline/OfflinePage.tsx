@@ -5,14 +5,13 @@
  */
 import * as React from 'react';
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
-import { WorkbookSession } from '../session/session';
 import type { SubmissionApi } from '../taskpane/SubmissionPanel';
 import { App } from '../taskpane/App';
 import { saveFile } from '../download/save';
 import { holidayDataRange } from '../validation/cell-functions';
 import { workbookCopy } from './copy';
 import { deliverDownload } from './delivery';
-import { FileDriver, browserStore } from './file-driver';
+import { FileDriver, FileSession, browserStore } from './file-driver';
 import { WorkbookFile, openWorkbookFile } from './workbook-file';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,7 +40,7 @@ const useStyles = makeStyles({
 
 interface Opened {
   file: WorkbookFile;
-  service: WorkbookSession;
+  service: FileSession;
 }
 
 export interface OfflinePageProps {
@@ -68,7 +67,7 @@ export function OfflinePage({ loadSubmission, storage }: OfflinePageProps): Reac
     try {
       const file = await openWorkbookFile(f.name, new Uint8Array(await f.arrayBuffer()));
       const driver = new FileDriver(file, browserStore(storage), () => setChanged((n) => n + 1));
-      const service = new WorkbookSession(driver, {
+      const service = new FileSession(driver, {
         setTimer: (fn, ms) => setTimeout(fn, ms),
         clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
         now: () => performance.now(),

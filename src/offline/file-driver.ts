@@ -9,6 +9,7 @@ import type { CellValue, SheetGrid } from '../ledger/cell';
 import type { TemplateSheet } from '../ledger/template';
 import type { DocumentStore, DriverCapabilities, HostChange, MarksFound, ReadRequest, ReadResult, SheetInfo, SheetRead, SheetWrite, WorkbookDriver, WorkbookIO, WriteResult } from '../session/driver';
 import { templateGrid } from '../session/insert';
+import { WorkbookSession } from '../session/session';
 import { setCell } from '../session/sheets';
 import type { WorkbookFile } from './workbook-file';
 
@@ -17,6 +18,7 @@ const copyOf = (g: SheetGrid): SheetGrid => ({ name: g.name, top: g.top, left: g
 
 export const OFFLINE_LIVE = '这里检查的是所选文件当时的内容：在 Excel 或 WPS 中改动台账并保存后，请重新选择文件。';
 export const OFFLINE_SELECT = '离线页面不能跳到单元格：请在 Excel 或 WPS 中打开台账，找到这个单元格修改。';
+export const OFFLINE_MARKS = '离线页面不能在文件中标出单元格：请按下面列出的单元格，在 Excel 或 WPS 中修改。';
 
 /** Key–value settings in the browser's local storage (or in memory where there is none). */
 export function browserStore(storage: Pick<Storage, 'getItem' | 'setItem'> | null, key = 'taizhang.offline'): DocumentStore {
@@ -136,5 +138,12 @@ export class FileDriver implements WorkbookDriver {
         throw new Error(OFFLINE_SELECT);
       },
     };
+  }
+}
+
+/** The session in the offline page: the pane's 显示标记 says why there are none (a file in the browser has no cells to colour). */
+export class FileSession extends WorkbookSession {
+  override setMarks(shown: boolean): Promise<void> {
+    return shown ? Promise.reject(new Error(OFFLINE_MARKS)) : super.setMarks(false);
   }
 }
