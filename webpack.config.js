@@ -105,6 +105,8 @@ module.exports = async (env = {}, argv = {}) => {
       commands: './src/commands/commands.ts',
       // The file-saving page that desktop Excel opens (src/excel/delivery.ts); inlined into download*.html.
       download: './src/download/download.ts',
+      // The Web Worker that builds the Word file and the e-mail draft (src/taskpane/package-client.ts); loaded by no page.
+      'package-worker': './src/taskpane/package-worker.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -168,7 +170,7 @@ module.exports = async (env = {}, argv = {}) => {
       new InlineScriptsPlugin(['download.html', 'download-dialog.html'], 'download'),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          { from: 'assets/{icon,prepare}-*.png', to: 'assets/[name][ext]' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

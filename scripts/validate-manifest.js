@@ -23,7 +23,7 @@ const ROOT = path.resolve(__dirname, '..');
 const SHARED = process.env.TZ_SHARED_DIR || path.resolve(ROOT, '..', 'shared');
 const XSD = path.join(SHARED, 'schemas', 'manifest', 'patched', 'OfficeAppManifestV1_1.xsd');
 const REFS = path.join(SHARED, 'tools', 'manifest_refs.py');
-const ICON_SIZES = { 'Icon.16x16': 16, 'Icon.32x32': 32, 'Icon.80x80': 80 };
+const ICON_SIZES = { 'Icon.16x16': 16, 'Icon.32x32': 32, 'Icon.80x80': 80, 'Prepare.16x16': 16, 'Prepare.32x32': 32, 'Prepare.80x80': 80 };
 
 class ToolMissing extends Error {}
 
@@ -108,7 +108,7 @@ function checkOwnRules(xml, base, filesDir) {
     if (!id) continue;
     const size = ICON_SIZES[id];
     const url = attr(img, 'DefaultValue');
-    if (size && !url.endsWith(`icon-${size}.png`)) findings.push(`${id} 应指向 icon-${size}.png，现为 ${url}`);
+    if (size && !new RegExp(`/assets/[a-z]+-${size}\\.png$`).test(url)) findings.push(`${id} 应指向 assets/…-${size}.png，现为 ${url}`);
   }
   const local = (u) => decodeURIComponent(u.url.slice(base.length).split(/[?#]/)[0]);
   for (const u of urls) {

@@ -29,6 +29,11 @@ const BUILD_WAIT = 45_000;
 const BAD_OFFICERS: Row = { ...GOOD.penalty, decisionNo: '天综执罚决〔2023〕16号', officers: '王明' };
 const BAD_DATE: Row = { ...GOOD.penalty, decisionNo: '天综执罚决〔2023〕17号', closedOn: '2023年2月30日' };
 
+/** The issues of one row (`第4行`) or of the header row: the block under its heading. */
+function rowBlock(name: string): HTMLElement {
+  return screen.getByRole('heading', { level: 3, name }).parentElement!;
+}
+
 async function shown(): Promise<void> {
   await screen.findByRole('tab', { name: '检查结果' });
 }
@@ -72,7 +77,7 @@ test('clean: each ledger with its counts, and no issues', async () => {
   expect(within(cards[0]).getByText('1 条记录')).toBeInTheDocument();
   expect(within(cards[0]).getByText('错误 0')).toBeInTheDocument();
   expect(screen.getByText('没有发现问题，台账可以报送。')).toBeInTheDocument();
-  expect(screen.queryByRole('group', { name: '按级别筛选' })).toBeNull();
+  expect(screen.queryByRole('group', { name: '按级别显示或隐藏问题' })).toBeNull();
 });
 
 test('with errors: grouped by sheet and row; a click selects the cell; the severity filter hides errors', async () => {
@@ -84,7 +89,9 @@ test('with errors: grouped by sheet and row; a click selects the cell; the sever
   expect(within(card).getByText('3 条记录')).toBeInTheDocument();
   expect(within(card).getByText('错误 2')).toBeInTheDocument();
 
-  const row4 = screen.getByRole('region', { name: '第4行' });
+  // Sheet names are headings (h2) over their rows (h3).
+  expect(screen.getByRole('heading', { level: 2, name: new RegExp(`^${P}`) })).toHaveTextContent('2 行有问题');
+  const row4 = rowBlock('第4行');
   const entry = within(row4).getByRole('button', { name: /I4「执法人员」/ });
   expect(entry).toHaveTextContent('错误');
   expect(entry).toHaveTextContent('“王明”只有一人');
@@ -93,16 +100,20 @@ test('with errors: grouped by sheet and row; a click selects the cell; the sever
   expect(svc.selectCell).toHaveBeenCalledWith(P, 'I4');
 
   // Keyboard: the entry is a focusable button; Enter selects too.
-  const dateEntry = within(screen.getByRole('region', { name: '第5行' })).getByRole('button', { name: /F5「结案时间」/ });
+  const dateEntry = within(rowBlock('第5行')).getByRole('button', { name: /F5「结案时间」/ });
   dateEntry.focus();
   await user.keyboard('{Enter}');
   expect(svc.selectCell).toHaveBeenLastCalledWith(P, 'F5');
 
-  const errors = screen.getByRole('button', { name: '错误 2' });
+  // On and off say so in words, not only in colour; a sheet whose issues are all hidden says how many.
+  const errors = screen.getByRole('button', { name: '✓ 错误 2' });
   expect(errors).toHaveAttribute('aria-pressed', 'true');
   await user.click(errors);
   expect(errors).toHaveAttribute('aria-pressed', 'false');
+  expect(errors).toHaveAccessibleName('错误 2（已隐藏）');
   expect(screen.queryByRole('button', { name: /I4「执法人员」/ })).toBeNull();
+  expect(screen.getByRole('heading', { level: 2, name: new RegExp(`^${P}`) })).toHaveTextContent('2 条已隐藏');
+  expect(screen.getByText('所选级别没有问题。')).toBeInTheDocument();
 });
 
 test('a missing header column is shown on the header row', async () => {
@@ -110,8 +121,8 @@ test('a missing header column is shown on the header row', async () => {
   const header = grid.rows[1];
   header[header.indexOf('处罚依据')] = '其他';
   renderPane(fakeService(check([grid])));
-  const head = await screen.findByRole('region', { name: '表头（第2行）' });
-  expect(within(head).getByRole('button')).toHaveTextContent('处罚依据');
+  await screen.findByRole('heading', { level: 3, name: '表头（第2行）' });
+  expect(within(rowBlock('表头（第2行）')).getByRole('button')).toHaveTextContent('处罚依据');
 });
 
 test('pending: counted per sheet and listed; a click selects the 复检日期 cell', async () => {
@@ -169,7 +180,7 @@ test('a long list renders a page of rows per sheet, then more on request', async
   renderPane(fakeService(check([ledgerGrid('penalty', rows, P)])));
   await shown();
   // Plain selectors: role queries over a big jsdom tree are slow.
-  const rowsShown = () => document.querySelectorAll('section[aria-label^="第"]').length;
+  const rowsShown = () => [...document.querySelectorAll('h3')].filter((h) => h.textContent!.startsWith('第')).length;
   expect(rowsShown()).toBe(ROW_PAGE);
   expect(document.querySelectorAll('button[title^="在表格中选中"]').length).toBe(ROW_PAGE);
   expect(document.body.querySelectorAll('*').length).toBeLessThan(2000);
@@ -194,7 +205,9 @@ test('the form: defaults to last month with the titles’ team; field errors in 
   await user.clear(screen.getByRole('textbox', { name: /收件邮箱/ }));
   await user.type(screen.getByRole('textbox', { name: /收件邮箱/ }), 'abc');
   await user.click(screen.getByRole('button', { name: '生成报送文件' }));
-  expect(await screen.findByText('报送期间的结束月份 2023-10 早于开始月份 2023-11')).toBeInTheDocument();
+  // Month errors in the dropdowns' own words; the first field with an error has the focus.
+  expect(await screen.findByText('结束月份（2023年10月）早于开始月份（2023年11月），请重新选择。')).toBeInTheDocument();
+  await waitFor(() => expect(screen.getByRole('combobox', { name: '开始月份' })).toHaveFocus());
   expect(screen.getByText('请写联系人姓名')).toBeInTheDocument();
   expect(screen.getByText(/电话应为手机号/)).toBeInTheDocument();
   expect(screen.getByText(/收件邮箱“abc”格式不对/)).toBeInTheDocument();
@@ -233,8 +246,12 @@ test('package refused: the blocking rows are listed and clickable; confirming bu
   const svc = fakeService(check(workbook([GOOD.penalty, BAD_OFFICERS])));
   renderPane(svc);
   await prepare(svc, user);
-  expect(await screen.findByText('没有生成报送文件')).toBeInTheDocument();
-  expect(screen.getByText(/2023年10月的台账中有1行存在1处错误/)).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { level: 2, name: '没有生成报送文件' })).toBeInTheDocument();
+  const refusal = screen.getByRole('region', { name: '没有生成报送文件' });
+  expect(within(refusal).getByText(/2023年10月的台账中有1行存在1处错误/)).toBeInTheDocument();
+  // Announced (a live region) and focused.
+  expect(document.querySelector('[aria-live="polite"]')).toHaveTextContent(/^没有生成报送文件。2023年10月的台账中有1行存在1处错误/);
+  await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: '没有生成报送文件' })).toHaveFocus());
   expect(svc.saveSettings).toHaveBeenCalledWith({
     team: '天宁镇综合行政执法队',
     contact: { name: '张三', title: '综合执法队队员', phone: '13812345678' },
@@ -259,8 +276,9 @@ test('package refused: the blocking rows are listed and clickable; confirming bu
   // The page behind a closing dialog stays aria-hidden for a moment: wait until it is usable again.
   await user.click(await screen.findByRole('button', { name: '仍然生成（含错误）' }));
   await user.click(within(await openDialog()).getByRole('button', { name: '仍然生成' }));
-  expect(await screen.findByText('报送文件已生成', {}, { timeout: BUILD_WAIT })).toBeInTheDocument();
-  expect(screen.getByText('按您的确认，文件中含有 1 处错误（列在最后）。')).toBeInTheDocument();
+  const ready = await screen.findByRole('heading', { level: 2, name: '报送文件已生成（含 1 处错误）' }, { timeout: BUILD_WAIT });
+  await waitFor(() => expect(ready).toHaveFocus()); // focus on the result, not the page body
+  expect(screen.getByText(/按您的确认，Word 台账中含有 1 处错误；它们列在本页最下面的“文件中含有的错误”中/)).toBeInTheDocument();
   // The save buttons come before the (collapsed) list of errors.
   const save = screen.getByRole('button', { name: '保存 Word 台账' });
   const errors = screen.getByRole('button', { name: '文件中含有的错误（1 处）' });
@@ -277,8 +295,10 @@ test('package ready: Word file, .eml draft, mailto link and copy buttons', async
   const svc = fakeService(check(workbook([GOOD.penalty]).slice(0, 2)), { platform: 'Mac' });
   const { deliver } = renderPane(svc);
   await prepare(svc, user);
-  expect(await screen.findByText('报送文件已生成', {}, { timeout: BUILD_WAIT })).toBeInTheDocument();
-  expect(screen.getByText(/天宁镇综合行政执法队2023年10月：行政处罚 1 件，行政检查 1 件，行政强制 0 件/)).toBeInTheDocument();
+  const ready = await screen.findByRole('heading', { level: 2, name: '报送文件已生成' }, { timeout: BUILD_WAIT });
+  await waitFor(() => expect(ready).toHaveFocus());
+  expect(within(screen.getByRole('region', { name: '报送文件' })).getByText(/天宁镇综合行政执法队2023年10月：行政处罚 1 件，行政检查 1 件，行政强制 0 件/)).toBeInTheDocument();
+  expect(document.querySelector('[aria-live="polite"]')).toHaveTextContent('报送文件已生成。天宁镇综合行政执法队2023年10月：行政处罚 1 件，行政检查 1 件，行政强制 0 件。');
   expect(screen.getByText(/Word 文件中该表写“本期无行政强制案件”/)).toBeInTheDocument(); // a notice from the package
   expect(screen.getByText('天宁镇综合行政执法队2023年10月行政执法案件台账.docx')).toBeInTheDocument();
 
@@ -317,7 +337,7 @@ test('the submission module is loaded only when a package is prepared', async ()
   await fillContact(user);
   expect(load).not.toHaveBeenCalled();
   await user.click(screen.getByRole('button', { name: '生成报送文件' }));
-  await screen.findByText('报送文件已生成', {}, { timeout: BUILD_WAIT });
+  await screen.findByRole('heading', { level: 2, name: '报送文件已生成' }, { timeout: BUILD_WAIT });
   expect(load).toHaveBeenCalledTimes(1);
 });
 

@@ -1,8 +1,17 @@
 /*
- * Ribbon commands. The 执法台账 button only shows the task pane (a ShowTaskpane action, no
- * code); this bundle initialises Office.js in the shared runtime for future ExecuteFunction
- * commands.
+ * Ribbon commands (the function file, in the shared runtime). 台账助手 only shows the task pane
+ * (a ShowTaskpane action, no code). 准备月度报送 is an ExecuteFunction action: it asks the pane to
+ * prepare the monthly submission and shows the pane.
  */
-import { officeReady } from '../excel/office';
+import { associateCommand, officeReady, showTaskpane } from '../excel/office';
+import { sendPaneCommand } from './bridge';
 
-void officeReady();
+/** The <FunctionName> of the 准备月度报送 button in manifest.xml. */
+export const PREPARE_FUNCTION = 'prepareMonthlySubmission';
+
+void officeReady().then(() =>
+  associateCommand(PREPARE_FUNCTION, async () => {
+    sendPaneCommand('prepare');
+    await showTaskpane();
+  }),
+);

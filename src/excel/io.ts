@@ -50,6 +50,8 @@ export class ExcelIO implements WorkbookIO {
         merges: this.mergeMode(ids),
         marks: req.marks ?? [],
         wantsRest: req.wantsRest ?? SheetBook.wantsRest,
+        progress: req.progress,
+        pause: req.pause,
       });
       for (const f of out.full) this.mergeModes.set(f.id, f.merges);
       for (const [id, m] of out.marks) {

@@ -41,3 +41,29 @@ export function officePlatform(): string | null {
     return null;
   }
 }
+
+/**
+ * Runs `fn` when the ribbon button whose ExecuteFunction action names `name` is clicked
+ * (Office.actions.associate, SharedRuntime 1.1); Office is told the command is done when `fn`
+ * settles (event.completed(), else Office waits up to 5 minutes). False where Office.actions is missing.
+ */
+export function associateCommand(name: string, fn: () => Promise<void>): boolean {
+  const actions = typeof Office !== 'undefined' ? (Office as unknown as { actions?: { associate?(n: string, f: (event: { completed(): void }) => void): void } }).actions : undefined;
+  if (!actions?.associate) return false;
+  actions.associate(name, (event) => {
+    fn().then(
+      () => event.completed(),
+      () => event.completed(),
+    );
+  });
+  return true;
+}
+
+/** Shows the add-in's task pane (Office.addin.showAsTaskpane, SharedRuntime 1.1); resolves either way. */
+export async function showTaskpane(): Promise<void> {
+  try {
+    await (Office as unknown as { addin?: { showAsTaskpane?(): Promise<void> } }).addin?.showAsTaskpane?.();
+  } catch {
+    // The pane may already be open, or the host cannot show it from code: the command was still taken.
+  }
+}

@@ -74,6 +74,10 @@ export interface ReaderOptions {
   marks: string[];
   /** Decides from the first rows whether a sheet's remaining rows are needed (e.g. it is a ledger). */
   wantsRest: (partial: SheetGrid) => boolean;
+  /** Rows read so far of the rows to read, after each sync that brought rows. */
+  progress?: (done: number, total: number) => void;
+  /** A turn for the pane's thread between converting one response's sheets (the response itself was parsed in one go). */
+  pause?: () => Promise<void>;
 }
 
 type Sync = () => Promise<void>;
@@ -228,6 +232,7 @@ async function attemptRead(ctx: Excel.RequestContext, sync: Sync, full: FullRequ
   const outFull: FullRead[] = [];
   const needRest: { read: FullRead; p: PendingFull }[] = [];
   for (const p of pendingFull) {
+    await opts.pause?.();
     const read = finishPass1(p);
     outFull.push(read);
     if (!read.complete && opts.wantsRest(read.grid)) needRest.push({ read, p });
@@ -243,7 +248,13 @@ async function attemptRead(ctx: Excel.RequestContext, sync: Sync, full: FullRequ
     return { id: p.req.id, rows: m, left: p.req.left, merges };
   });
   const marks = new Map<string, FoundMark[] | HostFailure>(cfs.map((c) => [c.id, foundMarks(c.cfs)]));
-  if (needRest.length) await readRest(ctx, sync, needRest, opts);
+  if (outFull.length) {
+    const rowsOf = (r: FullRead) => r.grid.rows.length;
+    const total = outFull.reduce((n, r) => n + (needRest.some((x) => x.read === r) ? r.bottom - r.grid.top + 1 : rowsOf(r)), 0);
+    let done = outFull.reduce((n, r) => n + rowsOf(r), 0);
+    opts.progress?.(done, total);
+    if (needRest.length) await readRest(ctx, sync, needRest, opts, (n) => opts.progress?.((done += n), total));
+  }
   return { full: outFull, rows: outRows, marks };
 }
 
@@ -297,7 +308,7 @@ function place(grid: SheetGrid, rowIndex: number, columnIndex: number, values: u
 }
 
 /** Pass 2: the rows after the allowance, chunked so each sync stays within the budget. */
-async function readRest(ctx: Excel.RequestContext, sync: Sync, items: { read: FullRead; p: PendingFull }[], opts: ReaderOptions): Promise<void> {
+async function readRest(ctx: Excel.RequestContext, sync: Sync, items: { read: FullRead; p: PendingFull }[], opts: ReaderOptions, read: (rows: number) => void): Promise<void> {
   const budgetCells = Math.floor(opts.budget.bytes / opts.budget.bytesPerCell);
   type Chunk = { item: { read: FullRead; p: PendingFull }; start: number; n: number };
   const chunks: Chunk[] = [];
@@ -321,10 +332,12 @@ async function readRest(ctx: Excel.RequestContext, sync: Sync, items: { read: Fu
     }
     await sync();
     for (const { c, range, merges } of batch) {
+      await opts.pause?.();
       const g = c.item.read.grid;
       place(g, c.start, g.left - 1, range.values, range.valueTypes);
       for (const m of merges) if (!m.isNullObject) g.merges.push(...mergesFromAddress(m.address));
     }
+    read(batch.reduce((n, b) => n + b.c.n, 0));
   }
   for (const { read } of items) read.complete = true;
 }

@@ -28,6 +28,8 @@ export interface LedgerServiceOptions {
   liveRowLimit?: number;
   /** How long after its own writes the add-in ignores change events on the cells it wrote (default 2000 ms). */
   ownWriteWindowMs?: number;
+  /** Lets the pane's thread paint and take input during a long check (the pane passes one; absent, a check runs in one go). */
+  pause?: () => Promise<void>;
 }
 
 /** The pane's service in Excel (the session, with `idle()` for tests and the bench). */
@@ -45,5 +47,6 @@ export function createLedgerService(options: LedgerServiceOptions = {}): ExcelLe
     liveRowLimit: options.liveRowLimit,
     ownWriteWindowMs: options.ownWriteWindowMs,
     tick: () => new Promise<void>((r) => setTimeout(r, 0)),
+    pause: options.pause,
   });
 }

@@ -62,6 +62,10 @@ export interface ReadRequest {
   formulas?: { id: string; range: CellRange }[];
   /** Given the first rows of a sheet read in part, whether its remaining rows are needed (it is a ledger). */
   wantsRest?: (partial: SheetGrid) => boolean;
+  /** Called as rows arrive, when a driver reads in several steps: rows read so far of the rows of all `full` sheets. Optional for drivers. */
+  progress?: (done: number, total: number) => void;
+  /** Gives the host's thread a turn between the steps of a long read (converting one sheet's rows, say). Optional for drivers. */
+  pause?: () => Promise<void>;
 }
 
 export interface SheetRead extends SheetInfo {

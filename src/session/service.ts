@@ -24,9 +24,18 @@ export interface SheetSummary {
   pending: number;
 }
 
+/** How far a long read or check has come: rows read or checked of the rows there are (total 0: not known yet). */
+export interface PaneProgress {
+  step: 'reading' | 'checking';
+  done: number;
+  total: number;
+}
+
 export interface PaneState {
-  /** `checking` while a full or partial check runs (show progress after ~300 ms). */
+  /** `checking` while a full or partial check runs. */
   phase: 'idle' | 'checking' | 'ready' | 'error';
+  /** While a whole workbook is read and checked (from its start, updated about every 100 ms); absent otherwise. */
+  progress?: PaneProgress;
   /** The latest result; null before the first check. Issues are in `ledgers[i].records[j].issues` and `sheetIssues`. */
   check: WorkbookCheck | null;
   sheets: SheetSummary[];
@@ -53,6 +62,8 @@ export interface PaneSettings {
   contact?: Partial<Contact>;
   /** Recipients as typed, e.g. `jiaochengxzfy@163.com`. */
   to?: string;
+  /** The last month of the last package built from this workbook (`YYYY-MM`): the next one is due from the month after. */
+  lastPeriod?: string;
 }
 
 export interface ReportMonthResult {

@@ -7,13 +7,13 @@
  */
 import { IsoDate, localToday } from '../ledger/dates';
 import { templateSheet } from '../ledger/template';
-import type { DocumentStore, HostChange, ReadResult, WorkbookDriver, WorkbookIO } from './driver';
+import type { DocumentStore, HostChange, ReadResult, SheetRead, WorkbookDriver, WorkbookIO } from './driver';
 import { CELL_EDIT, describeFailure, failureOf } from './errors';
 import { PendingChanges, planLiveRead } from './live';
 import { WritePlanOut, planWrites } from './plan';
 import { fillReportColumns, rememberColumns } from './report-fill';
 import type { SelfTestReport } from './selftest';
-import type { LedgerService, PaneSettings, PaneState, ReportMonthResult } from './service';
+import type { LedgerService, PaneProgress, PaneSettings, PaneState, ReportMonthResult } from './service';
 import { REPORT_COLUMNS_KEY, SETTINGS_KEY, reportColumns, settingsCheck } from './settings';
 import { SheetBook } from './sheets';
 import { clearMarks } from './clear';
@@ -36,7 +36,17 @@ export interface SessionOptions {
   ownWriteWindowMs?: number;
   /** Yields to the host's event loop once (idle() waits with it; default: a resolved promise). */
   tick?: () => Promise<void>;
+  /**
+   * Gives the host's event loop a turn during long work (a task pane's thread: input and
+   * painting), e.g. a MessageChannel round trip. Absent, a check runs in one go.
+   */
+  pause?: () => Promise<void>;
 }
+
+/** Longest stretch of checking between two pauses. */
+const SLICE_MS = 12;
+/** Least time between two progress updates. */
+const PROGRESS_MS = 100;
 
 type Phase = PaneState['phase'];
 
@@ -61,7 +71,8 @@ export class WorkbookSession implements LedgerService {
   private busyNote: string | null = null;
   /** Changes put back after Excel refused to be read (cell-edit mode): they wait for the next event. */
   private parked = false;
-  private readonly o: Required<SessionOptions>;
+  private readonly o: Required<Omit<SessionOptions, 'pause'>> & Pick<SessionOptions, 'pause'>;
+  private progressAt = -Infinity;
 
   constructor(
     private readonly driver: WorkbookDriver,
@@ -76,6 +87,7 @@ export class WorkbookSession implements LedgerService {
       liveRowLimit: options.liveRowLimit ?? 500,
       ownWriteWindowMs: options.ownWriteWindowMs ?? 2000,
       tick: options.tick ?? (() => Promise.resolve()),
+      pause: options.pause,
     };
     this.book = new SheetBook({ today: this.o.today() });
     this.own = new OwnWrites(this.o.now, this.o.ownWriteWindowMs);
@@ -241,7 +253,7 @@ export class WorkbookSession implements LedgerService {
   // ---- checking ----
 
   private async doCheckAll(): Promise<PaneState> {
-    this.publish('checking');
+    this.publish('checking', undefined, { step: 'reading', done: 0, total: 0 });
     try {
       this.owned = { ...reportColumns(this.driver.settings()?.get(REPORT_COLUMNS_KEY)), ...this.owned };
       const follow = await this.driver.operation('checkAll', async (io) => {
@@ -251,8 +263,9 @@ export class WorkbookSession implements LedgerService {
         this.book.keepOnly(new Set(info.sheets.map((s) => s.id)));
         for (const s of info.sheets) this.book.upsert(s);
         const marks = this.canMark() ? this.book.marksScope(this.marksWanted) : [];
-        const read = await io.read({ full: info.sheets.map((s) => this.book.fullRequest(s.id)), marks, wantsRest: SheetBook.wantsRest });
-        for (const r of read.full) this.book.applyFull(r);
+        const progress = (done: number, total: number) => this.showProgress({ step: 'reading', done, total });
+        const read = await io.read({ full: info.sheets.map((s) => this.book.fullRequest(s.id)), marks, wantsRest: SheetBook.wantsRest, progress, pause: this.o.pause });
+        await this.applyAll(read.full);
         return this.write(io, read, new Set(info.sheets.map((s) => s.id)));
       });
       this.checked = true;
@@ -274,6 +287,14 @@ export class WorkbookSession implements LedgerService {
 
   /** Plans and performs the writes after a read; returns changed sheets whose marks were not read. */
   private async write(io: WorkbookIO, read: ReadResult, sheets: Set<string>, rows?: Map<string, Set<number> | undefined>): Promise<string[]> {
+    if (this.o.pause) {
+      // Each ledger's result (duplicates across its rows) in a task of its own before the plan reads them all.
+      for (const e of this.book.sorted()) {
+        if (!this.book.isLedger(e.id)) continue;
+        this.book.ledger(e.id);
+        await this.o.pause();
+      }
+    }
     const plan: WritePlanOut = planWrites(this.book, { marksWanted: this.marksWanted && this.canMark(), found: read.marks, owned: this.owned, sheets, rows });
     if (plan.writes.length) {
       this.own.note(plan.own);
@@ -300,6 +321,35 @@ export class WorkbookSession implements LedgerService {
       }
     }
     this.publish('ready');
+  }
+
+  /** Checks sheets read in full, pausing every SLICE_MS (when the host gives a pause) with the rows checked so far. */
+  private async applyAll(reads: SheetRead[]): Promise<void> {
+    const total = reads.reduce((n, r) => n + (r.complete ? r.grid.rows.length : 0), 0);
+    let before = 0;
+    let t = this.o.now();
+    for (const r of reads) {
+      const steps = this.book.applyFullSteps(r);
+      for (let x = steps.next(); !x.done; x = steps.next()) {
+        if (!this.o.pause || this.o.now() - t < SLICE_MS) continue;
+        this.showProgress({ step: 'checking', done: before + x.value, total });
+        await this.o.pause();
+        t = this.o.now();
+      }
+      before += r.grid.rows.length;
+    }
+    if (reads.length) await this.o.pause?.();
+  }
+
+  /**
+   * Progress in the pane state, at most every PROGRESS_MS unless `now`. Only the progress
+   * changes: nothing of a check still running is read (its results are incomplete).
+   */
+  private showProgress(progress: PaneProgress): void {
+    const t = this.o.now();
+    if (t - this.progressAt < PROGRESS_MS) return;
+    this.progressAt = t;
+    this.notify({ ...this.state, progress, version: this.state.version + 1 });
   }
 
   private syncOptions(): void {
@@ -353,12 +403,10 @@ export class WorkbookSession implements LedgerService {
     try {
       follow = await this.driver.operation(plan.full.length ? 'recheckSheets' : 'recheckRows', async (io) => {
         const marks = this.canMark() ? [...ids].filter((id) => !this.book.entry(id)?.protected) : [];
-        const read = await io.read({ full: plan.full, rows: plan.rows, marks, wantsRest: SheetBook.wantsRest });
+        const read = await io.read({ full: plan.full, rows: plan.rows, marks, wantsRest: SheetBook.wantsRest, pause: this.o.pause });
         const rows = new Map<string, Set<number> | undefined>();
-        for (const r of read.full) {
-          this.book.applyFull(r);
-          rows.set(r.id, undefined);
-        }
+        await this.applyAll(read.full);
+        for (const r of read.full) rows.set(r.id, undefined);
         for (const r of read.rows) rows.set(r.id, this.book.applyRows(r));
         return this.write(io, read, ids, rows);
       });
@@ -401,9 +449,15 @@ export class WorkbookSession implements LedgerService {
     }
   }
 
-  private publish(phase: Phase, error?: string): void {
+  private publish(phase: Phase, error?: string, progress?: PaneProgress): void {
     const caps = this.driver.capabilities();
-    this.state = paneState(this.state, this.book, { phase, error, checked: this.checked, date1904: this.date1904, marksShown: this.marksWanted && this.checked && caps.marks, merges: caps.merges, busyNote: this.busyNote });
+    const state = paneState(this.state, this.book, { phase, error, checked: this.checked, date1904: this.date1904, marksShown: this.marksWanted && this.checked && caps.marks, merges: caps.merges, busyNote: this.busyNote });
+    if (progress) this.progressAt = this.o.now();
+    this.notify(progress ? { ...state, progress } : state);
+  }
+
+  private notify(state: PaneState): void {
+    this.state = state;
     for (const l of [...this.listeners]) {
       try {
         l(this.state);

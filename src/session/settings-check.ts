@@ -4,6 +4,7 @@ import { recipientsSchema, teamSchema } from '../submission/options';
 import type { PaneSettings } from './service';
 
 const CONTACT_FIELDS = ['name', 'title', 'phone'] as const;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Valid values only: a stored value that no longer passes the schemas is ignored. */
 export function sanitizeSettings(raw: unknown): PaneSettings {
@@ -22,6 +23,7 @@ export function sanitizeSettings(raw: unknown): PaneSettings {
     if (Object.keys(contact).length) out.contact = contact;
   }
   if (typeof o.to === 'string' && recipientsSchema.safeParse(o.to).success) out.to = o.to.trim();
+  if (typeof o.lastPeriod === 'string' && MONTH.test(o.lastPeriod)) out.lastPeriod = o.lastPeriod;
   return out;
 }
 
@@ -51,6 +53,10 @@ export function validateSettings(s: PaneSettings): PaneSettings {
     const r = recipientsSchema.safeParse(s.to);
     if (!r.success) fail(r.error.issues[0]?.message);
     else out.to = s.to.trim();
+  }
+  if (s.lastPeriod !== undefined) {
+    if (!MONTH.test(s.lastPeriod)) fail('报送期间应写作 YYYY-MM');
+    else out.lastPeriod = s.lastPeriod;
   }
   return out;
 }

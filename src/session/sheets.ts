@@ -116,9 +116,15 @@ export class SheetBook {
 
   /** A whole sheet read: finds its ledger and checks every row. Sheets that are no ledger keep only their size. */
   applyFull(read: SheetRead): Entry {
+    const steps = this.applyFullSteps(read);
+    for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+  }
+
+  /** applyFull in steps (WorkbookChecker.setSheetSteps): yields the rows checked so far. */
+  *applyFullSteps(read: SheetRead): Generator<number, Entry> {
     const e = this.upsert(read);
     e.extent = { top: read.grid.top, bottom: read.bottom, width: read.width };
-    const layout = read.complete ? this.checker.setSheet(read.id, read.grid, read.position) : null;
+    const layout = read.complete ? yield* this.checker.setSheetSteps(read.id, read.grid, read.position) : null;
     if (!layout) this.checker.removeSheet(read.id);
     return e;
   }

@@ -166,12 +166,24 @@ function placeUndated(r: RecordResult, l: LedgerResult, period: Period): Placeme
  * unplaced for every period it may belong to (see UnplacedRow).
  */
 export function selectPeriod(check: WorkbookCheck, period: Period, team: string): Selection {
+  const steps = selectSteps(check, period, team);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/** Records between two steps of selectSteps; rows of the period whose texts are built between two steps. */
+const STEP_RECORDS = 250;
+const STEP_ROWS = 50;
+
+/** selectPeriod in steps (STEP_RECORDS records each). */
+export function* selectSteps(check: WorkbookCheck, period: Period, team: string): Generator<void, Selection> {
   const months = new Set(period.months);
   const counts = { penalty: 0, inspection: 0, coercion: 0 } as Record<Kind, number>;
   const pending: PendingItem[] = [];
   const blocking: BlockingIssue[] = [];
   const unplaced: UnplacedRow[] = [];
-  const sections = KINDS.map((kind): LedgerSection => {
+  const sections: LedgerSection[] = [];
+  let seen = 0;
+  for (const kind of KINDS) {
     const ledgers = check.ledgers.filter((l) => l.layout.kind === kind);
     const picked: RecordResult[] = [];
     const pick = (r: RecordResult) => {
@@ -181,6 +193,7 @@ export function selectPeriod(check: WorkbookCheck, period: Period, team: string)
     for (const l of ledgers) {
       for (const i of l.sheetIssues) if (i.severity === 'error') blocking.push(toBlocking(i));
       for (const r of l.records) {
+        if (++seen % STEP_RECORDS === 0) yield;
         if (r.reportMonth && months.has(r.reportMonth) && r.decidingDate) pick(r);
         else if (r.pending) {
           const start = startOf(r);
@@ -195,16 +208,16 @@ export function selectPeriod(check: WorkbookCheck, period: Period, team: string)
     // Stable: equal dates keep sheet order; rows without a real date after their month's.
     const order = (r: RecordResult) => r.decidingDate ?? `${namedMonth(r.display[decidingKey(r) ?? ''] ?? '')}-99`;
     picked.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
-    const rows = picked.map((r, i): PeriodRow => ({
-      sheet: r.sheet,
-      row: r.row,
-      status: r.status,
-      decidingDate: r.decidingDate,
-      cells: { ...r.display, seq: String(i + 1) },
-    }));
+    const rows: PeriodRow[] = [];
+    for (let i = 0; i < picked.length; i++) {
+      // A row's texts are its typed record, built on first use: the costly part.
+      if (i % STEP_ROWS === STEP_ROWS - 1) yield;
+      const r = picked[i];
+      rows.push({ sheet: r.sheet, row: r.row, status: r.status, decidingDate: r.decidingDate, cells: { ...r.display, seq: String(i + 1) } });
+    }
     counts[kind] = rows.length;
-    return { kind, title: ledgerTitle(kind, team, period.firstDay, period.lastDay), rows, missing: ledgers.length === 0 };
-  });
+    sections.push({ kind, title: ledgerTitle(kind, team, period.firstDay, period.lastDay), rows, missing: ledgers.length === 0 });
+  }
   return { sections, counts, pending, blocking, unplaced };
 }
 

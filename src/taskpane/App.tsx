@@ -1,26 +1,12 @@
-/* The task pane: toolbar, the check results and the monthly submission (spec §5.3). */
+/* The task pane: toolbar, progress, the check results and the monthly submission (spec §5.3). */
 import * as React from 'react';
-import {
-  Caption1,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  ProgressBar,
-  Spinner,
-  Subtitle2,
-  Tab,
-  TabList,
-  Toolbar,
-  ToolbarButton,
-  Tooltip,
-  Button,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import type { LedgerService } from '../session/service';
+import { Button, Caption1, ProgressBar, Subtitle2, Tab, TabList, Toolbar, ToolbarButton, makeStyles, tokens } from '@fluentui/react-components';
+import type { PaneCommand } from '../commands/bridge';
+import type { LedgerService, PaneState } from '../session/service';
 import { teamOf } from '../validation/report';
 import { CheckView } from './CheckView';
-import { errorText, useAction, useDelayedFlag, usePaneState } from './hooks';
+import { errorText, sentence, useAction, useDelayedFlag, usePaneState } from './hooks';
+import { Note } from './Note';
 import { Deliver, SubmissionApi, SubmissionPanel } from './SubmissionPanel';
 import { SelfTestDialog } from './SelfTestDialog';
 
@@ -33,6 +19,8 @@ export interface AppProps {
   holidayYears: { first: number; last: number };
   /** Current year, to warn when next year's holidays are not yet known. */
   year: number;
+  /** Ribbon commands for the pane (准备月度报送); absent where the host has none. */
+  commands?: (listener: (c: PaneCommand) => void) => () => void;
 }
 
 type Notice = { intent: 'success' | 'info' | 'warning' | 'error'; text: string };
@@ -51,21 +39,39 @@ const useStyles = makeStyles({
   head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   title: { margin: 0 },
   toolbar: { flexWrap: 'wrap', padding: 0, gap: tokens.spacingHorizontalXS, marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
-  progress: { minHeight: '2px' },
+  progress: { minHeight: '2px', display: 'flex', flexDirection: 'column', gap: '2px' },
+  progressText: { color: tokens.colorNeutralForeground2 },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
   note: { color: tokens.colorNeutralForeground3 },
 });
 
-export function App({ service, loadSubmission, deliver, holidayYears, year }: AppProps): React.ReactElement {
+/** `读取 12,000/40,000 行` while reading, `检查中… 8,000/40,000 行` while checking. */
+export function progressText(p: PaneState['progress']): string {
+  if (!p) return '正在检查…';
+  // Not toLocaleString: Intl costs milliseconds per call, and this runs ten times a second.
+  const n = (x: number) => String(x).replace(/\B(?=(\d{3})+$)/g, ',');
+  if (p.step === 'reading') return p.total ? `读取 ${n(p.done)}/${n(p.total)} 行` : '正在读取工作簿…';
+  return p.total ? `检查中… ${n(p.done)}/${n(p.total)} 行` : '检查中…';
+}
+
+export function App({ service, loadSubmission, deliver, holidayYears, year, commands }: AppProps): React.ReactElement {
   const s = useStyles();
   const state = usePaneState(service);
   const [tab, setTab] = React.useState<'check' | 'submit'>('check');
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [selfTestOpen, setSelfTestOpen] = React.useState(false);
+  const [prepareRequest, setPrepareRequest] = React.useState(0);
+  // The 月度报送 tab is built after the first result is on screen (a transition: in slices), or at once when asked for.
+  const [submitMounted, setSubmitMounted] = React.useState(false);
+  const hasCheck = !!state.check;
+  React.useEffect(() => {
+    if (hasCheck && !submitMounted) React.startTransition(() => setSubmitMounted(true));
+  }, [hasCheck, submitMounted]);
   const action = useAction();
   const inserting = useAction();
   const checking = state.phase === 'checking' || action.busy;
-  const slow = useDelayedFlag(checking);
+  // Progress from the first 100 ms of a check; at once while nothing was checked yet.
+  const slow = useDelayedFlag(checking, state.check ? 100 : 0);
 
   React.useEffect(() => {
     service.checkAll().then(
@@ -76,6 +82,18 @@ export function App({ service, loadSubmission, deliver, holidayYears, year }: Ap
     return () => void service.stopLive().catch(() => undefined);
   }, [service]);
 
+  // 准备月度报送 from the ribbon: the 月度报送 tab, preparing at once.
+  React.useEffect(
+    () =>
+      commands?.((c) => {
+        if (c !== 'prepare') return;
+        setTab('submit');
+        setSubmitMounted(true);
+        setPrepareRequest((n) => n + 1);
+      }),
+    [commands],
+  );
+
   const fail = (what: string) => (e: unknown) => setNotice({ intent: 'error', text: `${what}：${errorText(e)}` });
 
   const onSelect = React.useCallback(
@@ -85,8 +103,7 @@ export function App({ service, loadSubmission, deliver, holidayYears, year }: Ap
     [service],
   );
 
-  const recheck = () =>
-    action.run(() => service.checkAll()).then(() => setNotice(null), fail('检查失败'));
+  const recheck = () => action.run(() => service.checkAll()).then(() => setNotice(null), fail('检查失败'));
 
   const toggleMarks = () => {
     const show = !state.marksShown;
@@ -100,7 +117,7 @@ export function App({ service, loadSubmission, deliver, holidayYears, year }: Ap
     action.run(() => service.fillReportMonths()).then((r) => {
       if (!r) return;
       const lines = [
-        ...r.written.map((w) => `${w.sheet}：已在 ${w.column} 列写入 ${w.rows} 行的报送月份。`),
+        ...r.written.map((w) => (w.rows ? `${w.sheet}：已在 ${w.column} 列写入 ${w.rows} 行的报送月份。` : `${w.sheet}：还没有案件记录，只在 ${w.column} 列写了“报送月份”表头；填入案件后会自动写上。`)),
         ...r.refused.map((x) => x.reason), // a full sentence naming the sheet
       ];
       setNotice({ intent: r.refused.length ? 'warning' : 'success', text: lines.join('\n') || '没有可以写入报送月份的台账。' });
@@ -117,6 +134,8 @@ export function App({ service, loadSubmission, deliver, holidayYears, year }: Ap
 
   const titleTeam = React.useMemo(() => state.sheets.map((x) => x.team).find((t): t is string => !!t) ?? null, [state.sheets]);
   const hasLedgers = state.sheets.length > 0;
+  const progress = state.progress;
+  const fraction = progress?.total ? Math.min(1, progress.done / progress.total) : undefined;
 
   return (
     <main className={s.root}>
@@ -125,68 +144,73 @@ export function App({ service, loadSubmission, deliver, holidayYears, year }: Ap
           执法台账助手
         </Subtitle2>
         <Toolbar aria-label="台账操作" size="small" className={s.toolbar}>
-          <Tooltip content="重新读取整个工作簿并检查（表格改动没有自动更新时用）" relationship="description">
-            <ToolbarButton onClick={() => void recheck()} disabled={action.busy}>
-              重新检查
-            </ToolbarButton>
-          </Tooltip>
-          <Tooltip content={state.marksShown ? '去掉表格中的问题标记，恢复原来的样子' : '在表格中标出有问题的单元格'} relationship="description">
-            <ToolbarButton onClick={toggleMarks} disabled={action.busy || !hasLedgers}>
-              {state.marksShown ? '清除标记' : '显示标记'}
-            </ToolbarButton>
-          </Tooltip>
-          <Tooltip content="在每张台账右侧的“报送月份”列写上每条记录的报送月份" relationship="description">
-            <ToolbarButton onClick={() => void fillMonths()} disabled={action.busy || !hasLedgers}>
-              填写报送月份
-            </ToolbarButton>
-          </Tooltip>
+          <ToolbarButton onClick={() => void recheck()} disabled={action.busy} title="重新读取整个工作簿并检查（表格改动没有自动更新时用）">
+            重新检查
+          </ToolbarButton>
+          <ToolbarButton onClick={toggleMarks} disabled={action.busy || !hasLedgers} title={state.marksShown ? '去掉表格中的问题标记，恢复原来的样子' : '在表格中标出有问题的单元格'}>
+            {state.marksShown ? '清除标记' : '显示标记'}
+          </ToolbarButton>
+          <ToolbarButton onClick={() => void fillMonths()} disabled={action.busy || !hasLedgers} title="在每张台账右侧的“报送月份”列写上每条记录的报送月份">
+            填写报送月份
+          </ToolbarButton>
           {service.selfTest && (
-            <Tooltip content="检查这台电脑上的 Excel 是否支持本加载项用到的功能，生成可以复制的报告" relationship="description">
-              <ToolbarButton onClick={() => setSelfTestOpen(true)} disabled={action.busy}>
-                自检
-              </ToolbarButton>
-            </Tooltip>
+            <ToolbarButton onClick={() => setSelfTestOpen(true)} disabled={action.busy} title="检查这台电脑上的 Excel 是否支持本加载项用到的功能，生成可以复制的报告">
+              自检
+            </ToolbarButton>
           )}
         </Toolbar>
-        <div className={s.progress}>{slow && <ProgressBar thickness="medium" aria-label="正在检查" />}</div>
+        <div className={s.progress}>
+          {slow && (
+            <>
+              <ProgressBar thickness="medium" value={fraction} aria-label={progressText(progress)} />
+              <Caption1 className={s.progressText}>{progressText(progress)}</Caption1>
+            </>
+          )}
+        </div>
       </div>
 
       {notice && (
-        <MessageBar intent={notice.intent} layout="multiline">
-          <MessageBarBody style={{ whiteSpace: 'pre-line' }}>{notice.text}</MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="关闭提示" onClick={() => setNotice(null)}>关闭</Button>} />
-        </MessageBar>
+        <Note
+          intent={notice.intent}
+          action={
+            <Button appearance="transparent" size="small" aria-label="关闭提示" onClick={() => setNotice(null)}>
+              关闭
+            </Button>
+          }
+        >
+          {notice.text}
+        </Note>
       )}
-      {state.phase === 'error' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>读取工作簿失败：{state.error ?? '未知错误'}。请点“重新检查”。</MessageBarBody>
-        </MessageBar>
-      )}
-      {!!state.notes?.length && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody style={{ whiteSpace: 'pre-line' }}>{state.notes.join('\n')}</MessageBarBody>
-        </MessageBar>
-      )}
+      {state.phase === 'error' && <Note intent="error">读取工作簿失败：{sentence(state.error ?? '未知错误')}。请点“重新检查”。</Note>}
+      {!!state.notes?.length && <Note intent="warning">{state.notes.join('\n')}</Note>}
       {state.date1904 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            本工作簿使用 1904 日期系统。TZ 函数按 1900 日期系统读取日期单元格，结果会相差 4 年零 1 天；在本工作簿中请给这些函数写文字日期，如“2023年10月9日”。
-          </MessageBarBody>
-        </MessageBar>
+        <Note intent="warning">
+          本工作簿使用 1904 日期系统。TZ 函数按 1900 日期系统读取日期单元格，结果会相差 4 年零 1 天；在本工作簿中请给这些函数写文字日期，如“2023年10月9日”。
+        </Note>
       )}
-      {!state.check && state.phase !== 'error' && slow && <Spinner size="small" label="正在读取工作簿…" />}
 
       {state.check && (
         <>
-          <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'check' | 'submit')}>
-            <Tab value="check">检查结果</Tab>
-            <Tab value="submit">月度报送</Tab>
+          <TabList
+            className={s.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, d) => {
+              setTab(d.value as 'check' | 'submit');
+              setSubmitMounted(true);
+            }}
+          >
+            <Tab value="check" id="tz-tab-check" aria-controls="tz-panel-check">
+              检查结果
+            </Tab>
+            <Tab value="submit" id="tz-tab-submit" aria-controls="tz-panel-submit">
+              月度报送
+            </Tab>
           </TabList>
-          <div hidden={tab !== 'check'} role="tabpanel" aria-label="检查结果">
+          <div hidden={tab !== 'check'} role="tabpanel" id="tz-panel-check" aria-labelledby="tz-tab-check">
             <CheckView state={state} onSelect={onSelect} onInsert={() => void insert()} inserting={inserting.busy} />
           </div>
-          <div hidden={tab !== 'submit'} role="tabpanel" aria-label="月度报送">
-            <SubmissionPanel service={service} titleTeam={titleTeam} onSelect={onSelect} loadSubmission={loadSubmission} deliver={deliver} />
+          <div hidden={tab !== 'submit'} role="tabpanel" id="tz-panel-submit" aria-labelledby="tz-tab-submit">
+            {submitMounted && <SubmissionPanel service={service} titleTeam={titleTeam} onSelect={onSelect} loadSubmission={loadSubmission} deliver={deliver} prepareRequest={prepareRequest} />}
           </div>
         </>
       )}

@@ -1,21 +1,11 @@
-/* The 检查结果 tab: the ledgers found, or what to do when there are none, and the issue list. */
+/* The 检查结果 tab: the ledgers found (or what to do when there are none), what is still to do, and the issue list. */
 import * as React from 'react';
-import {
-  Badge,
-  Body1,
-  Body1Strong,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Body1, Body1Strong, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { LEDGERS } from '../ledger/columns';
 import type { PaneState, SheetSummary } from '../session/service';
-import { IssueList, SelectCell } from './IssueList';
+import { IssueList, SelectCell, SeverityBadge } from './IssueList';
 import { groupIssues } from './issues';
+import { Note } from './Note';
 
 export const KIND_COLOR = { penalty: 'danger', inspection: 'brand', coercion: 'warning' } as const;
 
@@ -36,13 +26,29 @@ const useStyles = makeStyles({
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   team: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  todo: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
-function Count({ n, label, color }: { n: number; label: string; color: 'danger' | 'warning' | 'informative' | 'brand' }) {
+/** A count on a card: coloured as the issue list's badges when there are any. */
+function Count({ n, label, severity }: { n: number; label: string; severity: 'error' | 'warning' | 'info' | 'pending' }) {
+  if (!n) {
+    return (
+      <Badge appearance="ghost" color="informative" shape="rounded">
+        {label} 0
+      </Badge>
+    );
+  }
+  if (severity === 'pending') {
+    return (
+      <Badge appearance="tint" color="brand" shape="rounded">
+        {label} {n}
+      </Badge>
+    );
+  }
   return (
-    <Badge appearance={n ? 'tint' : 'ghost'} color={n ? color : 'informative'} shape="rounded">
+    <SeverityBadge severity={severity} size="medium">
       {label} {n}
-    </Badge>
+    </SeverityBadge>
   );
 }
 
@@ -58,10 +64,10 @@ function SheetCard({ sheet }: { sheet: SheetSummary }): React.ReactElement {
       </div>
       <div className={s.counts}>
         <Body1>{sheet.records} 条记录</Body1>
-        <Count n={sheet.errors} label="错误" color="danger" />
-        <Count n={sheet.warnings} label="警告" color="warning" />
-        <Count n={sheet.infos} label="提示" color="informative" />
-        <Count n={sheet.pending} label="待办" color="brand" />
+        <Count n={sheet.errors} label="错误" severity="error" />
+        <Count n={sheet.warnings} label="警告" severity="warning" />
+        <Count n={sheet.infos} label="提示" severity="info" />
+        <Count n={sheet.pending} label="待办" severity="pending" />
       </div>
       {!sheet.team && <Caption1 className={s.team}>标题中的单位还是“XX”或没有写，请在标题中写明本单位名称。</Caption1>}
     </li>
@@ -79,26 +85,54 @@ export interface CheckViewProps {
 function NoLedger({ onInsert, inserting }: Pick<CheckViewProps, 'onInsert' | 'inserting'>): React.ReactElement {
   const s = useStyles();
   return (
-    <MessageBar intent="info" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>没有找到台账</MessageBarTitle>
-        本工作簿中没有行政处罚、行政检查或行政强制案件台账。台账按标题（如“……行政处罚案件台账”）和表头识别，表头要与县司法局下发的模板一致。
-        可以插入三张官方台账表，再把案件填进去。
-        <div className={s.actions}>
-          <Button appearance="primary" onClick={onInsert} disabled={inserting}>
-            {inserting ? '正在插入…' : '插入官方台账表'}
-          </Button>
-        </div>
-      </MessageBarBody>
-    </MessageBar>
+    <Note intent="info" title="没有找到台账">
+      本工作簿中没有行政处罚、行政检查或行政强制案件台账。台账按标题（如“……行政处罚案件台账”）和表头识别，表头要与县司法局下发的模板一致。 可以插入三张官方台账表，再把案件填进去。
+      <div className={s.actions}>
+        <Button appearance="primary" onClick={onInsert} disabled={inserting}>
+          {inserting ? '正在插入…' : '插入官方台账表'}
+        </Button>
+      </div>
+    </Note>
+  );
+}
+
+/**
+ * When nothing is wrong: "可以报送" only when there is something to report under a real team
+ * name; otherwise what is still to do (after 插入官方台账表: empty sheets titled “XX…”).
+ */
+function AllClear({ sheets }: { sheets: SheetSummary[] }): React.ReactElement {
+  const s = useStyles();
+  const empty = sheets.filter((x) => x.records === 0);
+  const placeholder = sheets.filter((x) => !x.team);
+  if (!empty.length && !placeholder.length) return <Note intent="success">没有发现问题，台账可以报送。</Note>;
+  const todo = [
+    ...(empty.length === sheets.length
+      ? ['台账里还没有案件记录：把每件案件填成一行（从表头下面第一行开始），填完会自动检查。']
+      : empty.length
+        ? [`${empty.map((x) => `「${x.name}」`).join('、')}还没有案件记录；本期没有这类案件时可以空着，报送时 Word 文件写“本期无……案件”。`]
+        : []),
+    ...(placeholder.length ? [`把${placeholder.map((x) => `「${x.name}」`).join('、')}标题中的“XX综合行政执法队”改成本单位名称。`] : []),
+  ];
+  return (
+    <Note intent="info" title={empty.length === sheets.length ? '还不能报送' : '没有发现问题，还有几件事要做'}>
+      <ul className={s.todo}>
+        {todo.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
+    </Note>
   );
 }
 
 export function CheckView({ state, onSelect, onInsert, inserting }: CheckViewProps): React.ReactElement | null {
   const s = useStyles();
-  const groups = React.useMemo(() => groupIssues(state.check), [state.check]);
+  // The issue list follows in a transition (rendered in slices): the cards and counts come first.
+  const [deferred, setDeferred] = React.useState<PaneState['check']>(null);
+  React.useEffect(() => React.startTransition(() => setDeferred(state.check)), [state.check]);
+  const groups = React.useMemo(() => groupIssues(deferred), [deferred]);
   if (!state.check) return null;
   if (!state.sheets.length) return <NoLedger onInsert={onInsert} inserting={inserting} />;
+  const clear = deferred === state.check && groups.every((g) => !g.sheetIssues.length && !g.rows.length);
   return (
     <div className={s.root}>
       <ul className={s.sheets} aria-label="本工作簿中的台账">
@@ -107,17 +141,16 @@ export function CheckView({ state, onSelect, onInsert, inserting }: CheckViewPro
         ))}
       </ul>
       {state.missingKinds.length > 0 && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            本工作簿中没有{state.missingKinds.map((k) => `${LEDGERS[k].name}案件台账`).join('、')}。每月报送时，没有台账的在 Word 文件中写“本期无……案件”。
-            <div className={s.actions}>
-              <Button size="small" onClick={onInsert} disabled={inserting}>
-                {inserting ? '正在插入…' : '插入缺少的台账表'}
-              </Button>
-            </div>
-          </MessageBarBody>
-        </MessageBar>
+        <Note intent="info">
+          本工作簿中没有{state.missingKinds.map((k) => `${LEDGERS[k].name}案件台账`).join('、')}。每月报送时，没有台账的在 Word 文件中写“本期无……案件”。
+          <div className={s.actions}>
+            <Button size="small" onClick={onInsert} disabled={inserting}>
+              {inserting ? '正在插入…' : '插入缺少的台账表'}
+            </Button>
+          </div>
+        </Note>
       )}
+      {clear && <AllClear sheets={state.sheets} />}
       <IssueList groups={groups} onSelect={onSelect} />
     </div>
   );

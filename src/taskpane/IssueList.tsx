@@ -1,4 +1,4 @@
-/* The issue list: severity filter, one collapsible group per sheet, rows incrementally. */
+/* The issue list: severity filter, one collapsible group per sheet (its name a heading), rows incrementally. */
 import * as React from 'react';
 import {
   Accordion,
@@ -8,8 +8,6 @@ import {
   Badge,
   Button,
   Caption1,
-  MessageBar,
-  MessageBarBody,
   ToggleButton,
   makeStyles,
   mergeClasses,
@@ -18,20 +16,18 @@ import {
 } from '@fluentui/react-components';
 import type { Issue } from '../validation/check';
 import { RULE_BY_ID, SEVERITY_LABEL, Severity } from '../validation/rules';
-import { useEntryStyles } from './entry-styles';
-import { SEVERITIES, SheetGroup, filterGroup, messageBody, totalCounts } from './issues';
+import { BADGE_CLASS, ON_CLASS, useEntryStyles, useSeverityStyles } from './entry-styles';
+import { SEVERITIES, SheetGroup, filterGroup, issueCount, messageBody, totalCounts } from './issues';
 
 /** Rows rendered per sheet at first and per "显示更多". */
 export const ROW_PAGE = 30;
 
-export const SEVERITY_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
-
 export type SelectCell = (sheet: string, cell: string) => void;
 
 const useStyles = makeStyles({
-  filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  header: { minWidth: 0, overflowWrap: 'anywhere' },
-  headerCount: { color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
+  filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', marginBottom: tokens.spacingVerticalS },
+  header: { minWidth: 0, overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  headerCount: { color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalXS, whiteSpace: 'nowrap', fontWeight: tokens.fontWeightRegular },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
   rowTitle: {
     fontWeight: tokens.fontWeightSemibold,
@@ -45,6 +41,16 @@ const useStyles = makeStyles({
   more: { alignSelf: 'flex-start' },
 });
 
+/** The severity's badge, coloured as its bar and its marks. */
+export function SeverityBadge({ severity, children, size = 'small' }: { severity: Severity; children: React.ReactNode; size?: 'small' | 'medium' }): React.ReactElement {
+  const v = useSeverityStyles();
+  return (
+    <Badge appearance="tint" shape="rounded" size={size} className={v[BADGE_CLASS[severity]]}>
+      {children}
+    </Badge>
+  );
+}
+
 /** One issue; a button that selects its cell in Excel. */
 const IssueEntry = React.memo(function IssueEntry({ issue, onSelect }: { issue: Issue; onSelect: SelectCell }) {
   const s = useStyles();
@@ -52,9 +58,7 @@ const IssueEntry = React.memo(function IssueEntry({ issue, onSelect }: { issue: 
   return (
     <button type="button" className={mergeClasses(e.entry, e[issue.severity])} onClick={() => onSelect(issue.sheet, issue.cell)} title={`在表格中选中 ${issue.cell}`}>
       <span className={s.entryHead}>
-        <Badge appearance="tint" color={SEVERITY_COLOR[issue.severity]} size="small">
-          {SEVERITY_LABEL[issue.severity]}
-        </Badge>
+        <SeverityBadge severity={issue.severity}>{SEVERITY_LABEL[issue.severity]}</SeverityBadge>
         <span className={e.where}>
           {issue.cell}「{issue.column}」
         </span>
@@ -68,7 +72,7 @@ const IssueEntry = React.memo(function IssueEntry({ issue, onSelect }: { issue: 
 function IssueGroup({ title, issues, onSelect }: { title: string; issues: Issue[]; onSelect: SelectCell }): React.ReactElement {
   const s = useStyles();
   return (
-    <section aria-label={title}>
+    <div>
       <h3 className={s.rowTitle}>{title}</h3>
       <ul className={s.rowIssues}>
         {issues.map((i, k) => (
@@ -77,7 +81,24 @@ function IssueGroup({ title, issues, onSelect }: { title: string; issues: Issue[
           </li>
         ))}
       </ul>
-    </section>
+    </div>
+  );
+}
+
+/** Pending rows: one tab stop, arrow keys inside (as the issue list). */
+function PendingRows({ group, onSelect }: { group: SheetGroup; onSelect: SelectCell }): React.ReactElement {
+  const s = useStyles();
+  const nav = useArrowNavigationGroup({ axis: 'both', memorizeCurrent: true });
+  return (
+    <div className={s.pending} role="group" aria-label={`${group.sheet}的待办行（尚不计入任何月份）`} {...nav}>
+      <Caption1 aria-hidden="true">待办（尚不计入任何月份）：</Caption1>
+      {group.pending.slice(0, 50).map((p) => (
+        <Button key={p.row} size="small" appearance="subtle" onClick={() => onSelect(group.sheet, p.cell)}>
+          第{p.row}行 {p.state}
+        </Button>
+      ))}
+      {group.pending.length > 50 && <Caption1>等 {group.pending.length} 行</Caption1>}
+    </div>
   );
 }
 
@@ -100,19 +121,17 @@ function SheetIssues({ group, onSelect }: { group: SheetGroup; onSelect: SelectC
           显示更多（还有 {rest} 行）
         </Button>
       )}
-      {group.pending.length > 0 && (
-        <div className={s.pending} aria-label="待办的行">
-          <Caption1>待办（尚不计入任何月份）：</Caption1>
-          {group.pending.slice(0, 50).map((p) => (
-            <Button key={p.row} size="small" appearance="subtle" onClick={() => onSelect(group.sheet, p.cell)}>
-              第{p.row}行 {p.state}
-            </Button>
-          ))}
-          {group.pending.length > 50 && <Caption1>等 {group.pending.length} 行</Caption1>}
-        </div>
-      )}
+      {group.pending.length > 0 && <PendingRows group={group} onSelect={onSelect} />}
     </div>
   );
+}
+
+/** `3 行有问题`, `3 行有问题，2 条已隐藏`, `2 条已隐藏`, `没有问题`. */
+export function groupStatus(all: SheetGroup, shown: SheetGroup): string {
+  const rows = shown.rows.length + (shown.sheetIssues.length ? 1 : 0);
+  const hidden = issueCount(all) - issueCount(shown);
+  const parts = [rows ? `${rows} 行有问题` : '', hidden ? `${hidden} 条已隐藏` : ''].filter(Boolean);
+  return parts.join('，') || '没有问题';
 }
 
 export interface IssueListProps {
@@ -120,8 +139,9 @@ export interface IssueListProps {
   onSelect: SelectCell;
 }
 
-export const IssueList = React.memo(function IssueList({ groups, onSelect }: IssueListProps): React.ReactElement {
+export const IssueList = React.memo(function IssueList({ groups, onSelect }: IssueListProps): React.ReactElement | null {
   const s = useStyles();
+  const v = useSeverityStyles();
   const [shown, setShown] = React.useState<ReadonlySet<Severity>>(() => new Set(SEVERITIES));
   const totals = React.useMemo(() => totalCounts(groups), [groups]);
   const filtered = React.useMemo(() => groups.map((g) => filterGroup(g, shown)), [groups, shown]);
@@ -144,38 +164,39 @@ export const IssueList = React.memo(function IssueList({ groups, onSelect }: Iss
     });
   const any = totals.error + totals.warning + totals.info > 0;
   const pending = groups.some((g) => g.pending.length > 0);
-  if (!any && !pending) {
-    return (
-      <MessageBar intent="success">
-        <MessageBarBody>没有发现问题，台账可以报送。</MessageBarBody>
-      </MessageBar>
-    );
-  }
+  if (!any && !pending) return null;
   return (
     <section aria-label="问题列表">
       {any && (
-        <div className={s.filters} role="group" aria-label="按级别筛选">
+        <div className={s.filters} role="group" aria-label="按级别显示或隐藏问题">
           <Caption1>显示：</Caption1>
-          {SEVERITIES.map((sev) => (
-            <ToggleButton key={sev} size="small" checked={shown.has(sev)} onClick={() => toggle(sev)}>
-              {SEVERITY_LABEL[sev]} {totals[sev]}
-            </ToggleButton>
-          ))}
+          {SEVERITIES.map((sev) => {
+            const on = shown.has(sev);
+            return (
+              <ToggleButton key={sev} size="small" checked={on} className={on ? v[ON_CLASS[sev]] : v.off} onClick={() => toggle(sev)}>
+                {on ? '✓ ' : ''}
+                {SEVERITY_LABEL[sev]} {totals[sev]}
+                {on ? '' : '（已隐藏）'}
+              </ToggleButton>
+            );
+          })}
         </div>
       )}
       <Accordion multiple collapsible openItems={open} onToggle={(_, d) => onToggle(String(d.value))}>
-        {filtered.map((g) => {
-          const rows = g.rows.length + (g.sheetIssues.length ? 1 : 0);
+        {filtered.map((g, i) => {
+          const all = groups[i];
+          const hidden = issueCount(all) - issueCount(g);
+          const rows = g.rows.length + g.sheetIssues.length;
           return (
             <AccordionItem key={g.sheet} value={g.sheet}>
-              <AccordionHeader expandIconPosition="end">
+              <AccordionHeader expandIconPosition="end" as="h2">
                 <span className={s.header}>
                   {g.sheet}
-                  <span className={s.headerCount}>{rows ? `${rows} 行有问题` : '没有问题'}</span>
+                  <span className={s.headerCount}>{groupStatus(all, g)}</span>
                 </span>
               </AccordionHeader>
-              <AccordionPanel>
-                {rows === 0 && g.pending.length === 0 ? <Caption1>所选级别没有问题。</Caption1> : <SheetIssues group={g} onSelect={onSelect} />}
+              <AccordionPanel collapseMotion={null}>
+                {rows === 0 && g.pending.length === 0 ? <Caption1>{hidden ? '所选级别没有问题。' : '没有问题。'}</Caption1> : <SheetIssues group={g} onSelect={onSelect} />}
               </AccordionPanel>
             </AccordionItem>
           );

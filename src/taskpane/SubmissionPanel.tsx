@@ -1,32 +1,26 @@
-/* The 月度报送 tab: period, team, contact and recipients → the Word file and the e-mail draft. */
+/* The 月度报送 tab: the form → check → the refusal, or the Word file and the e-mail draft. */
 import * as React from 'react';
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { LedgerService } from '../session/service';
 import type { DeliveryResult } from '../excel/delivery';
 import type { Carried } from '../download/codec';
-import type { SubmissionOptions, SubmissionResult } from '../submission';
+import type { SubmissionOptions, SubmissionPackage, SubmissionPlan, SubmissionRefused, SubmissionResult } from '../submission';
 import type { WorkbookCheck } from '../validation/check';
 import { dueOf } from '../submission/period';
 import { copyText } from './clipboard';
-import { FieldErrors, FieldName, FormValues, ValidForm, initialValues, monthChoices, monthLabel, periodOf, settingsOf, withSettings } from './form';
-import { errorText, useAction, useDelayedFlag } from './hooks';
+import { FieldErrors, FieldName, FormValues, ValidForm, initialValues, monthChoices, periodOf, settingsOf, withSettings } from './form';
+import { errorText, sentence, useAction } from './hooks';
 import type { SelectCell } from './IssueList';
-import { DueBar, ReadyView, RefusedView } from './SubmissionResult';
+import { FIELD_ORDER, FieldRefs, SubmissionForm } from './SubmissionForm';
+import { ReadyView, RefusedView, resultSummary } from './SubmissionResult';
+import { visuallyHidden } from './Note';
 
 /** What the pane needs from src/submission, loaded only when the user prepares a package. */
 export interface SubmissionApi {
-  prepareSubmission(check: WorkbookCheck, options: SubmissionOptions): Promise<SubmissionResult>;
+  /** Decides the package (on the pane's thread, in slices). */
+  planSubmission(check: WorkbookCheck, options: SubmissionOptions): Promise<SubmissionRefused | SubmissionPlan>;
+  /** The Word file and the e-mail draft (in a Web Worker where the host can start one). */
+  buildPackage(plan: SubmissionPlan): Promise<SubmissionPackage>;
   validateForm(v: FormValues): { ok: true; value: ValidForm } | { ok: false; errors: FieldErrors };
 }
 
@@ -40,6 +34,8 @@ export interface SubmissionPanelProps {
   loadSubmission: () => Promise<SubmissionApi>;
   /** Hands files to the user (src/excel/delivery.ts; a fake in tests). */
   deliver: Deliver;
+  /** Increases with each 准备月度报送 from the ribbon: prepare at once with the saved values (0: none yet). */
+  prepareRequest?: number;
 }
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -47,95 +43,128 @@ const EML_TYPE = 'message/rfc822';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  period: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  month: { minWidth: 0, flexGrow: 1, flexBasis: 0 },
-  fieldset: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, marginBottom: tokens.spacingVerticalXS },
-  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  muted: { color: tokens.colorNeutralForeground3 },
+  result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, scrollMarginTop: tokens.spacingVerticalM },
+  hidden: visuallyHidden,
 });
 
-/** A native select (Fluent Select): small, keyboard- and touch-friendly. */
-function MonthPicker({ label, value, months, onChange }: { label: string; value: string; months: string[]; onChange: (m: string) => void }) {
-  const s = useStyles();
-  return (
-    <Select className={s.month} aria-label={label} value={value} onChange={(_, d) => onChange(d.value)}>
-      {months.map((m) => (
-        <option key={m} value={m}>
-          {monthLabel(m)}
-        </option>
-      ))}
-    </Select>
-  );
-}
+type Outcome = { kind: 'busy'; step: string } | { kind: 'result'; result: SubmissionResult } | { kind: 'failed'; message: string } | null;
+export type Status = { intent: 'success' | 'info' | 'warning' | 'error'; text: string };
 
-type Outcome = { kind: 'result'; result: SubmissionResult } | { kind: 'failed'; message: string } | null;
-
-export function SubmissionPanel({ service, titleTeam, onSelect, loadSubmission, deliver }: SubmissionPanelProps): React.ReactElement {
+export function SubmissionPanel({ service, titleTeam, onSelect, loadSubmission, deliver, prepareRequest = 0 }: SubmissionPanelProps): React.ReactElement {
   const s = useStyles();
   const today = service.today();
   const months = React.useMemo(() => monthChoices(today), [today]);
   const [values, setValues] = React.useState<FormValues>(() => initialValues(today, {}, titleTeam));
-  const touched = React.useRef(new Set<keyof FormValues>());
-  // The saved team, contact and recipients (checked with zod, loaded lazily) fill what the clerk has not typed.
-  React.useEffect(() => {
-    let alive = true;
-    service.loadSettings().then(
-      (saved) => alive && setValues((v) => withSettings(v, saved, touched.current)),
-      () => undefined,
-    );
-    return () => {
-      alive = false;
-    };
-  }, [service]);
   const [errors, setErrors] = React.useState<FieldErrors>({});
   const [settingsError, setSettingsError] = React.useState<string | null>(null);
   const [outcome, setOutcome] = React.useState<Outcome>(null);
-  const [status, setStatus] = React.useState<{ intent: 'success' | 'info' | 'warning' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = React.useState<Status | null>(null);
+  /** What a screen reader hears when a result arrives (also the live region's text). */
+  const [announced, setAnnounced] = React.useState('');
   const preparing = useAction();
   const saving = useAction();
-  const slow = useDelayedFlag(preparing.busy);
+  const touched = React.useRef(new Set<keyof FormValues>());
+  const fields = React.useRef<FieldRefs>({});
   const resultRef = React.useRef<HTMLDivElement>(null);
+  const focusResult = React.useRef(false);
+
+  // The saved team, contact and recipients (checked with zod, loaded lazily) fill what the clerk has not typed.
+  const saved = React.useMemo(() => service.loadSettings().catch(() => ({})), [service]);
+  React.useEffect(() => {
+    let alive = true;
+    void saved.then((st) => alive && setValues((v) => withSettings(v, st, touched.current, today)));
+    return () => {
+      alive = false;
+    };
+  }, [saved, today]);
 
   // The team from the titles arrives with the first check: use it if the field is still empty.
   React.useEffect(() => {
     if (titleTeam) setValues((v) => (v.team ? v : { ...v, team: titleTeam }));
   }, [titleTeam]);
 
-  const set = (name: keyof FormValues) => (_: unknown, d: { value: string }) => {
+  const onChange = (name: keyof FormValues, value: string) => {
     touched.current.add(name);
-    setValues((v) => ({ ...v, [name]: d.value }));
+    setValues((v) => ({ ...v, [name]: value }));
     const field: FieldName = name === 'from' || name === 'to' ? 'period' : name;
     if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
   };
-  const setMonth = (name: 'from' | 'to') => (m: string) => set(name)(null, { value: m });
 
   const period = periodOf(values.from, values.to);
   const due = period ? dueOf(period, today) : null;
 
-  const prepare = (allowErrors: boolean) =>
+  /** Focuses the first field with an error (the clerk fixes it there). */
+  const focusField = (errs: FieldErrors) => {
+    const first = FIELD_ORDER.find((f) => errs[f]);
+    const el = first ? fields.current[first] : null;
+    requestAnimationFrame(() => {
+      el?.scrollIntoView?.({ block: 'center' });
+      el?.focus();
+    });
+  };
+
+  const prepare = (allowErrors: boolean, form: FormValues = values) =>
     preparing.run(async () => {
+      // A new attempt: the last result goes at once (its files would no longer match).
       setStatus(null);
+      setAnnounced('');
+      setOutcome({ kind: 'busy', step: '正在检查台账…' });
       try {
         const api = await loadSubmission();
-        const checked = api.validateForm(values);
+        const checked = api.validateForm(form);
         if (!checked.ok) {
           setErrors(checked.errors);
+          setOutcome(null);
+          setAnnounced(`请先填写或改正：${FIELD_ORDER.map((f) => checked.errors[f]).filter(Boolean)[0] ?? ''}`);
+          focusField(checked.errors);
           return;
         }
         setErrors({});
         setSettingsError(null);
-        await service.saveSettings(settingsOf(values)).catch((e: unknown) => setSettingsError(errorText(e)));
+        const remember = settingsOf(form);
+        await service.saveSettings(remember).catch((e: unknown) => setSettingsError(errorText(e)));
         const state = await service.checkAll();
         if (!state.check) throw new Error(state.error || '还没有读到工作簿，请点“重新检查”后再试。');
-        const result = await api.prepareSubmission(state.check, { ...checked.value, today, allowErrors });
+        const plan = await api.planSubmission(state.check, { ...checked.value, today, allowErrors });
+        let result: SubmissionResult;
+        if ('refused' in plan) result = plan;
+        else {
+          setOutcome({ kind: 'busy', step: '正在生成 Word 文件和邮件草稿…' });
+          result = await api.buildPackage(plan);
+          await service.saveSettings({ ...remember, lastPeriod: checked.value.period.to }).catch(() => undefined);
+        }
         setOutcome({ kind: 'result', result });
+        setAnnounced(resultSummary(result));
       } catch (e) {
-        setOutcome({ kind: 'failed', message: `没有生成报送文件：${errorText(e)}` });
+        const message = `没有生成报送文件：${sentence(errorText(e))}。`;
+        setOutcome({ kind: 'failed', message });
+        setAnnounced(message);
       }
-      requestAnimationFrame(() => resultRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' }));
+      focusResult.current = true;
     });
+
+  // The result (or failure) is announced and focused once it is on screen.
+  React.useEffect(() => {
+    if (!focusResult.current || !outcome || outcome.kind === 'busy') return;
+    focusResult.current = false;
+    const el = resultRef.current?.querySelector<HTMLElement>('[data-result-focus]');
+    el?.scrollIntoView?.({ block: 'start' });
+    el?.focus();
+  }, [outcome]);
+
+  // 准备月度报送 from the ribbon: the saved values, then prepare at once (or show what is missing).
+  const handled = React.useRef(0);
+  React.useEffect(() => {
+    if (!prepareRequest || prepareRequest === handled.current) return;
+    handled.current = prepareRequest;
+    void saved.then((st) => {
+      const form = withSettings(initialValues(today, {}, titleTeam), st, new Set(), today);
+      setValues(form);
+      touched.current.clear();
+      void prepare(false, form);
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [prepareRequest]);
 
   const result = outcome?.kind === 'result' ? outcome.result : null;
   const pkg = result && !result.refused ? result : null;
@@ -164,57 +193,33 @@ export function SubmissionPanel({ service, titleTeam, onSelect, loadSubmission, 
 
   return (
     <div className={s.root}>
-      <form
-        className={s.form}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void prepare(false);
-        }}
-      >
-        <Field label="报送期间" validationMessage={errors.period} hint="默认上个月；第一次报送可以选几个月">
-          <div className={s.period}>
-            <MonthPicker label="开始月份" value={values.from} months={months} onChange={setMonth('from')} />
-            <span>到</span>
-            <MonthPicker label="结束月份" value={values.to} months={months} onChange={setMonth('to')} />
-          </div>
-        </Field>
-        {due && <DueBar due={due} />}
-        <Field label="报送单位" required validationMessage={errors.team}>
-          <Input value={values.team} onChange={set('team')} placeholder="如：天宁镇综合行政执法队" />
-        </Field>
-        <fieldset className={s.fieldset}>
-          <legend className={s.legend}>联系人</legend>
-          <Field label="姓名" required validationMessage={errors.name}>
-            <Input value={values.name} onChange={set('name')} />
-          </Field>
-          <Field label="职务" required validationMessage={errors.title}>
-            <Input value={values.title} onChange={set('title')} placeholder="如：综合执法队队员" />
-          </Field>
-          <Field label="电话" required validationMessage={errors.phone}>
-            <Input value={values.phone} onChange={set('phone')} type="tel" placeholder="手机号或带区号的座机号" />
-          </Field>
-        </fieldset>
-        <Field label="收件邮箱" required validationMessage={errors.recipients} hint="几个邮箱用逗号隔开">
-          <Input value={values.recipients} onChange={set('recipients')} type="email" />
-        </Field>
-        <Caption1 className={s.muted}>报送单位、联系人和收件邮箱会记在本工作簿中，下次自动填好。</Caption1>
-        <div className={s.actions}>
-          <Button appearance="primary" type="submit" disabled={preparing.busy}>
-            生成报送文件
-          </Button>
-          {slow && <Spinner size="tiny" label="正在检查台账、生成文件…" />}
-        </div>
-      </form>
-      <div ref={resultRef}>
+      <SubmissionForm
+        values={values}
+        errors={errors}
+        months={months}
+        due={due}
+        busy={preparing.busy}
+        onChange={onChange}
+        onSubmit={() => void prepare(false)}
+        fields={fields}
+      />
+      <div className={s.hidden} aria-live="polite" aria-atomic="true">
+        {announced}
+      </div>
+      <div ref={resultRef} className={s.result}>
+        {outcome?.kind === 'busy' && <Spinner size="tiny" labelPosition="after" label={outcome.step} />}
         {settingsError && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>报送单位、联系人没能记在工作簿中（{settingsError}），下次需要重新填写。</MessageBarBody>
+          <MessageBar intent="warning" layout="multiline" aria-labelledby={undefined}>
+            <MessageBarBody>报送单位、联系人没能记在工作簿中（{sentence(settingsError)}），下次需要重新填写。</MessageBarBody>
           </MessageBar>
         )}
         {outcome?.kind === 'failed' && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>{outcome.message}</MessageBarBody>
+          <MessageBar intent="error" layout="multiline" aria-labelledby={undefined}>
+            <MessageBarBody>
+              <span data-result-focus tabIndex={-1}>
+                {outcome.message}
+              </span>
+            </MessageBarBody>
           </MessageBar>
         )}
         {result?.refused && <RefusedView result={result} onSelect={onSelect} onAllowErrors={() => void prepare(true)} busy={preparing.busy} />}

@@ -1,4 +1,8 @@
-/* What "生成报送文件" produced: the refusal (rows with errors) or the package (files, e-mail). */
+/*
+ * What "生成报送文件" produced: the refusal (rows with errors) or the package (files first,
+ * then what the clerk should know, then the e-mail). Each result starts with a heading the pane
+ * focuses, so that it is read out and in view.
+ */
 import * as React from 'react';
 import {
   Accordion,
@@ -18,9 +22,6 @@ import {
   DialogTrigger,
   Field,
   Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   makeStyles,
   mergeClasses,
   tokens,
@@ -28,18 +29,25 @@ import {
 } from '@fluentui/react-components';
 import { KINDS, LEDGERS } from '../ledger/columns';
 import { formatChineseDate } from '../ledger/dates';
-import type { BlockingIssue, Due, SubmissionPackage, SubmissionRefused } from '../submission';
+import type { BlockingIssue, Due, SubmissionPackage, SubmissionRefused, SubmissionResult, UnplacedRow } from '../submission';
 import { RULE_BY_ID } from '../validation/rules';
 import { useEntryStyles } from './entry-styles';
 import type { SelectCell } from './IssueList';
 import { messageBody } from './issues';
+import { Note } from './Note';
 
 export const BLOCKING_PAGE = 30;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  text: { overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   file: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'flex-start' },
@@ -61,6 +69,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
+  accordionHeader: { overflowWrap: 'anywhere' },
 });
 
 /** `2023年11月1日（已逾期 4 天）` */
@@ -71,11 +80,7 @@ export function dueText(due: Due): string {
 }
 
 export function DueBar({ due }: { due: Due }): React.ReactElement {
-  return (
-    <MessageBar intent={due.overdue ? 'warning' : 'info'}>
-      <MessageBarBody>{dueText(due)}</MessageBarBody>
-    </MessageBar>
-  );
+  return <Note intent={due.overdue ? 'warning' : 'info'}>{dueText(due)}</Note>;
 }
 
 export function Notices({ notices }: { notices: string[] }): React.ReactElement | null {
@@ -83,34 +88,55 @@ export function Notices({ notices }: { notices: string[] }): React.ReactElement 
   return (
     <>
       {notices.map((n) => (
-        <MessageBar key={n} intent="warning" layout="multiline">
-          <MessageBarBody>{n}</MessageBarBody>
-        </MessageBar>
+        <Note key={n} intent="warning">
+          {n}
+        </Note>
       ))}
     </>
   );
 }
 
-/** The rows with errors, each a button to its cell. */
-export function BlockingList({ items, onSelect }: { items: BlockingIssue[]; onSelect: SelectCell }): React.ReactElement {
+/** What a screen reader hears when the result arrives (the heading and its first line). */
+export function resultSummary(r: SubmissionResult): string {
+  if (r.refused) return `没有生成报送文件。${r.message}`;
+  return `${readyTitle(r)}。${r.team}${r.label}：${KINDS.map((k) => `${LEDGERS[k].name} ${r.counts[k]} 件`).join('，')}。`;
+}
+
+function readyTitle(pkg: SubmissionPackage): string {
+  if (pkg.unplaced.length) return `报送文件已生成，但可能缺少 ${pkg.unplaced.length} 件案件`;
+  if (pkg.blocking.length) return `报送文件已生成（含 ${pkg.blocking.length} 处错误）`;
+  return '报送文件已生成';
+}
+
+/** The heading a result starts with; the pane focuses it. */
+function ResultHeading({ children }: { children: React.ReactNode }): React.ReactElement {
+  const s = useStyles();
+  return (
+    <h2 className={s.heading} tabIndex={-1} data-result-focus>
+      {children}
+    </h2>
+  );
+}
+
+/** Rows as buttons to their cells, BLOCKING_PAGE at a time; one tab stop, arrow keys inside. */
+function CellList<T>({ items, label, keyOf, render, tone, onSelect, cell }: { items: T[]; label: string; keyOf: (x: T, i: number) => string; render: (x: T) => React.ReactNode; tone: 'error' | 'warning'; onSelect: SelectCell; cell: (x: T) => [string, string] }): React.ReactElement {
   const s = useStyles();
   const e = useEntryStyles();
   const [limit, setLimit] = React.useState(BLOCKING_PAGE);
-  const nav = useArrowNavigationGroup({ axis: 'vertical' });
+  const nav = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
   return (
     <>
-      <ul className={s.list} aria-label="有错误的行" {...nav}>
-        {items.slice(0, limit).map((b, k) => (
-          <li key={`${b.sheet}-${b.cell}-${b.rule}-${k}`}>
-            <button type="button" className={mergeClasses(e.entry, e.error)} onClick={() => onSelect(b.sheet, b.cell)} title={`在表格中选中 ${b.cell}`}>
-              <span className={e.where}>
-                {b.sheet} 第{b.row}行 · {b.cell}「{b.column}」
-              </span>
-              <span className={e.message}>{messageBody(b)}</span>
-              <span className={e.rule}>{RULE_BY_ID.get(b.rule)?.title ?? b.rule}</span>
-            </button>
-          </li>
-        ))}
+      <ul className={s.list} aria-label={label} {...nav}>
+        {items.slice(0, limit).map((x, k) => {
+          const [sheet, address] = cell(x);
+          return (
+            <li key={keyOf(x, k)}>
+              <button type="button" className={mergeClasses(e.entry, e[tone])} onClick={() => onSelect(sheet, address)} title={`在表格中选中 ${address}`}>
+                {render(x)}
+              </button>
+            </li>
+          );
+        })}
       </ul>
       {items.length > limit && (
         <Button size="small" onClick={() => setLimit((n) => n + BLOCKING_PAGE * 2)}>
@@ -118,6 +144,70 @@ export function BlockingList({ items, onSelect }: { items: BlockingIssue[]; onSe
         </Button>
       )}
     </>
+  );
+}
+
+/** The rows with errors, each a button to its cell. */
+export function BlockingList({ items, onSelect }: { items: BlockingIssue[]; onSelect: SelectCell }): React.ReactElement {
+  const e = useEntryStyles();
+  return (
+    <CellList
+      items={items}
+      label="有错误的行"
+      tone="error"
+      onSelect={onSelect}
+      cell={(b) => [b.sheet, b.cell]}
+      keyOf={(b, k) => `${b.sheet}-${b.cell}-${b.rule}-${k}`}
+      render={(b) => (
+        <>
+          <span className={e.where}>
+            {b.sheet} 第{b.row}行 · {b.cell}「{b.column}」
+          </span>
+          <span className={e.message}>{messageBody(b)}</span>
+          <span className={e.rule}>{RULE_BY_ID.get(b.rule)?.title ?? b.rule}</span>
+        </>
+      )}
+    />
+  );
+}
+
+/**
+ * Cases whose month cannot be told that may belong to the period, in one collapsible block
+ * with their count (a big ledger may have hundreds: the rest of the result stays in view).
+ */
+export function UnplacedBlock({ rows, label, onSelect, open }: { rows: UnplacedRow[]; label: string; onSelect: SelectCell; open?: boolean }): React.ReactElement | null {
+  const s = useStyles();
+  const e = useEntryStyles();
+  if (!rows.length) return null;
+  return (
+    <Accordion collapsible defaultOpenItems={open ? ['unplaced'] : []}>
+      <AccordionItem value="unplaced">
+        <AccordionHeader expandIconPosition="end" as="h3">
+          <span className={s.accordionHeader}>
+            {rows.length} 件案件的报送月份无法确定，可能属于{label}，不在文件中
+          </span>
+        </AccordionHeader>
+        <AccordionPanel collapseMotion={null}>
+          <Body1>决定报送月份的日期没有填写或无法识别。改正后（点一下跳到单元格）再点“生成报送文件”。</Body1>
+          <CellList
+            items={rows}
+            label="报送月份无法确定的行"
+            tone="warning"
+            onSelect={onSelect}
+            cell={(u) => [u.sheet, u.cell]}
+            keyOf={(u) => `${u.sheet}-${u.row}`}
+            render={(u) => (
+              <>
+                <span className={e.where}>
+                  {u.sheet} 第{u.row}行 · {u.cell}
+                </span>
+                <span className={e.message}>{u.text}</span>
+              </>
+            )}
+          />
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
   );
 }
 
@@ -133,14 +223,8 @@ export function RefusedView({ result, onSelect, onAllowErrors, busy }: RefusedPr
   const rows = new Set(result.blocking.map((b) => `${b.sheet}\u0000${b.row}`)).size;
   return (
     <section className={s.root} aria-label="没有生成报送文件">
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>没有生成报送文件</MessageBarTitle>
-          {result.message}
-        </MessageBarBody>
-      </MessageBar>
-      <DueBar due={result.due} />
-      <Notices notices={result.notices} />
+      <ResultHeading>没有生成报送文件</ResultHeading>
+      <Note intent="error">{result.message}</Note>
       {result.reason === 'errors' && (
         <>
           <div className={s.buttons}>
@@ -172,6 +256,9 @@ export function RefusedView({ result, onSelect, onAllowErrors, busy }: RefusedPr
           <BlockingList items={result.blocking} onSelect={onSelect} />
         </>
       )}
+      <UnplacedBlock rows={result.unplaced} label={result.label} onSelect={onSelect} />
+      <DueBar due={result.due} />
+      <Notices notices={result.notices} />
     </section>
   );
 }
@@ -189,22 +276,17 @@ export interface ReadyProps {
 export function ReadyView({ pkg, onSelect, onSave, onCopy, saving, status }: ReadyProps): React.ReactElement {
   const s = useStyles();
   const counts = KINDS.map((k) => `${LEDGERS[k].name} ${pkg.counts[k]} 件`).join('，');
+  // Green only when nothing may be missing and nothing wrong went in.
+  const intent = pkg.unplaced.length || pkg.blocking.length ? 'warning' : 'success';
   return (
-    <section className={s.root} aria-label="报送文件已生成">
-      <MessageBar intent="success" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>报送文件已生成</MessageBarTitle>
-          {pkg.team}{pkg.label}：{counts}
-          {pkg.pending.length > 0 && `；另有待办 ${pkg.pending.length} 件，写在邮件正文中`}。
-        </MessageBarBody>
-      </MessageBar>
-      <DueBar due={pkg.due} />
-      <Notices notices={pkg.notices} />
-      {pkg.blocking.length > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>按您的确认，文件中含有 {pkg.blocking.length} 处错误（列在最后）。</MessageBarBody>
-        </MessageBar>
-      )}
+    <section className={s.root} aria-label="报送文件">
+      <ResultHeading>{readyTitle(pkg)}</ResultHeading>
+      <Note intent={intent}>
+        {pkg.team}
+        {pkg.label}：{counts}
+        {pkg.pending.length > 0 && `；另有待办 ${pkg.pending.length} 件，写在邮件正文中`}。
+        {pkg.blocking.length > 0 && `\n按您的确认，Word 台账中含有 ${pkg.blocking.length} 处错误；它们列在本页最下面的“文件中含有的错误”中，点一下可以跳到单元格。`}
+      </Note>
 
       <div className={s.section}>
         <h3 className={s.h}>1. 保存文件</h3>
@@ -221,11 +303,15 @@ export function ReadyView({ pkg, onSelect, onSave, onCopy, saving, status }: Rea
           <span className={s.fileName}>{pkg.emlName}（已带 Word 附件，双击用 Outlook 打开后发送）</span>
         </div>
         {status && (
-          <MessageBar intent={status.intent} layout="multiline" role="status">
-            <MessageBarBody>{status.text}</MessageBarBody>
-          </MessageBar>
+          <div role="status">
+            <Note intent={status.intent}>{status.text}</Note>
+          </div>
         )}
       </div>
+
+      <UnplacedBlock rows={pkg.unplaced} label={pkg.label} onSelect={onSelect} />
+      <DueBar due={pkg.due} />
+      <Notices notices={pkg.notices} />
 
       <div className={s.section}>
         <h3 className={s.h}>2. 发送邮件</h3>
@@ -237,9 +323,7 @@ export function ReadyView({ pkg, onSelect, onSave, onCopy, saving, status }: Rea
           <Button onClick={() => onCopy('subject')}>复制主题</Button>
           <Button onClick={() => onCopy('body')}>复制正文</Button>
         </div>
-        <Field label="正文">
-          {(field) => <textarea {...field} className={s.body} readOnly value={pkg.body} rows={6} />}
-        </Field>
+        <Field label="正文">{(field) => <textarea {...field} className={s.body} readOnly value={pkg.body} rows={6} />}</Field>
         {pkg.mailto && (
           <div>
             <Link href={pkg.mailto} target="_blank" rel="noreferrer">
@@ -247,14 +331,19 @@ export function ReadyView({ pkg, onSelect, onSave, onCopy, saving, status }: Rea
             </Link>
           </div>
         )}
-        <Caption1 className={s.muted}>{pkg.mailtoNote}</Caption1>
+        <Caption1 className={s.muted}>
+          {pkg.mailto ? (pkg.mailtoWithBody ? '打开电脑上的邮件程序，收件人、主题和正文已填好。' : '打开电脑上的邮件程序，收件人和主题已填好；正文较长，请点“复制正文”后粘贴进去。') : '收件人较多，不能用邮件程序直接打开，请复制收件人、主题和正文。'}
+          {pkg.mailtoNote}
+        </Caption1>
       </div>
 
       {pkg.blocking.length > 0 && (
         <Accordion collapsible>
           <AccordionItem value="errors">
-            <AccordionHeader expandIconPosition="end">文件中含有的错误（{pkg.blocking.length} 处）</AccordionHeader>
-            <AccordionPanel>
+            <AccordionHeader expandIconPosition="end" as="h3">
+              文件中含有的错误（{pkg.blocking.length} 处）
+            </AccordionHeader>
+            <AccordionPanel collapseMotion={null}>
               <BlockingList items={pkg.blocking} onSelect={onSelect} />
             </AccordionPanel>
           </AccordionItem>

@@ -7,6 +7,8 @@ import type { PaneSettings } from '../session/service';
 export const DEFAULT_RECIPIENT = 'jiaochengxzfy@163.com';
 /** As MAX_PERIOD_MONTHS in src/ledger/options.ts. */
 const MAX_PERIOD_MONTHS = 12;
+/** The notice's first report: 8月、9月 of 2023, due by 13 October 2023 (交司字〔2023〕65号); monthly from then on. */
+export const FIRST_REPORT = { from: '2023-08', to: '2023-09' } as const;
 
 export interface FormValues {
   /** `YYYY-MM` */
@@ -60,12 +62,27 @@ export function monthChoices(today: IsoDate, count = 24): string[] {
   return out;
 }
 
-/** Defaults: last month; team, contact and recipients from the workbook's settings, else the titles' team and the county's mailbox. */
+/**
+ * The period that is due: last month; the months since the last package this workbook built
+ * when some were skipped (at most 12); in October 2023, before any package was built, the
+ * notice's first report (8月至9月).
+ */
+export function duePeriod(today: IsoDate, lastPeriod?: string): { from: string; to: string } {
+  const last = lastMonth(today);
+  if (!lastPeriod && last === FIRST_REPORT.to) return { from: FIRST_REPORT.from, to: FIRST_REPORT.to };
+  if (lastPeriod && lastPeriod < last) {
+    const months = monthChoices(today, MAX_PERIOD_MONTHS + 1).filter((m) => m > lastPeriod && m <= last);
+    if (months.length) return { from: months[Math.min(months.length, MAX_PERIOD_MONTHS) - 1], to: last };
+  }
+  return { from: last, to: last };
+}
+
+/** Defaults: the period due; team, contact and recipients from the workbook's settings, else the titles' team and the county's mailbox. */
 export function initialValues(today: IsoDate, settings: PaneSettings, titleTeam: string | null): FormValues {
-  const month = lastMonth(today);
+  const due = duePeriod(today, settings.lastPeriod);
   return {
-    from: month,
-    to: month,
+    from: due.from,
+    to: due.to,
     team: settings.team ?? titleTeam ?? '',
     name: settings.contact?.name ?? '',
     title: settings.contact?.title ?? '',
@@ -74,12 +91,20 @@ export function initialValues(today: IsoDate, settings: PaneSettings, titleTeam:
   };
 }
 
-/** The form with the workbook's saved values in every field the clerk has not typed in yet. */
-export function withSettings(v: FormValues, settings: PaneSettings, touched: ReadonlySet<keyof FormValues>): FormValues {
-  const saved: Partial<FormValues> = { team: settings.team, name: settings.contact?.name, title: settings.contact?.title, phone: settings.contact?.phone, recipients: settings.to };
+/** The form with the workbook's saved values (and the period they make due) in every field the clerk has not changed yet. */
+export function withSettings(v: FormValues, settings: PaneSettings, touched: ReadonlySet<keyof FormValues>, today: IsoDate): FormValues {
+  const due = duePeriod(today, settings.lastPeriod);
+  const saved: Partial<FormValues> = { team: settings.team, name: settings.contact?.name, title: settings.contact?.title, phone: settings.contact?.phone, recipients: settings.to, ...(touched.has('from') || touched.has('to') ? {} : due) };
   const out = { ...v };
   for (const [k, x] of Object.entries(saved) as [keyof FormValues, string | undefined][]) if (x && !touched.has(k)) out[k] = x;
   return out;
+}
+
+/** What is wrong with the months picked, in the dropdowns' own words (2023年9月), or null. */
+export function periodProblem(from: string, to: string): string | null {
+  if (to < from) return `结束月份（${monthLabel(to)}）早于开始月份（${monthLabel(from)}），请重新选择。`;
+  if (!periodOf(from, to)) return `报送期间最多 ${MAX_PERIOD_MONTHS} 个月：${monthLabel(from)}至${monthLabel(to)}超过了 ${MAX_PERIOD_MONTHS} 个月。`;
+  return null;
 }
 
 /**

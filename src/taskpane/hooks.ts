@@ -24,6 +24,11 @@ export function useDelayedFlag(active: boolean, delay = 300): boolean {
   return active && shown;
 }
 
+/** A message without its closing full stop, to go inside a sentence of the pane's own (no “。。”). */
+export function sentence(text: string): string {
+  return text.trim().replace(/[。．.！!；;，,\s]+$/u, '');
+}
+
 /** Chinese text of a thrown value. */
 export function errorText(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e);

@@ -6,7 +6,9 @@ import { officeReady } from '../excel/office';
 import { createLedgerService } from '../excel/session';
 import { whenPaneShown } from '../excel/visibility';
 import { holidayDataRange } from '../validation/cell-functions';
+import { onPaneCommand } from '../commands/bridge';
 import { App } from './App';
+import { yieldToHost } from './pause';
 
 // taskpane.html tells a webview too old to run this bundle (it never gets here) from one still loading.
 (window as { tzStarted?: boolean }).tzStarted = true;
@@ -36,10 +38,10 @@ officeReady().then(({ host }) => {
   );
   // Started hidden (TZ.* formulas recalculating): nothing is read or written until the pane is shown.
   start = whenPaneShown(() => {
-    const service = createLedgerService(); // the one place the pane meets the Excel adapter
+    const service = createLedgerService({ pause: yieldToHost }); // the one place the pane meets the Excel adapter
     root.render(
       <FluentProvider theme={webLightTheme}>
-        <App service={service} loadSubmission={loadSubmission} deliver={deliverFiles} holidayYears={holidayDataRange()} year={new Date().getFullYear()} />
+        <App service={service} loadSubmission={loadSubmission} deliver={deliverFiles} holidayYears={holidayDataRange()} year={new Date().getFullYear()} commands={onPaneCommand} />
       </FluentProvider>,
     );
   });

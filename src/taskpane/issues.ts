@@ -80,6 +80,11 @@ export function totalCounts(groups: readonly SheetGroup[]): SeverityCounts {
   return c;
 }
 
+/** Issues in a group (sheet and rows). */
+export function issueCount(g: SheetGroup): number {
+  return g.sheetIssues.length + g.rows.reduce((n, r) => n + r.issues.length, 0);
+}
+
 /** The group with only the issues of the shown severities (rows without any are dropped). */
 export function filterGroup(group: SheetGroup, shown: ReadonlySet<Severity>): SheetGroup {
   if (SEVERITIES.every((s) => shown.has(s))) return group;

@@ -1,10 +1,12 @@
 /* The 月度报送 form checked with the core's zod schemas; loaded with src/submission (lazy chunk). */
 import { Period, contactSchema, periodSchema } from '../ledger/options';
 import { recipientsSchema, teamSchema } from '../submission/options';
-import type { FieldErrors, FormValues, ValidForm } from './form';
+import { FieldErrors, FormValues, ValidForm, periodProblem } from './form';
 
-/** The period as `periodSchema` reads it, or its Chinese error. */
+/** The period as `periodSchema` reads it, or its Chinese error (in the dropdowns' words where the form can tell). */
 export function parsePeriod(from: string, to: string): { period: Period } | { error: string } {
+  const problem = periodProblem(from, to);
+  if (problem) return { error: problem };
   const r = periodSchema.safeParse(from === to ? from : `${from}..${to}`);
   return r.success ? { period: r.data } : { error: r.error.issues[0]?.message ?? '报送期间无效' };
 }

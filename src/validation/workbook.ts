@@ -9,7 +9,7 @@
 import { SheetGrid, cellAddress, columnLetter } from '../ledger/cell';
 import { columnDef } from '../ledger/columns';
 import { LedgerLayout, MergeIndex, detectLedger } from '../ledger/detect';
-import { layoutColumns, readRecords, readRow } from '../ledger/records';
+import { layoutColumns, readRow } from '../ledger/records';
 import type { CheckOptions, Issue, LedgerResult, WorkbookCheck } from './check';
 import { DOC_NO_KEY, FirstUse, KeyRows, SheetKeys, applyDuplicates, duplicatesOf, sameDuplicates } from './duplicates';
 import { CheckMemo, CheckedRecord, checkRecord } from './record';
@@ -43,6 +43,8 @@ function structureKey(l: LedgerLayout): string {
 }
 
 const NO_DUPS: Map<number, FirstUse> = new Map();
+/** Rows checked between two steps of setSheetSteps (≈ 1 ms of work). */
+const STEP_ROWS = 200;
 
 export class WorkbookChecker {
   private readonly sheets = new Map<string, SheetState>();
@@ -66,10 +68,23 @@ export class WorkbookChecker {
 
   /** Adds or replaces a sheet: finds its ledger and checks every row. Returns the ledger's layout, or null. */
   setSheet(id: string, grid: SheetGrid, position = this.sheets.get(id)?.position ?? this.sheets.size): LedgerLayout | null {
+    const steps = this.setSheetSteps(id, grid, position);
+    for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+  }
+
+  /**
+   * setSheet in steps, for a caller that must not block (the task pane's thread): yields the
+   * rows checked so far every STEP_ROWS rows; returns the layout. Until it returns, the sheet's
+   * results are incomplete: read nothing of this checker in between.
+   */
+  *setSheetSteps(id: string, grid: SheetGrid, position = this.sheets.get(id)?.position ?? this.sheets.size): Generator<number, LedgerLayout | null> {
     const serial = this.sheets.get(id)?.serial ?? this.serial++;
     const s: SheetState = { id, position, serial, grid, layout: null, own: new Map(), keys: new KeyRows(), dups: NO_DUPS, result: null, changed: true, stale: true };
     this.sheets.set(id, s);
-    this.checkAll(s, detectLedger(grid));
+    yield* this.checkSteps(s, detectLedger(grid));
+    // A result read between the steps is partial: build it again.
+    s.result = null;
+    s.changed = true;
     this.staleAll();
     return s.layout;
   }
@@ -209,6 +224,11 @@ export class WorkbookChecker {
   }
 
   private checkAll(s: SheetState, layout: LedgerLayout | null): void {
+    const steps = this.checkSteps(s, layout);
+    while (!steps.next().done);
+  }
+
+  private *checkSteps(s: SheetState, layout: LedgerLayout | null): Generator<number, void> {
     s.layout = layout;
     s.own = new Map();
     s.keys = new KeyRows();
@@ -216,12 +236,16 @@ export class WorkbookChecker {
     s.changed = true;
     if (!layout) return;
     const cols = layoutColumns(layout);
-    const raws = readRecords(s.grid, layout, new MergeIndex(s.grid));
-    for (let i = 0; i < raws.length; i++) {
-      const raw = raws[i];
-      const rec = checkRecord(layout, raw, this.memo, cols);
-      s.own.set(raw.row, rec);
-      s.keys.add(rec);
+    const idx = new MergeIndex(s.grid);
+    // Row by row (readRecords' loop), so that a step never reads the whole sheet first.
+    for (let r = layout.firstDataRow, n = 1; r <= layout.lastDataRow; r++, n++) {
+      const raw = readRow(layout, idx, r, cols);
+      if (raw) {
+        const rec = checkRecord(layout, raw, this.memo, cols);
+        s.own.set(raw.row, rec);
+        s.keys.add(rec);
+      }
+      if (n % STEP_ROWS === 0) yield n;
     }
   }
 }

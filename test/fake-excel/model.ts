@@ -57,7 +57,7 @@ export interface FakeValidation {
 export interface FakeSheet {
   id: string;
   name: string;
-  cells: Map<number, FakeCell>;
+  cells: CellMap;
   merges: Rect[];
   cfs: FakeConditionalFormat[];
   validations: FakeValidation[];
@@ -136,6 +136,62 @@ export interface WriteRecord {
 export const key = (row: number, col: number): number => row * (MAX_COLS + 1) + col;
 const rowOf = (k: number) => Math.floor(k / (MAX_COLS + 1));
 const colOf = (k: number) => k % (MAX_COLS + 1);
+
+/**
+ * The cells of a sheet by key (`key(row, col)`), kept as row → column → cell, so that the used
+ * range of a band of rows costs the band, not the sheet (the driver asks for one per 1,000-row
+ * band; scanning every cell each time made the fake quadratic on big sheets, which Excel is not),
+ * and a 40,000-row sheet costs no more memory than it must. The Map methods the tests use.
+ */
+export class CellMap {
+  readonly rows = new Map<number, Map<number, FakeCell>>();
+  private count = 0;
+  /** The used range of the values, while no cell was set or deleted since (a value changes only through set). */
+  usedValues: { rect: Rect | null } | null = null;
+  get size(): number {
+    return this.count;
+  }
+  get(k: number): FakeCell | undefined {
+    return this.rows.get(rowOf(k))?.get(colOf(k));
+  }
+  has(k: number): boolean {
+    return this.get(k) !== undefined;
+  }
+  set(k: number, c: FakeCell): this {
+    this.usedValues = null;
+    const r = rowOf(k);
+    let cols = this.rows.get(r);
+    if (!cols) this.rows.set(r, (cols = new Map()));
+    if (!cols.has(colOf(k))) this.count++;
+    cols.set(colOf(k), c);
+    return this;
+  }
+  delete(k: number): boolean {
+    const cols = this.rows.get(rowOf(k));
+    if (!cols || !cols.delete(colOf(k))) return false;
+    this.usedValues = null;
+    this.count--;
+    if (!cols.size) this.rows.delete(rowOf(k));
+    return true;
+  }
+  clear(): void {
+    this.usedValues = null;
+    this.rows.clear();
+    this.count = 0;
+  }
+  *entries(): IterableIterator<[number, FakeCell]> {
+    for (const [r, cols] of this.rows) for (const [c, cell] of cols) yield [key(r, c), cell];
+  }
+  *keys(): IterableIterator<number> {
+    for (const [k] of this.entries()) yield k;
+  }
+  *values(): IterableIterator<FakeCell> {
+    for (const cols of this.rows.values()) yield* cols.values();
+  }
+  [Symbol.iterator](): IterableIterator<[number, FakeCell]> {
+    return this.entries();
+  }
+}
 
 function isEmptyValue(c: FakeCell | undefined): boolean {
   return !c || ((c.value === null || c.value === '') && !c.error && !c.formula);
@@ -226,7 +282,7 @@ export class FakeWorkbook {
     const sheet: FakeSheet = {
       id: id ?? newId('WS'),
       name,
-      cells: new Map(),
+      cells: new CellMap(),
       merges: [],
       cfs: [],
       validations: [],
@@ -253,7 +309,7 @@ export class FakeWorkbook {
   // ---- cell access ----
 
   cell(sheet: FakeSheet, row: number, col: number): FakeCell | undefined {
-    return sheet.cells.get(key(row, col));
+    return sheet.cells.rows.get(row)?.get(col);
   }
 
   /** The value as Office.js reports it in `values`. */
@@ -283,20 +339,30 @@ export class FakeWorkbook {
 
   /** Bounding box of the cells with a value (valuesOnly) or with anything, within `within`. */
   usedRect(sheet: FakeSheet, valuesOnly: boolean, within?: Rect): Rect | null {
+    if (valuesOnly && !within) {
+      const cached = sheet.cells.usedValues ?? (sheet.cells.usedValues = { rect: this.scanUsed(sheet, true) });
+      return cached.rect && { ...cached.rect };
+    }
+    return this.scanUsed(sheet, valuesOnly, within);
+  }
+
+  private scanUsed(sheet: FakeSheet, valuesOnly: boolean, within?: Rect): Rect | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -Infinity;
     let right = -Infinity;
-    for (const [k, c] of sheet.cells) {
-      if (valuesOnly ? isEmptyValue(c) : isEmptyValue(c) && !c.style) continue;
-      const r = rowOf(k);
-      const col = colOf(k);
-      if (within && (r < within.top || r > within.bottom || col < within.left || col > within.right)) continue;
+    const visit = (r: number, col: number, c: FakeCell) => {
+      if (valuesOnly ? isEmptyValue(c) : isEmptyValue(c) && !c.style) return;
+      if (within && (r < within.top || r > within.bottom || col < within.left || col > within.right)) return;
       if (r < top) top = r;
       if (r > bottom) bottom = r;
       if (col < left) left = col;
       if (col > right) right = col;
-    }
+    };
+    // A band of rows: its rows only (the index); otherwise every cell.
+    if (within && within.bottom - within.top + 1 < sheet.cells.rows.size) {
+      for (let r = within.top; r <= within.bottom; r++) for (const [col, c] of sheet.cells.rows.get(r) ?? []) visit(r, col, c);
+    } else for (const [r, cols] of sheet.cells.rows) for (const [col, c] of cols) visit(r, col, c);
     return top === Infinity ? null : { top, left, bottom, right };
   }
 
@@ -470,7 +536,7 @@ export class FakeWorkbook {
   }
 
   private shiftRows(s: FakeSheet, at: number, delta: number): void {
-    const cells = new Map<number, FakeCell>();
+    const cells = new CellMap();
     for (const [k, c] of s.cells) {
       const r = rowOf(k);
       if (delta < 0 && r >= at && r < at - delta) continue;

@@ -33,6 +33,14 @@ export interface FakeOfficeOptions {
   ignoreDelayForCellEdit?: boolean;
   /** The manifest's ExcelApi: a member above it used without an isSetSupported check first is recorded in `host.unguarded`. */
   declaredMin?: string;
+  /**
+   * Give the page's event loop a turn between the commands of a sync, and before the response
+   * is handed over. Excel runs a batch in its own process while the pane's thread stays free; a
+   * fake running in the pane's page would otherwise block it for the whole batch. Each command's
+   * work is recorded as a `fake-excel` User Timing measure, so that a browser bench can tell the
+   * pane's own time from the fake host's.
+   */
+  yieldBetweenOps?: boolean;
 }
 
 export interface SyncRecord {
@@ -139,6 +147,7 @@ export class FakeHost {
       failStackedRules: options.failStackedRules ?? false,
       ignoreDelayForCellEdit: options.ignoreDelayForCellEdit ?? false,
       declaredMin: options.declaredMin ?? null,
+      yieldBetweenOps: options.yieldBetweenOps ?? false,
     };
     wb.dispatch = (e) => this.deliver(e);
   }
@@ -232,6 +241,22 @@ export class FakeHost {
   readonly visibilityHandlers: ((a: { visibilityMode: string }) => void)[] = [];
 
   /** The task pane is shown (`Taskpane`) or hidden (`Hidden`): Office.addin.onVisibilityModeChanged. */
+  /** Ribbon commands' functions (Office.actions.associate, SharedRuntime 1.1). */
+  readonly actions = new Map<string, (event: { completed(): void }) => unknown>();
+  /** Times Office.addin.showAsTaskpane was called. */
+  shownByCode = 0;
+
+  /**
+   * The clerk clicks a ribbon button whose action is ExecuteFunction: Office calls the function
+   * associated with its FunctionName; resolves when the function calls event.completed()
+   * (https://learn.microsoft.com/javascript/api/manifest/action: it times out after 5 minutes otherwise).
+   */
+  runCommand(name: string): Promise<void> {
+    const fn = this.actions.get(name);
+    if (!fn) return Promise.reject(new Error(`no function associated with ${name}`));
+    return new Promise((resolve) => void fn({ completed: () => resolve() }));
+  }
+
   setVisibility(mode: 'Taskpane' | 'Hidden'): void {
     for (const h of this.visibilityHandlers) setTimeout(() => h({ visibilityMode: mode }), 0);
   }
@@ -273,13 +298,18 @@ export class FakeHost {
     const commits: (() => void)[] = [];
     this.ownEvents = [];
     try {
+      const yielding = this.options.yieldBetweenOps && typeof performance !== 'undefined' && typeof performance.measure === 'function';
       for (const op of ops) {
+        if (yielding) await new Promise((r) => setTimeout(r, 0));
+        const start = yielding ? performance.now() : 0;
         const r = op.run(rec.n);
+        if (yielding) performance.measure('fake-excel', { start, end: performance.now() });
         if (r) {
           rec.responseBytes += r.bytes;
           if (r.commit) commits.push(r.commit);
         }
       }
+      if (yielding) await new Promise((r) => setTimeout(r, 0));
     } catch (e) {
       const err = e instanceof FakeOfficeError ? e : new FakeOfficeError((e as { code?: string }).code ?? 'GeneralException', (e as Error).message);
       rec.error = err.code;
@@ -371,6 +401,13 @@ export class FakeContext {
   }
 }
 
+const encoder = typeof TextEncoder !== 'undefined' ? new TextEncoder() : null;
+
+/** UTF-8 bytes of a response (the native encoder where there is one: the payload check runs on every load). */
+function byteLength(json: string): number {
+  return encoder ? encoder.encode(json).length : utf8Length(json);
+}
+
 /** Base of all proxies: loaded properties, isNullObject. */
 class ProxyBase {
   protected _data: Record<string, unknown> | null = null;
@@ -384,16 +421,19 @@ class ProxyBase {
     if (!this._data || !(name in this._data)) throw notLoaded(name);
     return this._data[name] as T;
   }
-  /** Queues a load: `snap` computes the requested data at sync time (null → null object). */
+  /**
+   * Queues a load: `snap` computes the requested data at sync time (null → null object). The data
+   * travels as JSON, as Office.js receives it: the add-in gets its own copy, parsed on its thread.
+   */
   protected _load(snap: () => Record<string, unknown> | null): void {
     this.context.enqueue(() => {
       const data = snap();
-      const bytes = data ? utf8Length(JSON.stringify(data)) : 8;
+      const json = data ? JSON.stringify(data) : null;
       return {
-        bytes,
+        bytes: json ? byteLength(json) : 8,
         commit: () => {
           this._null = data === null;
-          this._data = { ...(this._data ?? {}), ...(data ?? {}) };
+          this._data = { ...(this._data ?? {}), ...(json ? (JSON.parse(json) as Record<string, unknown>) : {}) };
         },
       };
     });
@@ -1489,8 +1529,20 @@ export function installFakeOffice(globalObject: Record<string, unknown>, workboo
             host.visibilityHandlers.push(h);
             return Promise.resolve(() => Promise.resolve());
           },
+          // Shows the add-in's task pane (https://learn.microsoft.com/office/dev/add-ins/develop/show-hide-add-in).
+          showAsTaskpane: () => {
+            host.shownByCode++;
+            host.setVisibility('Taskpane');
+            return Promise.resolve();
+          },
+          hide: () => {
+            host.setVisibility('Hidden');
+            return Promise.resolve();
+          },
         }
       : undefined,
+    // Functions run by ExecuteFunction ribbon buttons in the shared runtime (host.runCommand).
+    actions: host.supportsSet('SharedRuntime', '1.1') ? { associate: (name: string, fn: (event: { completed(): void }) => unknown) => void host.actions.set(name, fn) } : undefined,
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     HostType: { Excel: 'Excel' },
     VisibilityMode: { taskpane: 'Taskpane', hidden: 'Hidden' },

@@ -11,19 +11,30 @@ import type { FakeOfficeOptions, WorkbookJson } from '../fake-excel';
 
 export const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'sample-2023-10.xlsx');
 
-let bundled: Promise<string> | null = null;
+const bundled = new Map<string, Promise<string>>();
 
 /** test/fake-excel as one browser script defining `TZFake` (bundled once per test file). */
 export function fakeExcelBundle(): Promise<string> {
-  bundled ??= new Promise<string>((resolve, reject) => {
+  return browserBundle(path.resolve(__dirname, '..', 'fake-excel', 'index.ts'), 'TZFake');
+}
+
+/** A TypeScript module as one browser script defining `library` (bundled once per process; no Node APIs). */
+export function browserBundle(entry: string, library: string): Promise<string> {
+  const key = `${entry}\u0000${library}`;
+  if (!bundled.has(key)) bundled.set(key, bundle(entry, library));
+  return bundled.get(key)!;
+}
+
+function bundle(entry: string, library: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-fake-'));
     const compiler = webpack({
       mode: 'development',
       devtool: false,
       target: 'web',
       context: path.resolve(__dirname, '..', '..'),
-      entry: path.resolve(__dirname, '..', 'fake-excel', 'index.ts'),
-      output: { path: out, filename: 'fake.js', library: { name: 'TZFake', type: 'var' } },
+      entry,
+      output: { path: out, filename: 'fake.js', library: { name: library, type: 'var' } },
       resolve: { extensions: ['.ts', '.js'] },
       module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: false } } }] },
       node: false,
@@ -36,7 +47,6 @@ export function fakeExcelBundle(): Promise<string> {
       fs.rmSync(out, { recursive: true, force: true });
     });
   });
-  return bundled;
 }
 
 /** An init script: the fake over `workbook`, the custom-functions runtime and openBrowserWindow. */
