@@ -95,6 +95,8 @@ module.exports = async (env = {}, argv = {}) => {
   }
 
   const addin = {
+    // `--config-name addin` builds the Excel add-in alone (the pane's browser tests and bench).
+    name: 'addin',
     mode: dev ? 'development' : 'production',
     // The hosts' oldest WebKit/Chromium (scripts/es-target.js): webpack's own runtime code stays within it.
     target: ['web', `es${ECMA_VERSION}`],

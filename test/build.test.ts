@@ -6,7 +6,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as http from 'http';
 import * as zlib from 'zlib';
 import JSZip from 'jszip';
 import { spawn, spawnSync } from 'child_process';
@@ -14,6 +13,7 @@ import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { FIXTURE, fakeOfficeScript } from './helpers/office-fake';
 import { modelFromXlsx } from './fake-excel/from-xlsx';
 import { bundleProblems, inlineScripts, shippedScripts, syntaxProblem } from './helpers/bundle-syntax';
+import { serve } from './helpers/pane-browser';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { validate } = require('../scripts/validate-manifest.js');
@@ -66,17 +66,20 @@ test('the build succeeds without warnings and writes what the manifest names', (
   }
 });
 
-/** The lazy chunk with src/submission (docx, the MIME builder). */
+/** The lazy chunk the pane loads on 生成报送文件: deciding the package, the form's zod checks. */
 const lazyChunks = (dir: string) => fs.readdirSync(dir).filter((f) => /^submission\.[0-9a-f]{8}\.js$/.test(f));
+/** The package builder where no Web Worker starts. */
+const fallbackChunks = (dir: string) => fs.readdirSync(dir).filter((f) => /^package\.[0-9a-f]{8}\.js$/.test(f));
 
-test('the submission code is one lazy chunk, not in the initial bundles', () => {
+test('the Word file and the e-mail are built in package-worker.js (or a fallback chunk), never in the pane’s own code', () => {
   expect(lazyChunks(PROD)).toHaveLength(1);
-  const lazy = read(PROD, lazyChunks(PROD)[0]);
+  expect(fallbackChunks(PROD)).toHaveLength(1);
   for (const marker of ['docProps/app.xml', 'sinikael']) {
-    expect([marker, lazy.includes(marker)]).toEqual([marker, true]); // docx, emailjs-mime-builder
-    for (const f of ['taskpane.js', 'functions.js', 'commands.js']) expect([f, marker, read(PROD, f).includes(marker)]).toEqual([f, marker, false]);
+    // docx, emailjs-mime-builder
+    for (const f of ['package-worker.js', fallbackChunks(PROD)[0]]) expect([f, marker, read(PROD, f).includes(marker)]).toEqual([f, marker, true]);
+    for (const f of ['taskpane.js', 'functions.js', 'commands.js', lazyChunks(PROD)[0]]) expect([f, marker, read(PROD, f).includes(marker)]).toEqual([f, marker, false]);
   }
-  expect(read(PROD, 'taskpane.html')).not.toContain('submission.');
+  for (const f of ['submission.', 'package']) expect(read(PROD, 'taskpane.html')).not.toContain(f);
 });
 
 test('download.html carries its script inline, makes no requests (CSP) and loads no Office.js; the dialog page does', () => {
@@ -182,7 +185,8 @@ test('the initial task pane JavaScript stays under 250 KB gzip', () => {
         expect.stringMatching(/^行政检查 行政检查案件台账 8 条记录 /),
         expect.stringMatching(/^行政强制 行政强制案件台账 5 条记录 /),
       ]);
-      // The issue list: entries with cell, column and Chinese message (the fixture's F6 date).
+      // The issue list (right after the cards): entries with cell, column and Chinese message (the fixture's F6 date).
+      await page.getByRole('button', { name: /F6「结案时间」.*2023年2月30日/ }).waitFor();
       await expect(page.getByRole('button', { name: /F6「结案时间」.*2023年2月30日/ }).count()).resolves.toBe(1);
       const tz = await page.evaluate(() => {
         const w = window as unknown as { __tz: { host: { syncCount: number }; assoc: Record<string, (...a: unknown[]) => unknown> } };
@@ -237,26 +241,6 @@ test('the initial task pane JavaScript stays under 250 KB gzip', () => {
   },
   60_000,
 );
-
-/** Serves a folder over http on 127.0.0.1 (the pane as Excel loads it: from a web server). */
-function serve(dir: string): Promise<{ origin: string; close(): Promise<void> }> {
-  const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml' };
-  const server = http.createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      resolve({ origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) });
-    }),
-  );
-}
 
 (HAS_CHROMIUM ? test : test.skip)(
   'end to end in Chromium: the served pane shows the fixture’s issues, selects a cell, follows an edit, prepares the October package and saves it',
@@ -329,8 +313,10 @@ function serve(dir: string): Promise<{ origin: string; close(): Promise<void> }>
 
       await page.getByRole('button', { name: '仍然生成（含错误）' }).click();
       await page.getByRole('dialog').getByRole('button', { name: '仍然生成' }).click();
-      await page.getByText('报送文件已生成', { exact: true }).waitFor({ timeout: 20_000 });
-      await page.getByText('报送文件已生成', { exact: true }).scrollIntoViewIfNeeded();
+      const ready = page.getByRole('heading', { level: 2, name: /^报送文件已生成/ });
+      await ready.waitFor({ timeout: 20_000 });
+      await ready.scrollIntoViewIfNeeded();
+      expect(loaded).toContain('package-worker.js'); // built off the pane's thread
       await page.screenshot({ path: path.join(out, 'taskpane-ready.png') });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
 

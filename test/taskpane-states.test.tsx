@@ -174,6 +174,15 @@ test('live changes re-render from the subscription', async () => {
   expect(await screen.findByRole('button', { name: /I3「执法人员」/ })).toBeInTheDocument();
 });
 
+test('a reading error ends in one full stop, whatever the message ends with', async () => {
+  const svc = fakeService(check(workbook([GOOD.penalty])));
+  renderPane(svc);
+  await shown();
+  act(() => svc.emit({ ...svc.current(), phase: 'error', error: '「行政处罚案件台账」受工作表保护。', version: 99 }));
+  expect(await screen.findByText('读取工作簿失败：「行政处罚案件台账」受工作表保护。请点“重新检查”。')).toBeInTheDocument();
+  expect(document.body.textContent).not.toContain('。。');
+});
+
 test('a long list renders a page of rows per sheet, then more on request', async () => {
   const user = userEvent.setup();
   const rows: Row[] = Array.from({ length: 300 }, (_, k) => ({ ...GOOD.penalty, decisionNo: `天综执罚决〔2023〕${k + 1}号`, officers: '王明' }));

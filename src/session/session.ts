@@ -5,9 +5,9 @@
  * only performs reads and writes. One operation at a time (a promise chain), so a live re-check
  * never interleaves with a button's operation. Host-neutral: no Office types.
  */
-import { IsoDate, localToday } from '../ledger/dates';
+import type { IsoDate } from '../ledger/dates';
 import { templateSheet } from '../ledger/template';
-import type { DocumentStore, HostChange, ReadResult, SheetRead, WorkbookDriver, WorkbookIO } from './driver';
+import type { DocumentStore, HostChange, ReadResult, WorkbookDriver, WorkbookIO } from './driver';
 import { CELL_EDIT, describeFailure, failureOf } from './errors';
 import { PendingChanges, planLiveRead } from './live';
 import { WritePlanOut, planWrites } from './plan';
@@ -19,34 +19,9 @@ import { SheetBook } from './sheets';
 import { clearMarks } from './clear';
 import { insertTemplates } from './insert';
 import { OwnWrites } from './own-writes';
+import { Pacer } from './pacer';
+import { ResolvedSessionOptions, SessionOptions, resolveSessionOptions } from './session-options';
 import { paneState } from './summary';
-
-export interface SessionOptions {
-  /** Timers and clock (the host's: setTimeout, performance.now). */
-  setTimer: (fn: () => void, ms: number) => unknown;
-  clearTimer: (handle: unknown) => void;
-  now: () => number;
-  /** Today (default: the computer's local date). */
-  today?: () => IsoDate;
-  /** Quiet time before live changes are re-checked (default 300 ms). */
-  debounceMs?: number;
-  /** An edit touching more rows than this re-reads the whole sheet (default 500). */
-  liveRowLimit?: number;
-  /** How long after its own writes the add-in ignores change events on the cells it wrote (default 2000 ms). */
-  ownWriteWindowMs?: number;
-  /** Yields to the host's event loop once (idle() waits with it; default: a resolved promise). */
-  tick?: () => Promise<void>;
-  /**
-   * Gives the host's event loop a turn during long work (a task pane's thread: input and
-   * painting), e.g. a MessageChannel round trip. Absent, a check runs in one go.
-   */
-  pause?: () => Promise<void>;
-}
-
-/** Longest stretch of checking between two pauses. */
-const SLICE_MS = 12;
-/** Least time between two progress updates. */
-const PROGRESS_MS = 100;
 
 type Phase = PaneState['phase'];
 
@@ -71,26 +46,17 @@ export class WorkbookSession implements LedgerService {
   private busyNote: string | null = null;
   /** Changes put back after Excel refused to be read (cell-edit mode): they wait for the next event. */
   private parked = false;
-  private readonly o: Required<Omit<SessionOptions, 'pause'>> & Pick<SessionOptions, 'pause'>;
-  private progressAt = -Infinity;
+  private readonly o: ResolvedSessionOptions;
+  private readonly pacer: Pacer;
 
   constructor(
     private readonly driver: WorkbookDriver,
     options: SessionOptions,
   ) {
-    this.o = {
-      setTimer: options.setTimer,
-      clearTimer: options.clearTimer,
-      now: options.now,
-      today: options.today ?? (() => localToday()),
-      debounceMs: options.debounceMs ?? 300,
-      liveRowLimit: options.liveRowLimit ?? 500,
-      ownWriteWindowMs: options.ownWriteWindowMs ?? 2000,
-      tick: options.tick ?? (() => Promise.resolve()),
-      pause: options.pause,
-    };
+    this.o = resolveSessionOptions(options);
     this.book = new SheetBook({ today: this.o.today() });
     this.own = new OwnWrites(this.o.now, this.o.ownWriteWindowMs);
+    this.pacer = new Pacer(this.o.now, this.o.pause, (progress) => this.notify({ ...this.state, progress, version: this.state.version + 1 }));
     const probe = driver.selfTest?.bind(driver);
     if (probe) this.selfTest = () => this.runSelfTest(probe);
   }
@@ -263,9 +229,9 @@ export class WorkbookSession implements LedgerService {
         this.book.keepOnly(new Set(info.sheets.map((s) => s.id)));
         for (const s of info.sheets) this.book.upsert(s);
         const marks = this.canMark() ? this.book.marksScope(this.marksWanted) : [];
-        const progress = (done: number, total: number) => this.showProgress({ step: 'reading', done, total });
+        const progress = (done: number, total: number) => this.pacer.progress({ step: 'reading', done, total });
         const read = await io.read({ full: info.sheets.map((s) => this.book.fullRequest(s.id)), marks, wantsRest: SheetBook.wantsRest, progress, pause: this.o.pause });
-        await this.applyAll(read.full);
+        await this.pacer.applyAll(this.book, read.full);
         return this.write(io, read, new Set(info.sheets.map((s) => s.id)));
       });
       this.checked = true;
@@ -287,14 +253,7 @@ export class WorkbookSession implements LedgerService {
 
   /** Plans and performs the writes after a read; returns changed sheets whose marks were not read. */
   private async write(io: WorkbookIO, read: ReadResult, sheets: Set<string>, rows?: Map<string, Set<number> | undefined>): Promise<string[]> {
-    if (this.o.pause) {
-      // Each ledger's result (duplicates across its rows) in a task of its own before the plan reads them all.
-      for (const e of this.book.sorted()) {
-        if (!this.book.isLedger(e.id)) continue;
-        this.book.ledger(e.id);
-        await this.o.pause();
-      }
-    }
+    await this.pacer.results(this.book);
     const plan: WritePlanOut = planWrites(this.book, { marksWanted: this.marksWanted && this.canMark(), found: read.marks, owned: this.owned, sheets, rows });
     if (plan.writes.length) {
       this.own.note(plan.own);
@@ -321,35 +280,6 @@ export class WorkbookSession implements LedgerService {
       }
     }
     this.publish('ready');
-  }
-
-  /** Checks sheets read in full, pausing every SLICE_MS (when the host gives a pause) with the rows checked so far. */
-  private async applyAll(reads: SheetRead[]): Promise<void> {
-    const total = reads.reduce((n, r) => n + (r.complete ? r.grid.rows.length : 0), 0);
-    let before = 0;
-    let t = this.o.now();
-    for (const r of reads) {
-      const steps = this.book.applyFullSteps(r);
-      for (let x = steps.next(); !x.done; x = steps.next()) {
-        if (!this.o.pause || this.o.now() - t < SLICE_MS) continue;
-        this.showProgress({ step: 'checking', done: before + x.value, total });
-        await this.o.pause();
-        t = this.o.now();
-      }
-      before += r.grid.rows.length;
-    }
-    if (reads.length) await this.o.pause?.();
-  }
-
-  /**
-   * Progress in the pane state, at most every PROGRESS_MS unless `now`. Only the progress
-   * changes: nothing of a check still running is read (its results are incomplete).
-   */
-  private showProgress(progress: PaneProgress): void {
-    const t = this.o.now();
-    if (t - this.progressAt < PROGRESS_MS) return;
-    this.progressAt = t;
-    this.notify({ ...this.state, progress, version: this.state.version + 1 });
   }
 
   private syncOptions(): void {
@@ -405,7 +335,7 @@ export class WorkbookSession implements LedgerService {
         const marks = this.canMark() ? [...ids].filter((id) => !this.book.entry(id)?.protected) : [];
         const read = await io.read({ full: plan.full, rows: plan.rows, marks, wantsRest: SheetBook.wantsRest, pause: this.o.pause });
         const rows = new Map<string, Set<number> | undefined>();
-        await this.applyAll(read.full);
+        await this.pacer.applyAll(this.book, read.full);
         for (const r of read.full) rows.set(r.id, undefined);
         for (const r of read.rows) rows.set(r.id, this.book.applyRows(r));
         return this.write(io, read, ids, rows);
@@ -452,7 +382,7 @@ export class WorkbookSession implements LedgerService {
   private publish(phase: Phase, error?: string, progress?: PaneProgress): void {
     const caps = this.driver.capabilities();
     const state = paneState(this.state, this.book, { phase, error, checked: this.checked, date1904: this.date1904, marksShown: this.marksWanted && this.checked && caps.marks, merges: caps.merges, busyNote: this.busyNote });
-    if (progress) this.progressAt = this.o.now();
+    if (progress) this.pacer.shown();
     this.notify(progress ? { ...state, progress } : state);
   }
 
@@ -468,4 +398,4 @@ export class WorkbookSession implements LedgerService {
   }
 }
 
-export type { DocumentStore };
+export type { DocumentStore, SessionOptions };

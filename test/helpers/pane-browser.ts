@@ -43,7 +43,7 @@ function runBuild(out: string): Promise<void> {
     delete env.TZ_OFFICE_JS;
     delete env.TZ_ADDIN_URL;
     const webpack = require.resolve('webpack-cli/bin/cli.js');
-    const p = spawn(process.execPath, [webpack, '--mode', 'production', '--output-path', out], { cwd: ROOT, env });
+    const p = spawn(process.execPath, [webpack, '--mode', 'production', '--config-name', 'addin', '--output-path', out], { cwd: ROOT, env });
     let log = '';
     p.stdout.on('data', (d) => (log += d));
     p.stderr.on('data', (d) => (log += d));

@@ -1,0 +1,65 @@
+/*
+ * Long work on the host's thread in slices (a task pane's thread must take input and paint), and
+ * its progress for the pane. Without a pause from the host, everything runs in one go.
+ */
+import type { SheetRead } from './driver';
+import type { PaneProgress } from './service';
+import type { SheetBook } from './sheets';
+
+/** Longest stretch of checking between two pauses. */
+const SLICE_MS = 12;
+/** Least time between two progress updates. */
+const PROGRESS_MS = 100;
+
+export class Pacer {
+  private shownAt = -Infinity;
+
+  constructor(
+    private readonly now: () => number,
+    /** One turn of the host's event loop (absent: no slices). */
+    readonly pause: (() => Promise<void>) | undefined,
+    /** Publishes a progress (only the progress: a check still running has no results to show). */
+    private readonly show: (p: PaneProgress) => void,
+  ) {}
+
+  /** A progress went out with the state just now. */
+  shown(): void {
+    this.shownAt = this.now();
+  }
+
+  /** Shows a progress, at most every PROGRESS_MS. */
+  progress(p: PaneProgress): void {
+    const t = this.now();
+    if (t - this.shownAt < PROGRESS_MS) return;
+    this.shownAt = t;
+    this.show(p);
+  }
+
+  /** Checks sheets read in full, pausing about every SLICE_MS with the rows checked so far. */
+  async applyAll(book: SheetBook, reads: SheetRead[]): Promise<void> {
+    const total = reads.reduce((n, r) => n + (r.complete ? r.grid.rows.length : 0), 0);
+    let before = 0;
+    let t = this.now();
+    for (const r of reads) {
+      const steps = book.applyFullSteps(r);
+      for (let x = steps.next(); !x.done; x = steps.next()) {
+        if (!this.pause || this.now() - t < SLICE_MS) continue;
+        this.progress({ step: 'checking', done: before + x.value, total });
+        await this.pause();
+        t = this.now();
+      }
+      before += r.grid.rows.length;
+    }
+    if (reads.length) await this.pause?.();
+  }
+
+  /** Each ledger's result (its duplicates across rows) in a task of its own, before a plan reads them all. */
+  async results(book: SheetBook): Promise<void> {
+    if (!this.pause) return;
+    for (const e of book.sorted()) {
+      if (!book.isLedger(e.id)) continue;
+      book.ledger(e.id);
+      await this.pause();
+    }
+  }
+}
