@@ -23,8 +23,19 @@ const ROWS = 20_000;
 const RUNS = 3;
 const TODAY = '2023-11-05T10:00:00';
 
-/** Holds Office.onReady back until the bench releases it; records long tasks and the first result. */
+/**
+ * Today is 2023-11-05 for the pane (Date only: Playwright's clock would also replace
+ * performance.now, whose timeline the Long Tasks and User Timing entries share). Holds
+ * Office.onReady back until the bench releases it; records long tasks, the fake host's work and
+ * the first result.
+ */
 const PROBE = `
+  var RealDate = Date;
+  var offset = new RealDate('${TODAY}').getTime() - RealDate.now();
+  window.Date = class extends RealDate {
+    constructor() { if (arguments.length) super(...arguments); else super(RealDate.now() + offset); }
+    static now() { return RealDate.now() + offset; }
+  };
   var bench = (window.__bench = { longtasks: [], fake: [], first: null, hostReady: null });
   var release;
   var released = new Promise(function (r) { release = r; });
@@ -62,7 +73,6 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
 async function newPage(browser: Browser): Promise<{ page: Page; cdp: CDPSession }> {
   const context = await browser.newContext({ viewport: { width: 400, height: 900 } });
   const page = await context.newPage();
-  await page.clock.setFixedTime(new Date(TODAY));
   return { page, cdp: await context.newCDPSession(page) };
 }
 
@@ -73,6 +83,8 @@ interface PaneRun {
   /** Longest task of the pane (the fake host's work in it taken out), and of all. */
   longest: number;
   longestAll: number;
+  /** Held after the first check, and at the end (package built). */
+  heapChecked: number;
   heap: number;
   build: number;
 }
@@ -87,6 +99,8 @@ async function paneRun(browser: Browser, origin: string, script: string): Promis
     await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.release());
     await page.getByRole('list', { name: '本工作簿中的台账' }).waitFor({ timeout: 120_000 });
     await page.getByRole('tab', { name: '月度报送' }).waitFor();
+    await page.getByRole('progressbar').waitFor({ state: 'detached' });
+    const heapChecked = (await heapAfterGc(cdp)) - before;
     // The package: refused for the errors, then built with them (the heaviest thing the pane does).
     await page.getByRole('tab', { name: '月度报送' }).click();
     await page.getByRole('textbox', { name: /姓名/ }).fill('张三');
@@ -103,7 +117,7 @@ async function paneRun(browser: Browser, origin: string, script: string): Promis
     const tasks = b.longtasks.filter(([start]) => start >= b.hostReady!);
     const longestAll = Math.max(0, ...tasks.map(([, d]) => d));
     const longest = Math.max(0, ...tasks.map(([start, d]) => d - within(b.fake, start, start + d)));
-    return { first: b.first! - b.hostReady!, fakeInFirst: within(b.fake, b.hostReady!, b.first!), longest, longestAll, heap, build };
+    return { first: b.first! - b.hostReady!, fakeInFirst: within(b.fake, b.hostReady!, b.first!), longest, longestAll, heapChecked, heap, build };
   } finally {
     await page.context().close();
   }
@@ -165,7 +179,7 @@ export async function run(): Promise<void> {
       `pane: first result ${own.toFixed(0)} ms, core alone ${alone.toFixed(0)} ms, ratio ${(own / alone).toFixed(2)}, longest task ${median(panes.map((p) => p.longest)).toFixed(0)} ms, heap after GC ${mb(heap).toFixed(0)} MB`,
     );
     console.log(
-      `  (${ROWS.toLocaleString('en')} + ${ROWS.toLocaleString('en')} rows, medians of ${RUNS}. First result and longest task are the pane's own: the fake Excel's work on its side of each sync (Excel's process in reality) is taken out — with it, first result ${all.toFixed(0)} ms and longest task ${median(panes.map((p) => p.longestAll)).toFixed(0)} ms. The grids alone ${mb(grid).toFixed(0)} MB → heap ${(heap / grid).toFixed(1)}× the grids. 生成报送文件 with the errors allowed: ${median(panes.map((p) => p.build)).toFixed(0)} ms. Goals: ratio ≤ 1.5, longest task ≤ 100 ms, heap ≤ 3× the grids.)`,
+      `  (${ROWS.toLocaleString('en')} + ${ROWS.toLocaleString('en')} rows, medians of ${RUNS}. First result and longest task are the pane's own: the fake Excel's work on its side of each sync (Excel's process in reality) is taken out — with it, first result ${all.toFixed(0)} ms and longest task ${median(panes.map((p) => p.longestAll)).toFixed(0)} ms. The grids alone ${mb(grid).toFixed(0)} MB → heap ${(heap / grid).toFixed(1)}× the grids (${mb(median(panes.map((p) => p.heapChecked))).toFixed(0)} MB after the first check, before the package). 生成报送文件 with the errors allowed: ${median(panes.map((p) => p.build)).toFixed(0)} ms. Goals: ratio ≤ 1.5, longest task ≤ 100 ms, heap ≤ 3× the grids.)`,
     );
   } finally {
     await browser.close();

@@ -65,7 +65,7 @@ async function openPane(workbook: WorkbookJson | string, o: { platform?: string;
 }
 
 /**
- * One state of the pane at both widths: a screenshot each (full page), no horizontal overflow,
+ * One state of the pane at both widths: a screenshot each (the first screen, or from `scrollTo`), no horizontal overflow,
  * unique ids, headings that do not skip a level, and axe-core with no serious or critical
  * violation of our own (Fluent's focus helpers are reported apart, see helpers/axe.ts).
  */
@@ -73,7 +73,8 @@ async function checkState(page: Page, name: string, scrollTo?: Locator): Promise
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: HEIGHT });
     if (scrollTo) await scrollTo.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(OUT, `${name}-${width}.png`), fullPage: !scrollTo });
+    // The screen the clerk sees (the pane's height is the window's).
+    await page.screenshot({ path: path.join(OUT, `${name}-${width}.png`) });
     // Nothing wider than the pane.
     expect([name, width, await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)]).toEqual([name, width, true]);
     const ids = await page.evaluate(() => {
@@ -303,6 +304,8 @@ chromiumTest(
   'after 插入官方台账表 the empty sheets are not “可以报送”: what is still to do; 填写报送月份 on them says so instead of “0 行”',
   async () => {
     const { page, errors } = await openPane({ sheets: [{ name: 'Sheet1', rows: [['人员名单']] }] });
+    await page.getByRole('button', { name: '插入官方台账表' }).waitFor();
+    await checkState(page, 'no-ledger');
     await page.getByRole('button', { name: '插入官方台账表' }).click();
     await list(page).waitFor();
     const todo = page.getByText('还不能报送');

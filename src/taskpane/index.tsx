@@ -1,4 +1,5 @@
 /* Task pane entry: waits for Office.js and for the pane to be shown, then wires the ledger service and renders the pane. */
+import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Button, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { deliverFiles } from '../excel/delivery';
@@ -39,10 +40,13 @@ officeReady().then(({ host }) => {
   // Started hidden (TZ.* formulas recalculating): nothing is read or written until the pane is shown.
   start = whenPaneShown(() => {
     const service = createLedgerService({ pause: yieldToHost }); // the one place the pane meets the Excel adapter
-    root.render(
-      <FluentProvider theme={webLightTheme}>
-        <App service={service} loadSubmission={loadSubmission} deliver={deliverFiles} holidayYears={holidayDataRange()} year={new Date().getFullYear()} commands={onPaneCommand} />
-      </FluentProvider>,
+    // A transition: the first render of the whole pane in slices, not one long task.
+    startTransition(() =>
+      root.render(
+        <FluentProvider theme={webLightTheme}>
+          <App service={service} loadSubmission={loadSubmission} deliver={deliverFiles} holidayYears={holidayDataRange()} year={new Date().getFullYear()} commands={onPaneCommand} />
+        </FluentProvider>,
+      ),
     );
   });
 });

@@ -40,6 +40,7 @@ function inWorker(plan: SubmissionPlan): Promise<SubmissionPackage> {
   });
 }
 
+/** The package of a plan, as the pane keeps it: files and texts, without the rows (`sections` empty). */
 export async function buildPackage(plan: SubmissionPlan): Promise<SubmissionPackage> {
   try {
     return await inWorker(plan);
@@ -47,6 +48,6 @@ export async function buildPackage(plan: SubmissionPlan): Promise<SubmissionPack
     if (!(e instanceof NoWorker)) throw e;
     // The builder (docx, the MIME builder) in a chunk of its own, fetched only now.
     const { buildPackage: buildHere } = await import(/* webpackChunkName: "package" */ '../submission');
-    return buildHere(plan);
+    return { ...(await buildHere(plan)), sections: [] };
   }
 }

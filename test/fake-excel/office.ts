@@ -300,7 +300,7 @@ export class FakeHost {
     try {
       const yielding = this.options.yieldBetweenOps && typeof performance !== 'undefined' && typeof performance.measure === 'function';
       for (const op of ops) {
-        if (yielding) await new Promise((r) => setTimeout(r, 0));
+        if (yielding) await turn();
         const start = yielding ? performance.now() : 0;
         const r = op.run(rec.n);
         if (yielding) performance.measure('fake-excel', { start, end: performance.now() });
@@ -309,7 +309,7 @@ export class FakeHost {
           if (r.commit) commits.push(r.commit);
         }
       }
-      if (yielding) await new Promise((r) => setTimeout(r, 0));
+      if (yielding) await turn();
     } catch (e) {
       const err = e instanceof FakeOfficeError ? e : new FakeOfficeError((e as { code?: string }).code ?? 'GeneralException', (e as Error).message);
       rec.error = err.code;
@@ -399,6 +399,19 @@ export class FakeContext {
   sync(): Promise<void> {
     return this.host.sync(this);
   }
+}
+
+/** One turn of the page's event loop (a MessageChannel message: nested timers would wait ≥ 4 ms each). */
+function turn(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
 }
 
 const encoder = typeof TextEncoder !== 'undefined' ? new TextEncoder() : null;
