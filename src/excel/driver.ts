@@ -49,7 +49,7 @@ export class ExcelDriver implements WorkbookDriver {
   }
 
   capabilities(): DriverCapabilities {
-    return { marks: true, live: true, reportMonths: true, insertSheets: true, merges: excelApiSupported('1.13') };
+    return { marks: true, live: true, reportMonths: true, insertSheets: true, addSheets: true, merges: excelApiSupported('1.13') };
   }
 
   operation<T>(name: string, body: (io: WorkbookIO) => Promise<T>): Promise<T> {

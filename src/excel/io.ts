@@ -4,8 +4,9 @@
  * id kept from an earlier operation.
  */
 import type { TemplateSheet } from '../ledger/template';
-import type { FullRequest, MarksFound, ReadRequest, ReadResult, SheetInfo, SheetWrite, WorkbookIO, WorkbookInfo, WriteResult } from '../session/driver';
+import type { FullRequest, MarksFound, NewSheet, ReadRequest, ReadResult, SheetInfo, SheetWrite, WorkbookIO, WorkbookInfo, WriteResult } from '../session/driver';
 import { SheetBook } from '../session/sheets';
+import { addValueSheets } from './add-sheets';
 import { excelApiSupported } from './office';
 import { FoundMark, MergeMode, ReadBudget, readSheets } from './read';
 import { queueTemplateSheet } from './template-sheet';
@@ -94,6 +95,13 @@ export class ExcelIO implements WorkbookIO {
     });
     for (const ws of made) this.mergeModes.set(ws.id, 'sheet');
     return made.map((ws) => ({ id: ws.id, name: ws.name, position: ws.position, protected: false }));
+  }
+
+  /** New sheets of values (add-sheets.ts), in syncs within the payload budget. */
+  async addSheets(sheets: NewSheet[]): Promise<SheetInfo[]> {
+    const added = await addValueSheets(this.ctx, this.sync, sheets, this.budget.bytes);
+    for (const a of added) this.mergeModes.set(a.id, 'sheet');
+    return added;
   }
 
   async select(sheetId: string, cell: string): Promise<void> {

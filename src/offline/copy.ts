@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { addTemplateSheet } from '../cli/template';
 import { LIMITS } from '../input/limits';
 import { inspectXlsx } from '../input/inspect';
-import type { HeaderWrite, TextWrite } from '../session/driver';
+import type { HeaderWrite, NewSheet, TextWrite } from '../session/driver';
 import type { WorkbookFile } from './workbook-file';
 
 export const TOO_MANY_MERGES = '这个工作簿的合并单元格太多，离线页面无法生成副本。请在 Excel 或 WPS 中按检查结果手工填写报送月份。';
@@ -42,6 +42,32 @@ function applyText(ws: ExcelJS.Worksheet, t: TextWrite): void {
   }
 }
 
+/** A sheet of values (the county's 汇总 tables): strings as text cells (exceljs writes a string as a string, never a formula), numbers with their format. */
+function addValues(wb: ExcelJS.Workbook, s: NewSheet): void {
+  const ws = wb.addWorksheet(s.name, { views: s.header ? [{ state: 'frozen', ySplit: s.header.bottom }] : undefined, pageSetup: { paperSize: 9, orientation: 'landscape' } });
+  ws.columns = s.widths.map((width) => ({ width }));
+  const width = Math.max(1, s.widths.length, ...s.rows.map((r) => r.length));
+  const formats = new Map(s.numberFormats.map((f) => [f.col, f.format]));
+  const bold = new Set(s.bold);
+  s.rows.forEach((values, i) => {
+    const n = i + 1;
+    const head = !!s.header && n >= s.header.top && n <= s.header.bottom;
+    const boxed = !!s.table && n >= s.table.top && n <= s.table.bottom;
+    for (let c = 1; c <= width; c++) {
+      const cell = ws.getCell(n, c);
+      const v = values[c - 1] ?? null;
+      cell.value = v === '' ? null : v;
+      if (typeof v === 'string') cell.numFmt = '@';
+      else if (typeof v === 'number' && formats.has(c)) cell.numFmt = formats.get(c)!;
+      cell.font = { name: '宋体', size: s.title && n === 1 ? 14 : 10, bold: head || bold.has(n) || (s.title && n === 1) };
+      cell.alignment = { vertical: 'middle', wrapText: true, ...(head || (s.title && n === 1) ? { horizontal: 'center' as const } : {}) };
+      if (head) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+      if (boxed) cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+    }
+  });
+  for (const m of s.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+}
+
 /** The copy's name and bytes; rejects with a Chinese message. */
 export async function workbookCopy(file: WorkbookFile): Promise<{ name: string; bytes: Uint8Array }> {
   const { xlsx } = await inspectXlsx(file.bytes, file.name, LIMITS);
@@ -51,6 +77,10 @@ export async function workbookCopy(file: WorkbookFile): Promise<{ name: string; 
   for (const c of file.changes) {
     if (c.kind === 'insert') {
       addTemplateSheet(wb, { ...c.template, name: c.sheet });
+      continue;
+    }
+    if (c.kind === 'add') {
+      addValues(wb, c.values);
       continue;
     }
     const ws = wb.getWorksheet(c.sheet);

@@ -2,12 +2,12 @@
  * The in-browser file driver: WorkbookDriver over a workbook file opened in the offline page
  * (workbook-file.ts). No marks (a file has no live view to mark), no live changes (it is a
  * copy in memory: the clerk chooses the file again after editing it), no cell selection;
- * 报送月份 and official sheets are written into the in-memory workbook and then saved as a
- * new file (copy.ts). Settings (team, contact, recipients) stay in this browser's storage.
+ * 报送月份, official sheets and the county's 汇总 sheets are written into the in-memory workbook
+ * and then saved as a new file (copy.ts). Settings (team, contact, recipients) stay in this browser's storage.
  */
 import type { CellValue, SheetGrid } from '../ledger/cell';
 import type { TemplateSheet } from '../ledger/template';
-import type { DocumentStore, DriverCapabilities, HostChange, MarksFound, ReadRequest, ReadResult, SheetInfo, SheetRead, SheetWrite, WorkbookDriver, WorkbookIO, WriteResult } from '../session/driver';
+import type { DocumentStore, DriverCapabilities, HostChange, MarksFound, NewSheet, ReadRequest, ReadResult, SheetInfo, SheetRead, SheetWrite, WorkbookDriver, WorkbookIO, WriteResult } from '../session/driver';
 import { templateGrid } from '../session/insert';
 import { WorkbookSession } from '../session/session';
 import { setCell } from '../session/sheets';
@@ -56,7 +56,7 @@ export class FileDriver implements WorkbookDriver {
   }
 
   capabilities(): DriverCapabilities {
-    return { marks: false, live: OFFLINE_LIVE, reportMonths: true, insertSheets: true, merges: true };
+    return { marks: false, live: OFFLINE_LIVE, reportMonths: true, insertSheets: true, addSheets: true, merges: true };
   }
 
   async operation<T>(_name: string, body: (io: WorkbookIO) => Promise<T>): Promise<T> {
@@ -129,6 +129,17 @@ export class FileDriver implements WorkbookDriver {
           const id = f.nextId();
           f.sheets.push({ id, grid: templateGrid(it.template, it.name) });
           f.changes.push({ kind: 'insert', sheet: it.name, template: it.template });
+          return this.info(id);
+        });
+        if (out.length) this.onChange();
+        return out;
+      },
+      // The county's 汇总 sheets: into the in-memory workbook, written into the copy (copy.ts).
+      addSheets: async (items: NewSheet[]) => {
+        const out = items.map((it) => {
+          const id = f.nextId();
+          f.sheets.push({ id, grid: { name: it.name, top: 1, left: 1, rows: it.rows.map((r) => r.map((v) => (v === '' ? null : v))), merges: it.merges.map((m) => ({ ...m })) } });
+          f.changes.push({ kind: 'add', sheet: it.name, values: it });
           return this.info(id);
         });
         if (out.length) this.onChange();

@@ -2,15 +2,15 @@
  * A workbook file opened in the offline page: its bytes (kept unchanged: the original is never
  * written), its sheets as the core's grids (read by the one bounded reader, src/input, so a
  * crafted file is refused here as in the CLI), and the add-in's changes since it was opened
- * (报送月份 cells, official sheets inserted), in order, for the copy (copy.ts).
+ * (报送月份 cells, official sheets inserted, the county's 汇总 sheets added), in order, for the copy (copy.ts).
  */
 import type { SheetGrid } from '../ledger/cell';
 import type { TemplateSheet } from '../ledger/template';
 import { InputError } from '../input/limits';
 import { readXlsx } from '../input/workbook';
-import type { HeaderWrite, TextWrite } from '../session/driver';
+import type { HeaderWrite, NewSheet, TextWrite } from '../session/driver';
 
-export type Change = { kind: 'cells'; sheet: string; header?: HeaderWrite; text?: TextWrite } | { kind: 'insert'; sheet: string; template: TemplateSheet };
+export type Change = { kind: 'cells'; sheet: string; header?: HeaderWrite; text?: TextWrite } | { kind: 'insert'; sheet: string; template: TemplateSheet } | { kind: 'add'; sheet: string; values: NewSheet };
 
 export interface FileSheet {
   id: string;

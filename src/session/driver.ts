@@ -122,6 +122,31 @@ export interface SheetWrite {
   text?: TextWrite;
 }
 
+/**
+ * A new sheet of plain values (the county's 汇总 tables): written after the last sheet, never
+ * over an existing one. Strings are written as text — never read as a formula (`=…`, `+…`,
+ * `-…`, `@…`), a number or a date — and numbers as numbers.
+ */
+export interface NewSheet {
+  /** A valid, unused sheet name (the session picks it: newSheetName in new-sheets.ts). */
+  name: string;
+  /** Values from A1, row by row (rows may be shorter than the table). */
+  rows: (string | number | null)[][];
+  merges: CellRange[];
+  /** Column widths in characters. */
+  widths: number[];
+  /** Row 1 is a title across the table (large, bold, centred). */
+  title: boolean;
+  /** The header rows (1-based, inclusive): bold, centred, wrapped, shaded; also frozen. */
+  header: { top: number; bottom: number } | null;
+  /** Other rows (1-based) printed bold: totals, block titles. */
+  bold: number[];
+  /** The table's rows with thin borders (1-based, inclusive), or null. */
+  table: { top: number; bottom: number } | null;
+  /** Number formats of numeric cells by column (1-based), e.g. money `#,##0.00`. */
+  numberFormats: { col: number; format: string }[];
+}
+
 export interface WriteFailure {
   id: string;
   what: 'marks' | 'cells';
@@ -142,6 +167,8 @@ export interface WorkbookIO {
   insertSheets(sheets: { name: string; template: TemplateSheet }[]): Promise<SheetInfo[]>;
   /** Activates the sheet and selects the cell (`F6`). */
   select(sheetId: string, cell: string): Promise<void>;
+  /** Adds sheets of values after the last sheet, in order (names already unique); absent where the host cannot. */
+  addSheets?(sheets: NewSheet[]): Promise<SheetInfo[]>;
 }
 
 /** A change the clerk made, as the session needs to know it. The driver drops the add-in's own writes where the host tells them apart. */
@@ -170,6 +197,8 @@ export interface DriverCapabilities {
   /** Merged areas are read (otherwise a merged cell's value shows only in its first row). */
   merges: boolean;
   insertSheets: boolean;
+  /** New sheets of values can be added (WorkbookIO.addSheets); absent: no. */
+  addSheets?: boolean;
 }
 
 export interface WorkbookDriver {

@@ -7,6 +7,7 @@ import type { Kind } from '../ledger/columns';
 import type { IsoDate } from '../ledger/dates';
 import type { Contact } from '../ledger/options';
 import type { WorkbookCheck } from '../validation/check';
+import type { NewSheet } from './driver';
 import type { SelfTestReport } from './selftest';
 
 /** One ledger sheet as the pane lists it. */
@@ -98,6 +99,8 @@ export interface LedgerService {
   platform(): string | null;
   /** Today in the clerk's time zone. */
   today(): IsoDate;
+  /** Adds sheets of values (the county's 汇总 tables) after the last sheet, under free names; resolves with the names given. Absent (or rejecting in Chinese) where the host cannot. */
+  addSheets?(sheets: NewSheet[]): Promise<string[]>;
   /** 自检: probes the host on a temporary hidden sheet; absent where the host cannot. */
   selfTest?(): Promise<SelfTestReport>;
 }

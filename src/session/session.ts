@@ -7,7 +7,7 @@
  */
 import type { IsoDate } from '../ledger/dates';
 import { templateSheet } from '../ledger/template';
-import type { DocumentStore, HostChange, ReadResult, WorkbookDriver, WorkbookIO } from './driver';
+import type { DocumentStore, HostChange, NewSheet, ReadResult, WorkbookDriver, WorkbookIO } from './driver';
 import { CELL_EDIT, describeFailure, failureOf } from './errors';
 import { PendingChanges, planLiveRead } from './live';
 import { WritePlanOut, planWrites } from './plan';
@@ -18,6 +18,7 @@ import { REPORT_COLUMNS_KEY, SETTINGS_KEY, reportColumns, settingsCheck } from '
 import { SheetBook } from './sheets';
 import { clearMarks } from './clear';
 import { insertTemplates } from './insert';
+import { addNewSheets } from './new-sheets';
 import { OwnWrites } from './own-writes';
 import { Pacer } from './pacer';
 import { ResolvedSessionOptions, SessionOptions, resolveSessionOptions } from './session-options';
@@ -166,6 +167,16 @@ export class WorkbookSession implements LedgerService {
         this.publish('error', describeFailure(e));
         throw new Error(describeFailure(e));
       }
+    });
+  }
+
+  addSheets(sheets: NewSheet[]): Promise<string[]> {
+    return this.enqueue(async () => {
+      if (!this.driver.capabilities().addSheets) throw new Error('这里不能在工作簿中添加工作表，请改用“保存汇总表（.xlsx）”。');
+      const added = await this.chinese(this.driver.operation('addSheets', (io) => addNewSheets(io, sheets)));
+      // Their own events (added, activated, edited) are not the clerk's; a later edit there is checked as any sheet.
+      for (const info of added) this.ignored.set(info.id, this.o.now() + this.o.ownWriteWindowMs);
+      return added.map((a) => a.name);
     });
   }
 

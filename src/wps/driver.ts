@@ -47,7 +47,7 @@ export class WpsDriver implements WorkbookDriver {
   }
 
   capabilities(): DriverCapabilities {
-    return { marks: true, live: this.o.app.ApiEvent ? true : NO_EVENTS, reportMonths: true, insertSheets: true, merges: true };
+    return { marks: true, live: this.o.app.ApiEvent ? true : NO_EVENTS, reportMonths: true, insertSheets: true, addSheets: true, merges: true };
   }
 
   async operation<T>(name: string, body: (io: WorkbookIO) => Promise<T>): Promise<T> {

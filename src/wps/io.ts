@@ -3,8 +3,9 @@
  * at once (sheet by sheet, yielding to the pane between sheets) and resolves.
  */
 import type { TemplateSheet } from '../ledger/template';
-import type { MarksFound, ReadRequest, ReadResult, SheetInfo, SheetRead, SheetWrite, WorkbookIO, WorkbookInfo, WriteResult } from '../session/driver';
+import type { MarksFound, NewSheet, ReadRequest, ReadResult, SheetInfo, SheetRead, SheetWrite, WorkbookIO, WorkbookInfo, WriteResult } from '../session/driver';
 import { SheetBook } from '../session/sheets';
+import { fillValueSheet } from './add-sheets';
 import { EtApp, hostError } from './et';
 import { Tick, countMarks, formulas, readFull, readRows } from './read';
 import { sheetIds, sheetInfo, worksheets } from './sheets';
@@ -70,6 +71,25 @@ export class WpsIO implements WorkbookIO {
       // Back to the sheet the clerk was on.
       before?.Activate();
       return out;
+    });
+    await this.listSheets();
+    const byName = new Map([...this.index!].map(([id, ws]) => [ws.Name, id]));
+    return made.map((ws) => sheetInfo(ws, byName.get(ws.Name) ?? `name:${ws.Name}`));
+  }
+
+  /** New sheets of values after the last one (add-sheets.ts), events off while they are filled. */
+  async addSheets(items: NewSheet[]): Promise<SheetInfo[]> {
+    const before = this.app.ActiveSheet as Et.Worksheet | null;
+    const made: Et.Worksheet[] = [];
+    quietly(this.app, () => {
+      for (const it of items) {
+        const list = this.wb.Worksheets;
+        const ws = list.Add(undefined, list.Item(list.Count)) as Et.Worksheet;
+        ws.Name = it.name;
+        fillValueSheet(this.app, ws, it);
+        made.push(ws);
+      }
+      before?.Activate();
     });
     await this.listSheets();
     const byName = new Map([...this.index!].map(([id, ws]) => [ws.Name, id]));

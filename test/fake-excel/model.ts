@@ -373,8 +373,12 @@ export class FakeWorkbook {
     delete c.error;
     delete c.formula;
     const text = c.style?.numberFormat === '@';
-    if (typeof v === 'string' && v.startsWith('=') && !text) {
-      c.formula = v;
+    // Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets
+    // this value as a formula" (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values) — unless
+    // the cell is formatted as Text, which keeps what is entered as typed (Microsoft Support, "Format numbers as text").
+    // `@…` is not documented either way: the add-in writes every string into a Text cell.
+    if (typeof v === 'string' && !text && (v.startsWith('=') || (/^[+-]./s.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v.trim())))) {
+      c.formula = v.startsWith('=') ? v : `=${v}`;
       c.value = null;
     } else if (typeof v === 'string' && /^#(N\/A|VALUE!|REF!|DIV\/0!|NAME\?|NUM!|NULL!)$/.test(v) && !text) {
       c.value = v;

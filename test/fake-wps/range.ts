@@ -8,6 +8,9 @@
  *   clients receive it, the HRESULT (-2146826246 for #N/A, as pywin32 reports it). How WPS's JS
  *   bridge hands these over is not documented: src/wps/values.ts reads every form.
  * - Formula: `=…` for a formula, the constant as text otherwise, '' for an empty cell (VBA).
+ * - Value2 writes go through the Excel fake's model (FakeWorkbook.setValue): a string starting
+ *   with `=`, `+` or `-` becomes a formula unless the cell is formatted as Text (`@`), as typing
+ *   does; the add-in formats every string cell it writes as Text first, so is safe either way.
  * - MergeCells: false when no cell is merged, true when all are, null for a mix (VBA's
  *   tri-state format properties; the docs do not say) — src/wps/merges.ts is safe either way.
  * - FormatConditions of a range: those whose AppliesTo intersects it (Cells: the whole sheet),
@@ -248,6 +251,16 @@ export class FakeEtRange {
       },
       set Color(v: number) {
         set('color', v);
+      },
+    };
+  }
+
+  /** Interior.Color: a BGR long (VBA RGB()), stored as `#RRGGBB` like the Excel fake's fill. */
+  get Interior(): Record<string, unknown> {
+    const set = (v: unknown) => this.write((r) => this.wb.forEachCell(r, (row, col) => (this.wb.style(this.sheet, row, col).fill = bgrHex(Number(v)))));
+    return {
+      set Color(v: number) {
+        set(v);
       },
     };
   }
