@@ -30,3 +30,18 @@ test('progress while reading and checking a big workbook, then the same result a
   expect(stateJson(s.service)).toEqual(freshCheck(wb));
   expect(done.check!.today).toBe(TODAY);
 });
+
+test('a fast host: the first real figures of a read and of the checking are shown even inside 100 ms of the last update', async () => {
+  const wb = FakeWorkbook.fromJson({ sheets: [bigLedgerSheet('penalty', 3000)] });
+  // The clock never moves: every update after the first falls within the 100 ms throttle.
+  const s = setup(wb, { platform: 'OfficeOnline' }, { now: () => 0, pause: async () => undefined, budget: { bytes: 400_000 } });
+  const seen: PaneProgress[] = [];
+  s.service.subscribe((st) => st.progress && seen.push(st.progress));
+  await s.service.checkAll();
+  expect(seen[0]).toEqual({ step: 'reading', done: 0, total: 0 });
+  const first = seen.find((p) => p.step === 'reading' && p.total > 0);
+  expect(first).toBeDefined();
+  expect(first!.done).toBeGreaterThan(0);
+  // Later figures of the same read and total are throttled.
+  expect(seen.filter((p) => p.step === 'reading' && p.total === first!.total)).toHaveLength(1);
+});

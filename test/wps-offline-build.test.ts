@@ -224,6 +224,8 @@ type Route = { request(): { url(): string }; continue(): void; abort(): void };
         expect.stringMatching(/^行政检查 行政检查案件台账 8 条记录 /),
         expect.stringMatching(/^行政强制 行政强制案件台账 5 条记录 /),
       ]);
+      // The issue list follows the cards (rendered in a transition).
+      await page.getByRole('button', { name: /F6「结案时间」.*2023年2月30日/ }).first().waitFor({ timeout: 15_000 });
       await expect(page.getByRole('button', { name: /F6「结案时间」.*2023年2月30日/ }).count()).resolves.toBe(1);
       await expect(page.getByText('sample-2023-10.xlsx', { exact: false }).count()).resolves.toBeGreaterThan(0);
       await page.screenshot({ path: path.join(OUT, 'offline-issues.png'), fullPage: true });
@@ -265,8 +267,10 @@ type Route = { request(): { url(): string }; continue(): void; abort(): void };
       await page.getByText('没有生成报送文件', { exact: true }).waitFor({ timeout: 20_000 });
       await page.getByRole('button', { name: '仍然生成（含错误）' }).click();
       await page.getByRole('dialog').getByRole('button', { name: '仍然生成' }).click();
-      await page.getByText('报送文件已生成', { exact: true }).waitFor({ timeout: 20_000 });
-      await page.getByText('报送文件已生成', { exact: true }).scrollIntoViewIfNeeded();
+      // Built with its errors: the heading says so (报送文件已生成（含 n 处错误）).
+      const ready = page.getByRole('heading', { name: /^报送文件已生成（含 \d+ 处错误）$/ });
+      await ready.waitFor({ timeout: 20_000 });
+      await ready.scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(OUT, 'offline-ready.png') });
       const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存 Word 台账' }).click()]);
       expect(docx.suggestedFilename()).toBe('天宁镇综合行政执法队2023年10月行政执法案件台账.docx');

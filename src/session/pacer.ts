@@ -22,16 +22,24 @@ export class Pacer {
     private readonly show: (p: PaneProgress) => void,
   ) {}
 
+  private last: PaneProgress | undefined;
+
   /** A progress went out with the state just now. */
-  shown(): void {
+  shown(p: PaneProgress): void {
     this.shownAt = this.now();
+    this.last = p;
   }
 
-  /** Shows a progress, at most every PROGRESS_MS. */
+  /**
+   * Shows a progress, at most every PROGRESS_MS — except a new step or a new total (the first
+   * real figures of a read): dropped, it could stay unseen for as long as the next sync takes.
+   */
   progress(p: PaneProgress): void {
     const t = this.now();
-    if (t - this.shownAt < PROGRESS_MS) return;
+    const news = !this.last || this.last.step !== p.step || this.last.total !== p.total;
+    if (!news && t - this.shownAt < PROGRESS_MS) return;
     this.shownAt = t;
+    this.last = p;
     this.show(p);
   }
 

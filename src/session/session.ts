@@ -393,7 +393,7 @@ export class WorkbookSession implements LedgerService {
   private publish(phase: Phase, error?: string, progress?: PaneProgress): void {
     const caps = this.driver.capabilities();
     const state = paneState(this.state, this.book, { phase, error, checked: this.checked, date1904: this.date1904, marksShown: this.marksWanted && this.checked && caps.marks, merges: caps.merges, busyNote: this.busyNote });
-    if (progress) this.pacer.shown();
+    if (progress) this.pacer.shown(progress);
     this.notify(progress ? { ...state, progress } : state);
   }
 
