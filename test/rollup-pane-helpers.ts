@@ -1,11 +1,11 @@
 /*
  * Township packages for the 县局汇总 view and the addSheets drivers: e-mails made by our own
- * submit code (scripts/rollup-samples.ts) for 天宁镇 (on time), 西营镇 (late, with errors) and
- * 水峪贯镇 (a Word file typed by hand), plus a file that is no Word file at all.
+ * submit code (scripts/rollup-samples.ts) for 天宁镇 (on time, then a corrected resend), 西营镇
+ * (late, with errors) and 水峪贯镇 (a Word file typed by hand), plus a file that is no Word file.
  */
 import { FakeWorkbook } from './fake-excel';
 import type { NewSheet } from '../src/session/driver';
-import { TIANNING_OCT, XIYING_OCT, sentEml, shuiyuguanDocx, townshipPackage } from '../scripts/rollup-samples';
+import { TIANNING_OCT, TIANNING_OCT_CORRECTED, XIYING_OCT, sentEml, shuiyuguanDocx, townshipPackage } from '../scripts/rollup-samples';
 
 export interface PickedFile {
   name: string;
@@ -18,9 +18,11 @@ let cached: Promise<PickedFile[]> | null = null;
 export function pickedFiles(): Promise<PickedFile[]> {
   cached ??= (async () => {
     const tianning = await townshipPackage({ team: '天宁镇综合行政执法队', ledgers: TIANNING_OCT, period: '2023-10', sent: new Date('2023-10-31T09:12:00+08:00'), today: '2023-10-31' });
+    const corrected = await townshipPackage({ team: '天宁镇综合行政执法队', ledgers: TIANNING_OCT_CORRECTED, period: '2023-10', sent: new Date('2023-11-02T14:30:00+08:00'), today: '2023-11-02' });
     const xiying = await townshipPackage({ team: '西营镇综合行政执法队', ledgers: XIYING_OCT, period: '2023-10', sent: new Date('2023-11-03T16:05:00+08:00'), today: '2023-11-03', allowErrors: true });
     return [
       { name: '天宁镇10月台账.eml', bytes: sentEml(tianning) },
+      { name: '天宁镇10月台账（更正）.eml', bytes: sentEml(corrected) },
       { name: '西营镇.eml', bytes: sentEml(xiying) },
       { name: '水峪贯镇10月份台账.docx', bytes: await shuiyuguanDocx() },
       { name: '坏文件.docx', bytes: new TextEncoder().encode('这不是 Word 文件') },

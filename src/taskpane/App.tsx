@@ -9,6 +9,7 @@ import { errorText, sentence, useAction, useDelayedFlag, usePaneState } from './
 import { Note } from './Note';
 import { Deliver, SubmissionApi, SubmissionPanel } from './SubmissionPanel';
 import { SelfTestDialog } from './SelfTestDialog';
+import { RollupTab } from './RollupTab';
 
 export interface AppProps {
   service: LedgerService;
@@ -57,7 +58,8 @@ export function progressText(p: PaneState['progress']): string {
 export function App({ service, loadSubmission, deliver, holidayYears, year, commands }: AppProps): React.ReactElement {
   const s = useStyles();
   const state = usePaneState(service);
-  const [tab, setTab] = React.useState<'check' | 'submit'>('check');
+  const [tab, setTab] = React.useState<'check' | 'submit' | 'rollup'>('check');
+  const [rollupMounted, setRollupMounted] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [selfTestOpen, setSelfTestOpen] = React.useState(false);
   const [prepareRequest, setPrepareRequest] = React.useState(0);
@@ -195,8 +197,9 @@ export function App({ service, loadSubmission, deliver, holidayYears, year, comm
             className={s.tabs}
             selectedValue={tab}
             onTabSelect={(_, d) => {
-              setTab(d.value as 'check' | 'submit');
+              setTab(d.value as 'check' | 'submit' | 'rollup');
               setSubmitMounted(true);
+              if (d.value === 'rollup') setRollupMounted(true);
             }}
           >
             <Tab value="check" id="tz-tab-check" aria-controls="tz-panel-check">
@@ -205,12 +208,18 @@ export function App({ service, loadSubmission, deliver, holidayYears, year, comm
             <Tab value="submit" id="tz-tab-submit" aria-controls="tz-panel-submit">
               月度报送
             </Tab>
+            <Tab value="rollup" id="tz-tab-rollup" aria-controls="tz-panel-rollup">
+              县局汇总
+            </Tab>
           </TabList>
           <div hidden={tab !== 'check'} role="tabpanel" id="tz-panel-check" aria-labelledby="tz-tab-check">
             <CheckView state={state} onSelect={onSelect} onInsert={() => void insert()} inserting={inserting.busy} />
           </div>
           <div hidden={tab !== 'submit'} role="tabpanel" id="tz-panel-submit" aria-labelledby="tz-tab-submit">
             {submitMounted && <SubmissionPanel service={service} titleTeam={titleTeam} onSelect={onSelect} loadSubmission={loadSubmission} deliver={deliver} prepareRequest={prepareRequest} />}
+          </div>
+          <div hidden={tab !== 'rollup'} role="tabpanel" id="tz-panel-rollup" aria-labelledby="tz-tab-rollup">
+            {rollupMounted && <RollupTab service={service} deliver={deliver} />}
           </div>
         </>
       )}

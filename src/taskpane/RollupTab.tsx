@@ -1,0 +1,32 @@
+/*
+ * The 县局汇总 tab's content in the pane's own bundle: only this loader. The view (RollupPanel)
+ * comes in its own chunk when the tab is first opened; a chunk that fails to load (the add-in's
+ * server out of reach) is said in Chinese, never a blank pane.
+ */
+import * as React from 'react';
+import { Spinner } from '@fluentui/react-components';
+import type { LedgerService } from '../session/service';
+import { Note } from './Note';
+import type { Deliver } from './SubmissionPanel';
+
+const RollupPanel = React.lazy(() => import(/* webpackChunkName: "rollup-view" */ './RollupPanel'));
+
+class LoadBoundary extends React.Component<{ children: React.ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override render(): React.ReactNode {
+    return this.state.failed ? <Note intent="error">没能加载县局汇总：请检查网络后关闭任务窗格再重新打开。</Note> : this.props.children;
+  }
+}
+
+export function RollupTab(props: { service: LedgerService; deliver: Deliver }): React.ReactElement {
+  return (
+    <LoadBoundary>
+      <React.Suspense fallback={<Spinner size="tiny" labelPosition="after" label="正在加载县局汇总…" />}>
+        <RollupPanel {...props} />
+      </React.Suspense>
+    </LoadBoundary>
+  );
+}
