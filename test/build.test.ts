@@ -8,18 +8,18 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import JSZip from 'jszip';
-import { spawn, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { FIXTURE, fakeOfficeScript } from './helpers/office-fake';
 import { modelFromXlsx } from './fake-excel/from-xlsx';
 import { bundleProblems, inlineScripts, shippedScripts, syntaxProblem } from './helpers/bundle-syntax';
 import { serve } from './helpers/pane-browser';
+import { TEST_ADDIN_URL as ADDIN_URL, builtAll, runBuild } from './helpers/builds';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { validate } = require('../scripts/validate-manifest.js');
 
 const ROOT = path.resolve(__dirname, '..');
-const ADDIN_URL = 'https://oa.example.gov.cn/taizhang/';
 const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
@@ -27,31 +27,16 @@ const HAS_XMLLINT = !spawnSync('xmllint', ['--version']).error;
 if (!HAS_CHROMIUM) console.warn(`test/build.test.ts: 找不到 Chromium（${CHROMIUM}），跳过任务窗格的浏览器测试`);
 if (!HAS_XMLLINT) console.warn('test/build.test.ts: xmllint 未安装，跳过 dist/manifest.xml 的 XSD 校验');
 
-/** `npm run build` (plus extra webpack args) into `out`; resolves with its output. */
-function build(out: string, extra: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const childEnv = { ...process.env, ...env };
-    delete childEnv.TZ_OFFICE_JS;
-    const p = spawn(npm, ['run', 'build', '--', '--output-path', out, ...extra], { cwd: ROOT, env: childEnv });
-    let log = '';
-    p.stdout.on('data', (d) => (log += d));
-    p.stderr.on('data', (d) => (log += d));
-    p.on('error', reject);
-    p.on('close', (code) => (code === 0 ? resolve(log) : reject(new Error(`build failed (${code}):\n${log}`))));
-  });
-}
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-build-'));
-const PROD = path.join(tmp, 'prod');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-build-intranet-'));
+let PROD = '';
 const INTRANET = path.join(tmp, 'intranet');
 let prodLog = '';
 
 beforeAll(async () => {
-  // One after the other: in parallel they only fight over the CPU (Terser).
-  prodLog = await build(PROD, [], { TZ_ADDIN_URL: ADDIN_URL });
-  await build(INTRANET, ['--env', 'officeJs=local'], { TZ_ADDIN_URL: ADDIN_URL });
-  // Each build also makes the WPS add-in and the offline page (scripts/build-wps-config.js): about 3 minutes on 2 cores.
+  // The build the test files share (the Excel add-in, the WPS add-in and the offline page: about 3 minutes on 2 cores) …
+  ({ dir: PROD, log: prodLog } = await builtAll());
+  // … and the intranet build, the Excel add-in alone (Office.js served locally).
+  await runBuild(INTRANET, ['--config-name', 'addin', '--env', 'officeJs=local'], { TZ_ADDIN_URL: ADDIN_URL });
 }, 900_000);
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

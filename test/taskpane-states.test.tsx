@@ -237,6 +237,23 @@ test('saved settings fill the form', async () => {
   expect(screen.getByRole('textbox', { name: /收件邮箱/ })).toHaveValue('a@example.com');
 });
 
+test('where settings are kept and whether TZ functions exist is said as the host has it: a workbook in Excel, the browser on the offline page', async () => {
+  const user = userEvent.setup();
+  const excel = fakeService(check(workbook([GOOD.penalty])));
+  const { unmount } = renderPane(excel);
+  await openSubmission(user);
+  expect(screen.getByText(/会记在本工作簿中/)).toBeInTheDocument();
+  expect(screen.getByText(/可在单元格中使用 TZ\.REPORT_MONTH/)).toBeInTheDocument();
+  unmount();
+  const offline = Object.assign(fakeService(check(workbook([GOOD.penalty]))), { features: () => ({ functions: false, settingsIn: 'browser' as const }) });
+  renderPane(offline);
+  await openSubmission(user);
+  expect(screen.getByText(/会记在这台电脑的浏览器中/)).toBeInTheDocument();
+  expect(screen.queryByText(/本工作簿中，下次自动填好/)).toBeNull();
+  expect(screen.queryByText(/TZ\.REPORT_MONTH/)).toBeNull();
+  expect(screen.getByText(/节假日和调休安排收录/)).toBeInTheDocument();
+});
+
 /** Waits for what the user waits for: the dialog open, accessible, with focus inside it. */
 async function openDialog(): Promise<HTMLElement> {
   const dialog = await screen.findByRole('dialog');

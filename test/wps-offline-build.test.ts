@@ -1,6 +1,7 @@
 /*
- * `npm run build:wps` (the WPS 表格 add-in folder, its deployment files, and the offline page,
- * built together) into a temp folder; then the generated files checked, the add-in's main.js
+ * The WPS 表格 add-in folder, its deployment files, and the offline page, as `npm run build`
+ * (and `npm run build:wps`, the same webpack configuration alone) makes them, from the build the
+ * test files share (test/helpers/builds.ts); then the generated files checked, the add-in's main.js
  * run against a stand-in for WPS, and the offline page opened from file:// in headless
  * Chromium with every request refused: the sample workbook in, its issues out, the October
  * package and a copy with the 报送月份 column saved and read back.
@@ -10,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
-import { spawn, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
@@ -20,6 +21,7 @@ import * as H from './hostile-files';
 import { CALLBACKS, PANE_BUTTON } from '../src/wps/ribbon';
 import { modelFromXlsx } from './fake-excel/from-xlsx';
 import webpack from 'webpack';
+import { TEST_ADDIN_URL as ADDIN_URL, builtAll } from './helpers/builds';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const W = require('../scripts/build-wps.js');
@@ -27,7 +29,6 @@ const W = require('../scripts/build-wps.js');
 const { OFFLINE_PAGE, WPS_ECMA_VERSION } = require('../scripts/build-wps-config.js');
 
 const ROOT = path.resolve(__dirname, '..');
-const ADDIN_URL = 'https://oa.example.gov.cn/taizhang/';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
 const HAS_XMLLINT = !spawnSync('xmllint', ['--version']).error;
@@ -37,24 +38,13 @@ const OUT = path.join(ROOT, 'test-output');
 const VERSION: string = require('../package.json').version;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-wps-'));
-const DIST = process.env.TZ_WPS_DIST || path.join(tmp, 'dist');
+let DIST = process.env.TZ_WPS_DIST || '';
 let log = '';
 
-function buildWps(out: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const p = spawn(npm, ['run', 'build:wps', '--', '--output-path', out], { cwd: ROOT, env: { ...process.env, TZ_ADDIN_URL: ADDIN_URL, TZ_WPS_URL: '', TZ_WPS_OFFLINE_URL: '' } });
-    let text = '';
-    p.stdout.on('data', (d) => (text += d));
-    p.stderr.on('data', (d) => (text += d));
-    p.on('error', reject);
-    p.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`build:wps failed (${code}):\n${text}`))));
-  });
-}
-
 beforeAll(async () => {
-  if (!process.env.TZ_WPS_DIST) log = await buildWps(DIST);
-}, 600_000);
+  // The build the test files share (`npm run build`: the Excel add-in beside these), unless one is given.
+  if (!process.env.TZ_WPS_DIST) ({ dir: DIST, log } = await builtAll());
+}, 900_000);
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -62,7 +52,7 @@ const read = (...p: string[]) => fs.readFileSync(path.join(DIST, ...p), 'utf8');
 const exists = (...p: string[]) => fs.existsSync(path.join(DIST, ...p));
 const doc = (text: string) => new DOMParser().parseFromString(text, 'text/xml');
 
-test('build:wps writes the add-in folder, its online jsplugins.xml, the offline package and the offline page, and nothing of the Excel add-in', () => {
+test('the build writes the WPS add-in folder, its online jsplugins.xml, the offline package and the offline page', () => {
   if (!process.env.TZ_WPS_DIST) expect(log).toContain('compiled successfully');
   const folder = ['index.html', 'main.js', 'ribbon.xml', 'manifest.xml', 'functions.json', 'taskpane.html', 'taskpane.js', ...W.ICONS];
   for (const f of [...folder, 'jsplugins.xml']) expect([f, exists('wps', f)]).toEqual([f, true]);
@@ -70,7 +60,6 @@ test('build:wps writes the add-in folder, its online jsplugins.xml, the offline 
   for (const f of ['jsplugins.xml', `taizhang_${VERSION}.zip`, '安装说明.txt']) expect([f, exists('wps-offline', f)]).toEqual([f, true]);
   expect(exists(OFFLINE_PAGE)).toBe(true);
   expect(fs.readdirSync(path.join(DIST, 'offline'))).toEqual(['执法台账助手.html']);
-  if (!process.env.TZ_WPS_DIST) expect(exists('taskpane.js')).toBe(false);
   // The same folder online and offline (the offline one has no online jsplugins.xml).
   expect(fs.readdirSync(path.join(DIST, 'wps-offline', `taizhang_${VERSION}`)).sort()).toEqual(fs.readdirSync(path.join(DIST, 'wps')).filter((f) => f !== 'jsplugins.xml').sort());
   expect(read('wps-offline', `taizhang_${VERSION}`, 'taskpane.js')).toBe(read('wps', 'taskpane.js'));

@@ -1,12 +1,11 @@
 /*
  * What a host must do for the workbook session: the WorkbookDriver interface. The session
  * (session.ts) decides what to read, what to check and what to write; a driver only performs it
- * on one host. Three drivers are meant to implement it:
+ * on one host. Three drivers implement it:
  *   - Excel (src/excel): Office.js, batched, asynchronous, one `Excel.run` per operation;
- *   - WPS 表格: its VBA-like JS API (`Application.ActiveWorkbook`, `Range.Value2`), synchronous —
- *     each method simply returns a resolved promise;
- *   - an in-browser file driver: a workbook read with exceljs, no marks (`capabilities.marks`
- *     false), 报送月份 written into a copy the clerk downloads.
+ *   - WPS 表格 (src/wps): its VBA-like JS API (`Application.ActiveWorkbook`, `Range.Value2`), synchronous;
+ *   - the offline page's file driver (src/offline): a workbook from the bounded reader, no marks
+ *     (`capabilities.marks` false), 报送月份 written into a copy the clerk saves.
  * Everything here is plain data: no Office, DOM or Node types (tsconfig.session.json).
  */
 import type { CellRange, CellValue, SheetGrid } from '../ledger/cell';
@@ -197,6 +196,10 @@ export interface DriverCapabilities {
   /** Merged areas are read (otherwise a merged cell's value shows only in its first row). */
   merges: boolean;
   insertSheets: boolean;
+  /** The TZ.* functions can be used in this host's cells (absent: yes). */
+  functions?: boolean;
+  /** Where the pane's settings are kept (absent: in the workbook). */
+  settingsIn?: 'workbook' | 'browser';
   /** New sheets of values can be added (WorkbookIO.addSheets); absent: no. */
   addSheets?: boolean;
 }

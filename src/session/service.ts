@@ -67,6 +67,13 @@ export interface PaneSettings {
   lastPeriod?: string;
 }
 
+export interface HostFeatures {
+  /** The TZ.* functions can be used in cells. */
+  functions: boolean;
+  /** Where the form's team, contact and recipients are remembered. */
+  settingsIn: 'workbook' | 'browser';
+}
+
 export interface ReportMonthResult {
   /** Sheets whose 报送月份 column was written, with its column letter and rows written. */
   written: { sheet: string; column: string; rows: number }[];
@@ -99,6 +106,8 @@ export interface LedgerService {
   platform(): string | null;
   /** Today in the clerk's time zone. */
   today(): IsoDate;
+  /** What the host offers beside the check (absent: the TZ.* functions, settings in the workbook). */
+  features?(): HostFeatures;
   /** Adds sheets of values (the county's 汇总 tables) after the last sheet, under free names; resolves with the names given. Absent (or rejecting in Chinese) where the host cannot. */
   addSheets?(sheets: NewSheet[]): Promise<string[]>;
   /** 自检: probes the host on a temporary hidden sheet; absent where the host cannot. */

@@ -13,7 +13,7 @@ import { PendingChanges, planLiveRead } from './live';
 import { WritePlanOut, planWrites } from './plan';
 import { fillReportColumns, rememberColumns } from './report-fill';
 import type { SelfTestReport } from './selftest';
-import type { LedgerService, PaneProgress, PaneSettings, PaneState, ReportMonthResult } from './service';
+import type { HostFeatures, LedgerService, PaneProgress, PaneSettings, PaneState, ReportMonthResult } from './service';
 import { REPORT_COLUMNS_KEY, SETTINGS_KEY, reportColumns, settingsCheck } from './settings';
 import { SheetBook } from './sheets';
 import { clearMarks } from './clear';
@@ -191,6 +191,11 @@ export class WorkbookSession implements LedgerService {
     if (!s) throw new Error('不在 Excel 中运行，无法保存设置。');
     s.set(SETTINGS_KEY, valid);
     await s.save();
+  }
+
+  features(): HostFeatures {
+    const caps = this.driver.capabilities();
+    return { functions: caps.functions !== false, settingsIn: caps.settingsIn ?? 'workbook' };
   }
 
   platform(): string | null {

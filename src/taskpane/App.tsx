@@ -226,7 +226,7 @@ export function App({ service, loadSubmission, deliver, holidayYears, year, comm
 
       {service.selfTest && selfTestOpen && <SelfTestDialog open onClose={() => setSelfTestOpen(false)} run={() => service.selfTest!()} />}
       <Caption1 className={s.note}>
-        可在单元格中使用 TZ.REPORT_MONTH、TZ.CHECK_ROW、TZ.WORKDAY_CN、TZ.IS_WORKDAY_CN、TZ.PUBLICITY_DUE 函数。节假日和调休安排收录 {holidayYears.first}–{holidayYears.last}{' '}
+        {service.features?.().functions !== false && '可在单元格中使用 TZ.REPORT_MONTH、TZ.CHECK_ROW、TZ.WORKDAY_CN、TZ.IS_WORKDAY_CN、TZ.PUBLICITY_DUE 函数。'}节假日和调休安排收录 {holidayYears.first}–{holidayYears.last}{' '}
         年，其他年份按周一至周五计算工作日
         {year >= holidayYears.last ? `；${holidayYears.last + 1}年的安排公布后请更新加载项。` : '。'}
       </Caption1>

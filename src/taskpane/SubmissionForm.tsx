@@ -31,9 +31,11 @@ export interface SubmissionFormProps {
   onChange: (name: keyof FormValues, value: string) => void;
   onSubmit: () => void;
   fields: React.MutableRefObject<FieldRefs>;
+  /** Where the values are remembered (the offline page: this browser). */
+  settingsIn?: 'workbook' | 'browser';
 }
 
-export function SubmissionForm({ values, errors, months, due, busy, onChange, onSubmit, fields }: SubmissionFormProps): React.ReactElement {
+export function SubmissionForm({ values, errors, months, due, busy, onChange, onSubmit, fields, settingsIn = 'workbook' }: SubmissionFormProps): React.ReactElement {
   const s = useStyles();
   const periodError = useId('tz-period-error');
   const periodHint = useId('tz-period-hint');
@@ -105,7 +107,7 @@ export function SubmissionForm({ values, errors, months, due, busy, onChange, on
       <Field label="收件邮箱" required validationMessage={errors.recipients} hint="几个邮箱用逗号隔开">
         <Input ref={ref('recipients')} value={values.recipients} onChange={set('recipients')} type="email" />
       </Field>
-      <Caption1 className={s.muted}>报送单位、联系人和收件邮箱会记在本工作簿中，下次自动填好。</Caption1>
+      <Caption1 className={s.muted}>报送单位、联系人和收件邮箱会记在{settingsIn === 'browser' ? '这台电脑的浏览器中（换电脑或清除浏览器数据后需要重新填写）' : '本工作簿中'}，下次自动填好。</Caption1>
       <div className={s.actions}>
         <Button appearance="primary" type="submit" disabled={busy}>
           生成报送文件

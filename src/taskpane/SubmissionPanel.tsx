@@ -202,6 +202,7 @@ export function SubmissionPanel({ service, titleTeam, onSelect, loadSubmission, 
         onChange={onChange}
         onSubmit={() => void prepare(false)}
         fields={fields}
+        settingsIn={service.features?.().settingsIn}
       />
       <div className={s.hidden} aria-live="polite" aria-atomic="true">
         {announced}

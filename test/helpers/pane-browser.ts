@@ -4,12 +4,10 @@
  * by test files running at once), served over http (Web Workers and chunks need an origin),
  * Office.js from the CDN answered with nothing, and the fake installed before the pane's scripts.
  */
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as http from 'http';
-import * as os from 'os';
 import * as path from 'path';
-import { spawn } from 'child_process';
+import { builtAll } from './builds';
 import type { FakeOfficeOptions, WorkbookJson } from '../fake-excel';
 import { fakeExcelBundle } from './office-fake';
 
@@ -20,65 +18,13 @@ export const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
 /** Flags that work on these machines (/work/shared/README.md). */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 
-/** What decides the build: sources, config, dependencies. */
-function sourceHash(): string {
-  const h = crypto.createHash('sha256');
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else h.update(p).update(fs.readFileSync(p));
-    }
-  };
-  walk(path.join(ROOT, 'src'));
-  walk(path.join(ROOT, 'assets'));
-  for (const f of ['webpack.config.js', 'package-lock.json', 'tsconfig.json', 'tsconfig.web.json', 'manifest.xml']) h.update(fs.readFileSync(path.join(ROOT, f)));
-  for (const f of fs.readdirSync(path.join(ROOT, 'scripts'))) if (f.endsWith('.js')) h.update(fs.readFileSync(path.join(ROOT, 'scripts', f)));
-  return h.digest('hex').slice(0, 16);
-}
-
-function runBuild(out: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    delete env.TZ_OFFICE_JS;
-    delete env.TZ_ADDIN_URL;
-    const webpack = require.resolve('webpack-cli/bin/cli.js');
-    const p = spawn(process.execPath, [webpack, '--mode', 'production', '--config-name', 'addin', '--output-path', out], { cwd: ROOT, env });
-    let log = '';
-    p.stdout.on('data', (d) => (log += d));
-    p.stderr.on('data', (d) => (log += d));
-    p.on('error', reject);
-    p.on('close', (code) => (code === 0 && fs.existsSync(path.join(out, 'taskpane.html')) ? resolve() : reject(new Error(`build failed (${code}):\n${log.slice(-4000)}`))));
-  });
-}
-
 /**
- * The production build of the current sources (TZ_PANE_DIST: a build to use instead). A test
- * file that finds another one building the same sources waits for it (a lock directory).
+ * The production build of the current sources, as the tests share it (test/helpers/builds.ts;
+ * TZ_PANE_DIST: a build to use instead).
  */
 export async function builtPane(): Promise<string> {
   if (process.env.TZ_PANE_DIST) return path.resolve(process.env.TZ_PANE_DIST);
-  const dir = path.join(os.tmpdir(), `tz-pane-build-${sourceHash()}`);
-  const done = path.join(dir, '.done');
-  const lock = `${dir}.lock`;
-  for (;;) {
-    if (fs.existsSync(done)) return dir;
-    try {
-      fs.mkdirSync(lock);
-    } catch {
-      // Another process builds these sources: wait for its marker (or its lock to go).
-      await new Promise((r) => setTimeout(r, 1000));
-      continue;
-    }
-    try {
-      fs.rmSync(dir, { recursive: true, force: true });
-      await runBuild(dir);
-      fs.writeFileSync(done, new Date().toISOString());
-      return dir;
-    } finally {
-      fs.rmSync(lock, { recursive: true, force: true });
-    }
-  }
+  return (await builtAll()).dir;
 }
 
 /** Serves a folder over http on 127.0.0.1 (the pane as Excel loads it: from a web server). */
