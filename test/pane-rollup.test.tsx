@@ -19,7 +19,7 @@ import { rollUp, summaryWorkbook } from '../src/rollup';
 import type { Carried } from '../src/download/codec';
 import type { DeliveryResult } from '../src/excel/delivery';
 import { newSheetOf } from '../src/taskpane/rollup-sheets';
-import { pickedText } from '../src/taskpane/RollupPanel';
+import { dueLabel, pickedText } from '../src/taskpane/RollupPanel';
 import { TODAY, fixtureWorkbook, setup, teardown } from './excel-helpers';
 import { FORMULA_TOWNSHIP, TOWNSHIPS, expectedRows, formulasIn, pickedFiles, sheetRows } from './rollup-pane-helpers';
 
@@ -49,7 +49,9 @@ async function openTab(user: ReturnType<typeof userEvent.setup>) {
   return screen.findByRole('button', { name: '汇总' }, WAIT);
 }
 
-test('the picked-files line', () => {
+test('the picked-files line; the due date', () => {
+  expect(dueLabel('2023-10')).toBe('2023年11月1日');
+  expect(dueLabel('2023-12')).toBe('2024年1月1日');
   expect(pickedText([])).toBe('还没有选择文件');
   expect(pickedText(['a.eml', 'b.eml'])).toBe('已选 2 个文件：a.eml、b.eml');
   expect(pickedText(['a', 'b', 'c', 'd'])).toBe('已选 4 个文件：a、b、c 等');
@@ -84,6 +86,7 @@ test('picked packages → statuses, unreadable file, resend; 写入工作簿 add
 
   // Default month: last month (today is 2023-11-05).
   expect(screen.getByRole('combobox', { name: /汇总月份/ })).toHaveValue('2023-10');
+  expect(screen.getByText('报送截止日期：2023年11月1日')).toBeInTheDocument();
   await user.click(screen.getByRole('textbox', { name: /应报乡镇名单/ }));
   await user.paste(TOWNSHIPS.join('\n'));
   await user.upload(screen.getByLabelText('选择各乡镇报送的文件'), await files());

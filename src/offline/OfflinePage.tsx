@@ -143,7 +143,7 @@ export function OfflinePage({ loadSubmission, storage }: OfflinePageProps): Reac
             </Button>
           </div>
           <Caption1 className={s.muted}>
-            {changed ? '已在副本中填写报送月份（或插入台账表）：点“保存工作簿副本”另存为新文件，原文件不会改动。副本由本页面重新生成，图表等对象可能不会保留。' : '在下方点“填写报送月份”后，可以把填好报送月份的工作簿另存为新文件（原文件不会改动）。'}
+            {changed ? '已在副本中填写报送月份（或插入台账表、写入汇总表）：点“保存工作簿副本”另存为新文件，原文件不会改动。副本由本页面重新生成，图表等对象可能不会保留。' : '在下方点“填写报送月份”后，可以把填好报送月份的工作簿另存为新文件（原文件不会改动）。'}
           </Caption1>
           {saved && (
             <MessageBar intent={saved.intent} layout="multiline">

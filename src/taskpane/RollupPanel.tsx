@@ -45,6 +45,13 @@ export function pickedText(names: string[]): string {
   return names.length > 3 ? `已选 ${names.length} 个文件：${shown} 等` : `已选 ${names.length} 个文件：${shown}`;
 }
 
+/** `2023-10` → `2023年11月1日` (交司字〔2023〕65号: 每月1日前报送上月台账). */
+export function dueLabel(period: string): string {
+  const y = Number(period.slice(0, 4));
+  const m = Number(period.slice(5, 7));
+  return m === 12 ? `${y + 1}年1月1日` : `${y}年${m + 1}月1日`;
+}
+
 export function RollupPanel({ service, deliver, loadRollup = loadDefault }: RollupPanelProps): React.ReactElement {
   const s = useStyles();
   const today = service.today();
@@ -118,7 +125,7 @@ export function RollupPanel({ service, deliver, loadRollup = loadDefault }: Roll
         }}
       >
         <Caption1 className={s.muted}>县司法局用：读取各乡镇报送的邮件和台账，生成汇总表、逾期和未报名单、通报稿。文件只在本机读取，不会上传。</Caption1>
-        <Field label="汇总月份" size="small" hint={`报送截止：次月1日（${monthLabel(period)}的台账应在下月1日前报送）`}>
+        <Field label="汇总月份" size="small" hint={`报送截止日期：${dueLabel(period)}`}>
           <Select value={period} onChange={(_, d) => setPeriod(d.value)}>
             {months.map((m) => (
               <option key={m} value={m}>
