@@ -20,6 +20,7 @@ import type { Carried } from '../src/download/codec';
 import type { DeliveryResult } from '../src/excel/delivery';
 import { newSheetOf } from '../src/taskpane/rollup-sheets';
 import { dueLabel, pickedText } from '../src/taskpane/RollupPanel';
+import { unreadableText } from '../src/taskpane/RollupResult';
 import { TODAY, fixtureWorkbook, setup, teardown } from './excel-helpers';
 import { FORMULA_TOWNSHIP, TOWNSHIPS, expectedRows, formulasIn, pickedFiles, sheetRows } from './rollup-pane-helpers';
 
@@ -49,7 +50,10 @@ async function openTab(user: ReturnType<typeof userEvent.setup>) {
   return screen.findByRole('button', { name: '汇总' }, WAIT);
 }
 
-test('the picked-files line; the due date', () => {
+test('the picked-files line; the due date; an unreadable file named once', () => {
+  expect(unreadableText({ file: '坏.docx', reason: '坏.docx 不是 Word 文档' })).toBe('坏.docx 不是 Word 文档');
+  expect(unreadableText({ file: '乡.eml › 台账.doc', reason: '台账.doc 是旧版 Office 格式' })).toBe('乡.eml › 台账.doc 是旧版 Office 格式');
+  expect(unreadableText({ file: '乡.eml', reason: '邮件没有附件' })).toBe('乡.eml：邮件没有附件');
   expect(dueLabel('2023-10')).toBe('2023年11月1日');
   expect(dueLabel('2023-12')).toBe('2024年1月1日');
   expect(pickedText([])).toBe('还没有选择文件');
@@ -99,7 +103,7 @@ test('picked packages → statuses, unreadable file, resend; 写入工作簿 add
   expect(within(list).getByText(/2023年10月31日 09:12 收到 · 处罚 4 件/)).toBeInTheDocument();
   expect(screen.getByText('按时 1 · 逾期 1 · 未报 2 · 时间不明 1')).toBeInTheDocument();
   expect(screen.getByText('1 个文件无法读取')).toBeInTheDocument();
-  expect(screen.getByText(/坏文件\.docx：坏文件\.docx 不是 Word 文档/)).toBeInTheDocument();
+  expect(screen.getByText(/^坏文件\.docx 不是 Word 文档（\.docx），无法读取/)).toBeInTheDocument();
   expect(screen.getByText(/更正后重新报送的，取代了/)).toBeInTheDocument();
 
   // 写入工作簿: the roll-up's sheets, as the CLI's roll-up of the same files makes them.

@@ -37,6 +37,14 @@ export function figuresText(t: Pick<TownshipLine, 'penalty' | 'inspection' | 'co
   return `处罚 ${t.penalty} 件 · 检查 ${t.inspection} 次 · 强制 ${t.coercion} 件${problems}`;
 }
 
+/** The reason, led by the file unless the reason names it already (the reader's messages do). */
+export function unreadableText(u: { file: string; reason: string }): string {
+  const base = u.file.split(' › ').pop() ?? u.file;
+  if (u.reason.startsWith(u.file)) return u.reason;
+  if (u.reason.startsWith(base)) return u.file.slice(0, u.file.length - base.length) + u.reason;
+  return `${u.file}：${u.reason}`;
+}
+
 /** `1,234.5` */
 function yuan(n: number): string {
   const [i, d] = String(Math.round(n * 100) / 100).split('.');
@@ -103,7 +111,7 @@ export function RollupResult({ view, canWrite, busy, status, onWrite, onSave }: 
       </div>
       {!!view.unreadable.length && (
         <Note intent="warning" title={`${view.unreadable.length} 个文件无法读取`}>
-          {view.unreadable.map((u) => `${u.file}：${u.reason}`).join('\n')}
+          {view.unreadable.map(unreadableText).join('\n')}
         </Note>
       )}
       {!!view.notes.length && (
