@@ -6,7 +6,6 @@
 import type { TemplateSheet } from '../ledger/template';
 import type { FullRequest, MarksFound, NewSheet, ReadRequest, ReadResult, SheetInfo, SheetWrite, WorkbookIO, WorkbookInfo, WriteResult } from '../session/driver';
 import { SheetBook } from '../session/sheets';
-import { addValueSheets } from './add-sheets';
 import { excelApiSupported } from './office';
 import { FoundMark, MergeMode, ReadBudget, readSheets } from './read';
 import { queueTemplateSheet } from './template-sheet';
@@ -97,8 +96,9 @@ export class ExcelIO implements WorkbookIO {
     return made.map((ws) => ({ id: ws.id, name: ws.name, position: ws.position, protected: false }));
   }
 
-  /** New sheets of values (add-sheets.ts), in syncs within the payload budget. */
+  /** New sheets of values (add-sheets.ts, loaded with the 县局汇总 view's chunk), in syncs within the payload budget. */
   async addSheets(sheets: NewSheet[]): Promise<SheetInfo[]> {
+    const { addValueSheets } = await import(/* webpackChunkName: "rollup-view" */ './add-sheets');
     const added = await addValueSheets(this.ctx, this.sync, sheets, this.budget.bytes);
     for (const a of added) this.mergeModes.set(a.id, 'sheet');
     return added;
