@@ -73,6 +73,18 @@ test('no files picked: says what to pick, writes nothing', async () => {
   expect(wb.sheets.length).toBe(before);
 }, 60_000);
 
+test('the wrong month picked: says which months the files report', async () => {
+  const s = setup(await fixtureWorkbook());
+  const user = userEvent.setup();
+  renderPane(s.service);
+  await openTab(user);
+  await user.selectOptions(screen.getByRole('combobox', { name: /汇总月份/ }), '2023-09');
+  await user.upload(screen.getByLabelText('选择各乡镇报送的文件'), await files());
+  await user.click(screen.getByRole('button', { name: '汇总' }));
+  expect(await screen.findByText('所选文件中没有2023年9月的报送，它们报送的是2023年10月：请确认上面的“汇总月份”后重新汇总。', undefined, WAIT)).toBeInTheDocument();
+  expect(screen.getByText('按时 0 · 逾期 0 · 未报 3')).toBeInTheDocument();
+}, 90_000);
+
 test('picked packages → statuses, unreadable file, resend; 写入工作簿 adds summaryWorkbook’s sheets; .xlsx and .docx delivered', async () => {
   const wb = await fixtureWorkbook();
   wb.userAddSheet({ name: '汇总', rows: [['县局原有的汇总表']] });

@@ -71,6 +71,11 @@ export function RollupResult({ view, canWrite, busy, status, onWrite, onSave }: 
       <h2 id="tz-rollup-heading" className={s.heading}>
         {view.label}汇总（截止 {view.due}）
       </h2>
+      {!!view.otherMonths.length && (
+        <Note intent="warning">
+          所选文件中没有{view.label}的报送，它们报送的是{view.otherMonths.join('、')}：请确认上面的“汇总月份”后重新汇总。
+        </Note>
+      )}
       <Body1Strong>{counts}</Body1Strong>
       <Caption1>
         合计：处罚 {t.penalty} 件（罚没 {yuan(t.amountYuan)} 元） · 检查 {t.inspection} 次 · 强制 {t.coercion} 件；台账问题：错误 {t.errors} 处、警告 {t.warnings} 处。共读取 {view.files} 个文件。

@@ -53,6 +53,8 @@ export interface RollupView {
   notes: string[];
   /** Files read in all. */
   files: number;
+  /** Nothing reported for the period, but the files report these months (`2023年9月`): the wrong month picked? */
+  otherMonths: string[];
 }
 
 export interface RollupRun {
@@ -101,6 +103,7 @@ function viewOf(r: Rollup): RollupView {
     unreadable: r.files.filter((f) => f.use.startsWith(UNREAD)).map((f) => ({ file: f.file, reason: f.use.slice(UNREAD.length) })),
     notes: r.notes,
     files: r.files.length,
+    otherMonths: c.townships.some((t) => t.status !== 'missing') ? [] : [...new Set(r.files.flatMap((f) => f.months))].filter((m) => m !== r.period).sort().map(monthLabel),
   };
 }
 
