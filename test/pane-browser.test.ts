@@ -157,13 +157,32 @@ chromiumTest(
 chromiumTest(
   'progress from the start of a big check: 读取 n/N 行 while the rows come, then the cards',
   async () => {
-    // The third sync (the rest of the big sheets) waits until the test has seen the progress.
-    const before = `var gate = new Promise(function (r) { window.__tzRelease = r; });
+    // From the second sync on, each sync waits for the test: while one is held the pane has done
+    // all it can, so what it shows then is what a clerk sees during that sync. The test lets the
+    // syncs go one by one until the pane says how many rows it has read.
+    const before = `var held = []; var free = false;
       var sync = installed.host.sync.bind(installed.host);
-      installed.host.sync = function (ctx) { var n = installed.host.syncs.length + 1; return n === 3 ? gate.then(function () { return sync(ctx); }) : sync(ctx); };`;
+      window.__tzHeld = function () { return held.length; };
+      window.__tzNext = function () { var r = held.shift(); if (r) r(); };
+      window.__tzRelease = function () { free = true; while (held.length) held.shift()(); };
+      installed.host.sync = function (ctx) {
+        if (free || installed.host.syncs.length < 1) return sync(ctx);
+        return new Promise(function (r) { held.push(r); }).then(function () { return sync(ctx); });
+      };`;
+    // Excel on the web: a smaller payload per sync (5 MB), so the rows come in several syncs.
     const big: WorkbookJson = { sheets: [bigPenaltySheet(6000, 0)] };
-    const { page, errors } = await openPane(big, { before, platform: 'PC' });
-    await page.getByText(/^读取 [\d,]+\/[\d,]+ 行$/).waitFor();
+    const { page, errors } = await openPane(big, { before, platform: 'OfficeOnline' });
+    type Gate = { __tzHeld(): number; __tzNext(): void; __tzRelease(): void };
+    const reading = page.getByText(/^读取 [\d,]+\/[\d,]+ 行$/);
+    let seen = false;
+    for (let i = 0; i < 30 && !seen; i++) {
+      await page.waitForFunction(() => (window as unknown as Gate).__tzHeld() > 0);
+      // The pane's renders of what came before the held sync (two frames).
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      seen = await reading.isVisible();
+      if (!seen) await page.evaluate(() => (window as unknown as Gate).__tzNext());
+    }
+    expect(seen).toBe(true);
     await page.getByRole('progressbar').waitFor();
     await checkState(page, 'progress');
     await page.evaluate(() => (window as unknown as { __tzRelease(): void }).__tzRelease());

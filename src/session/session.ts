@@ -14,7 +14,7 @@ import { WritePlanOut, planWrites } from './plan';
 import { fillReportColumns, rememberColumns } from './report-fill';
 import type { SelfTestReport } from './selftest';
 import type { HostFeatures, LedgerService, PaneProgress, PaneSettings, PaneState, ReportMonthResult } from './service';
-import { REPORT_COLUMNS_KEY, SETTINGS_KEY, reportColumns, settingsCheck } from './settings';
+import { REPORT_COLUMNS_KEY, hostFeatures, loadPaneSettings, reportColumns, savePaneSettings, settingsCheck } from './settings';
 import { SheetBook } from './sheets';
 import { clearMarks } from './clear';
 import { insertTemplates } from './insert';
@@ -180,22 +180,16 @@ export class WorkbookSession implements LedgerService {
     });
   }
 
-  async loadSettings(): Promise<PaneSettings> {
-    const raw = this.driver.settings()?.get(SETTINGS_KEY);
-    return (await settingsCheck()).sanitizeSettings(raw);
+  loadSettings(): Promise<PaneSettings> {
+    return loadPaneSettings(this.driver.settings());
   }
 
-  async saveSettings(settings: PaneSettings): Promise<void> {
-    const valid = (await settingsCheck()).validateSettings(settings);
-    const s = this.driver.settings();
-    if (!s) throw new Error('不在 Excel 中运行，无法保存设置。');
-    s.set(SETTINGS_KEY, valid);
-    await s.save();
+  saveSettings(settings: PaneSettings): Promise<void> {
+    return savePaneSettings(this.driver.settings(), settings);
   }
 
   features(): HostFeatures {
-    const caps = this.driver.capabilities();
-    return { functions: caps.functions !== false, settingsIn: caps.settingsIn ?? 'workbook' };
+    return hostFeatures(this.driver.capabilities());
   }
 
   platform(): string | null {
