@@ -7,10 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { modelFromXlsx } from './fake-excel/from-xlsx';
 import type { SheetJson, WorkbookJson } from './fake-excel';
-import { FIXTURE } from './helpers/office-fake';
-import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM, ROOT, builtPane, paneScript, routePane, serve } from './helpers/pane-browser';
+import { CHROMIUM, HAS_CHROMIUM, ROOT, openPaneSite, paneScript, routePane, type PaneSite } from './helpers/pane-browser';
 import { ledgerSheet, penaltyRow, serial } from './excel-helpers';
 import { AxeResults, axeCheck, headingLevels } from './helpers/axe';
 
@@ -28,20 +26,17 @@ let fixture: WorkbookJson;
 /** Every axe finding, by state and width, for docs/dev/task-pane.md. */
 const report: Record<string, AxeResults> = {};
 
+let pane: PaneSite | undefined;
+
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
   fs.mkdirSync(OUT, { recursive: true });
-  const [dist, model] = await Promise.all([builtPane(), modelFromXlsx(FIXTURE)]);
-  fixture = model;
-  site = await serve(dist);
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { chromium } = require('playwright-core') as typeof import('playwright-core');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}, 600_000);
+  pane = await openPaneSite();
+  ({ browser, site, fixture } = pane);
+}, 900_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await pane?.close();
   if (Object.keys(report).length) fs.writeFileSync(path.join(OUT, 'axe-report.json'), JSON.stringify(report, null, 2));
 });
 

@@ -8,10 +8,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
-import { modelFromXlsx } from './fake-excel/from-xlsx';
 import type { WorkbookJson } from './fake-excel';
-import { FIXTURE } from './helpers/office-fake';
-import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM, ROOT, builtPane, paneScript, routePane, serve } from './helpers/pane-browser';
+import { CHROMIUM, HAS_CHROMIUM, ROOT, openPaneSite, paneScript, routePane, type PaneSite } from './helpers/pane-browser';
 import { axeCheck, headingLevels } from './helpers/axe';
 import { TOWNSHIPS, pickedFiles } from './rollup-pane-helpers';
 
@@ -24,20 +22,17 @@ let browser: Browser;
 let site: { origin: string; close(): Promise<void> };
 let fixture: WorkbookJson;
 
+let pane: PaneSite | undefined;
+
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
   fs.mkdirSync(OUT, { recursive: true });
-  const [dist, model] = await Promise.all([builtPane(), modelFromXlsx(FIXTURE)]);
-  fixture = model;
-  site = await serve(dist);
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { chromium } = require('playwright-core') as typeof import('playwright-core');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  pane = await openPaneSite();
+  ({ browser, site, fixture } = pane);
 }, 900_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await pane?.close();
 });
 
 chromiumTest(

@@ -8,7 +8,8 @@
 import * as React from 'react';
 import { Button, Caption1, Field, Select, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { LedgerService } from '../session/service';
-import { lastMonth, monthChoices, monthLabel } from './form';
+import { lastMonth, monthChoices } from './form';
+import { MonthOptions } from './SubmissionForm';
 import { errorText, sentence, useAction } from './hooks';
 import { Note, visuallyHidden } from './Note';
 import type { Deliver } from './SubmissionPanel';
@@ -127,11 +128,7 @@ export function RollupPanel({ service, deliver, loadRollup = loadDefault }: Roll
         <Caption1 className={s.muted}>县司法局用：读取各乡镇报送的邮件和台账，生成汇总表、逾期和未报名单、通报稿。文件只在本机读取，不会上传。</Caption1>
         <Field label="汇总月份" size="small" hint={`报送截止日期：${dueLabel(period)}`}>
           <Select value={period} onChange={(_, d) => setPeriod(d.value)}>
-            {months.map((m) => (
-              <option key={m} value={m}>
-                {monthLabel(m)}
-              </option>
-            ))}
+            <MonthOptions months={months} />
           </Select>
         </Field>
         <Field label="应报乡镇名单（可不填）" size="small" hint="每行一个乡镇，用来列出未报的乡镇；不填时只列出报送了的乡镇">

@@ -35,6 +35,19 @@ export interface SubmissionFormProps {
   settingsIn?: 'workbook' | 'browser';
 }
 
+/** The months of a month dropdown, as `2023年10月`. */
+export function MonthOptions({ months }: { months: string[] }): React.ReactElement {
+  return (
+    <>
+      {months.map((m) => (
+        <option key={m} value={m}>
+          {monthLabel(m)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function SubmissionForm({ values, errors, months, due, busy, onChange, onSubmit, fields, settingsIn = 'workbook' }: SubmissionFormProps): React.ReactElement {
   const s = useStyles();
   const periodError = useId('tz-period-error');
@@ -52,11 +65,7 @@ export function SubmissionForm({ values, errors, months, due, busy, onChange, on
         aria-describedby={errors.period ? periodError : periodHint}
         ref={name === 'from' ? ref('period') : undefined}
       >
-        {months.map((m) => (
-          <option key={m} value={m}>
-            {monthLabel(m)}
-          </option>
-        ))}
+        <MonthOptions months={months} />
       </Select>
     </Field>
   );

@@ -8,6 +8,8 @@
  */
 import { MAX_COLS, MAX_ROWS, Rect, cellsOf, intersect, parseA1, rectA1, sheetPrefix, splitList, utf8Length } from './a1';
 import { isTagged, requirementOf, versionLe } from './api-sets';
+// One turn of the page's event loop (a MessageChannel message: nested timers would wait ≥ 4 ms each).
+import { yieldToHost } from '../../src/taskpane/pause';
 import { ChangedDetails, EventName, FakeConditionalFormat, FakeSheet, FakeWorkbook, RawEvent, Style } from './model';
 
 export interface FakeOfficeOptions {
@@ -300,7 +302,7 @@ export class FakeHost {
     try {
       const yielding = this.options.yieldBetweenOps && typeof performance !== 'undefined' && typeof performance.measure === 'function';
       for (const op of ops) {
-        if (yielding) await turn();
+        if (yielding) await yieldToHost();
         const start = yielding ? performance.now() : 0;
         const r = op.run(rec.n);
         if (yielding) performance.measure('fake-excel', { start, end: performance.now() });
@@ -309,7 +311,7 @@ export class FakeHost {
           if (r.commit) commits.push(r.commit);
         }
       }
-      if (yielding) await turn();
+      if (yielding) await yieldToHost();
     } catch (e) {
       const err = e instanceof FakeOfficeError ? e : new FakeOfficeError((e as { code?: string }).code ?? 'GeneralException', (e as Error).message);
       rec.error = err.code;
@@ -399,19 +401,6 @@ export class FakeContext {
   sync(): Promise<void> {
     return this.host.sync(this);
   }
-}
-
-/** One turn of the page's event loop (a MessageChannel message: nested timers would wait ≥ 4 ms each). */
-function turn(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(null);
-  });
 }
 
 const encoder = typeof TextEncoder !== 'undefined' ? new TextEncoder() : null;

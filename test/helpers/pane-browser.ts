@@ -9,7 +9,8 @@ import * as http from 'http';
 import * as path from 'path';
 import { builtAll } from './builds';
 import type { FakeOfficeOptions, WorkbookJson } from '../fake-excel';
-import { fakeExcelBundle } from './office-fake';
+import { FIXTURE, fakeExcelBundle } from './office-fake';
+import { modelFromXlsx } from '../fake-excel/from-xlsx';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -25,6 +26,23 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 export async function builtPane(): Promise<string> {
   if (process.env.TZ_PANE_DIST) return path.resolve(process.env.TZ_PANE_DIST);
   return (await builtAll()).dir;
+}
+
+/** What a browser test of the built pane starts with: Chromium, the build served over http, the fixture as a fake workbook. */
+export interface PaneSite {
+  browser: import('playwright-core').Browser;
+  site: { origin: string; close(): Promise<void> };
+  fixture: WorkbookJson;
+  close(): Promise<void>;
+}
+
+export async function openPaneSite(): Promise<PaneSite> {
+  const [dist, fixture] = await Promise.all([builtPane(), modelFromXlsx(FIXTURE)]);
+  const site = await serve(dist);
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { chromium } = require('playwright-core') as typeof import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return { browser, site, fixture, close: async () => void (await Promise.all([browser.close(), site.close()])) };
 }
 
 /** Serves a folder over http on 127.0.0.1 (the pane as Excel loads it: from a web server). */
