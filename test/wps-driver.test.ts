@@ -6,7 +6,11 @@
 import { REPORT_COLUMNS_KEY, SETTINGS_KEY } from '../src/session/settings';
 import { NO_EVENTS } from '../src/wps/driver';
 import { colLetters } from './fake-excel';
-import { fixtureWorkbook, freshCheck, ledgerSheet, penaltyRow, serial, stateJson } from './excel-helpers';
+import { TODAY, bigLedgerSheet, fixtureWorkbook, freshCheck, ledgerSheet, penaltyRow, serial, stateJson } from './excel-helpers';
+import { FakeWorkbook } from './fake-excel';
+import { createWpsService } from '../src/wps/session';
+import type { EtApp } from '../src/wps/et';
+import type { PaneProgress } from '../src/session/service';
 import { FakeEtApp } from './fake-wps';
 import { fromJson, marksOn, wpsSetup } from './wps-helpers';
 
@@ -237,4 +241,23 @@ test('formatting down whole columns does not make the read cover a million rows'
   await s.service.checkAll();
   expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
   expect(s.app.calls).toBeLessThan(2_000);
+});
+
+test('a big read says how far it has come: rows read of the rows the sheets hold, up to all of them; then the same result', async () => {
+  const wb = FakeWorkbook.fromJson({ sheets: [bigLedgerSheet('penalty', 5000), bigLedgerSheet('inspection', 3000)] });
+  let clock = 0;
+  // A clock that moves 200 ms a call: no update is throttled.
+  const service = createWpsService(new FakeEtApp(wb) as unknown as EtApp, { today: () => TODAY, debounceMs: 0, now: () => (clock += 200) });
+  const seen: PaneProgress[] = [];
+  service.subscribe((st) => st.progress?.step === 'reading' && st.progress.total > 0 && seen.push(st.progress));
+  await service.checkAll();
+  expect(seen.length).toBeGreaterThan(2);
+  const total = seen[0].total;
+  expect(total).toBeGreaterThanOrEqual(8000);
+  for (let i = 1; i < seen.length; i++) {
+    expect(seen[i].total).toBe(total);
+    expect(seen[i].done).toBeGreaterThan(seen[i - 1].done);
+  }
+  expect(seen.at(-1)!.done).toBe(total);
+  expect(stateJson(service)).toEqual(freshCheck(wb));
 });

@@ -7,7 +7,7 @@ import type { MarksFound, NewSheet, ReadRequest, ReadResult, SheetInfo, SheetRea
 import { SheetBook } from '../session/sheets';
 import { fillValueSheet } from './add-sheets';
 import { EtApp, hostError } from './et';
-import { Tick, countMarks, formulas, readFull, readRows } from './read';
+import { Tick, contentExtent, countMarks, formulas, readFull, readRows } from './read';
 import { sheetIds, sheetInfo, worksheets } from './sheets';
 import { fillTemplateSheet } from './template-sheet';
 import { quietly, writeSheets } from './write';
@@ -42,8 +42,14 @@ export class WpsIO implements WorkbookIO {
 
   async read(req: ReadRequest): Promise<ReadResult> {
     const full: SheetRead[] = [];
-    for (const f of req.full ?? []) {
-      full.push(await readFull(this.sheet(f.id), f.id, f, req.wantsRest ?? SheetBook.wantsRest, this.tick));
+    // Progress over the rows the sheets hold (a sheet read only at its top counts as read in full).
+    const extents = (req.full ?? []).map((f) => contentExtent(this.sheet(f.id)));
+    const total = extents.reduce((n, e) => n + (e ? e.bottom - e.top + 1 : 0), 0);
+    let done = 0;
+    for (const [i, f] of (req.full ?? []).entries()) {
+      const read = await readFull(this.sheet(f.id), f.id, f, req.wantsRest ?? SheetBook.wantsRest, this.tick, (n) => req.progress?.((done += n), total), extents[i]);
+      full.push(read);
+      if (!read.complete) req.progress?.((done = Math.min(total, done + read.bottom - read.grid.top + 1 - read.grid.rows.length)), total);
       await this.tick();
     }
     const rows = (req.rows ?? []).map((r) => readRows(this.sheet(r.id), r));

@@ -61,15 +61,16 @@ export function values(ws: Et.Worksheet, r: CellRange): CellValue[][] {
 }
 
 /** A whole sheet (or its top, when it is known not to be a ledger and is not one now). */
-export async function readFull(ws: Et.Worksheet, id: string, req: FullRequest, wantsRest: (g: SheetGrid) => boolean, tick: Tick): Promise<SheetRead> {
+export async function readFull(ws: Et.Worksheet, id: string, req: FullRequest, wantsRest: (g: SheetGrid) => boolean, tick: Tick, onRows: (n: number) => void = () => undefined, extent?: CellRange | null): Promise<SheetRead> {
   const info = sheetInfo(ws, id);
-  const ext = contentExtent(ws);
+  const ext = extent === undefined ? contentExtent(ws) : extent;
   if (!ext) return { ...info, grid: { name: info.name, top: 1, left: 1, rows: [], merges: [] }, bottom: 0, width: 0, complete: true };
   const grid: SheetGrid = { name: info.name, top: ext.top, left: ext.left, rows: [], merges: [] };
   const width = ext.right - ext.left + 1;
   let next = ext.top;
   const readTo = (bottom: number) => {
     grid.rows.push(...values(ws, { ...ext, top: next, bottom }));
+    onRows(bottom - next + 1);
     next = bottom + 1;
   };
   readTo(Math.min(ext.bottom, ext.top + MIN_ROWS - 1));

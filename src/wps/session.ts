@@ -24,5 +24,7 @@ export function createWpsService(app: EtApp, o: WpsServiceOptions = {}): Workboo
     today: o.today,
     debounceMs: o.debounceMs,
     tick,
+    // The check in slices too, with the same turns the reads give the pane.
+    pause: tick,
   });
 }
