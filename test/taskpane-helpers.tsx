@@ -5,7 +5,11 @@
  */
 import { TextDecoder, TextEncoder } from 'util';
 import '@testing-library/jest-dom';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
+
+// What a test waits for (a dialog, a lazy chunk, a re-render) may take seconds on a loaded CI
+// machine: findBy*/waitFor wait up to 15 s (a ceiling, not a timing: they return as soon as it is there).
+configure({ asyncUtilTimeout: 15_000 });
 import { FluentProvider, RendererProvider, createDOMRenderer, webLightTheme } from '@fluentui/react-components';
 import type { LedgerService, PaneSettings, PaneState, ReportMonthResult } from '../src/session/service';
 import type { SheetGrid } from '../src/ledger/cell';
