@@ -46,7 +46,13 @@ function main(argv) {
       console.log(`${name.padEnd(13)} ${ok ? 'ok  ' : 'FAIL'} ${res.numPassedTests}/${res.numTotalTests} tests passed in ${res.numTotalTestSuites} suites`);
       if (!ok || verbose) {
         for (const s of res.testResults) {
-          for (const t of s.assertionResults) if (t.status === 'failed') console.log(`    ✕ ${path.relative(ROOT, s.name)} › ${t.fullName}`);
+          for (const t of s.assertionResults) {
+            if (t.status !== 'failed') continue;
+            console.log(`    ✕ ${path.relative(ROOT, s.name)} › ${t.fullName}`);
+            // The failure's first lines (colour codes dropped), so that a CI log says why.
+            const why = String(t.failureMessages?.[0] ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => l.trim()).slice(0, 6);
+            for (const l of why) console.log(`        ${l.trim()}`);
+          }
           if (s.status === 'failed' && !s.assertionResults.length) console.log(`    ✕ ${path.relative(ROOT, s.name)}: ${String(s.message).split('\n')[0]}`);
         }
       }

@@ -49,7 +49,7 @@ test('自检 from the toolbar: runs the probes, shows the copyable report, says 
   const report = (await screen.findByRole('textbox', { name: '自检报告' })) as HTMLTextAreaElement;
   expect(report.value).toBe(formatSelfTestReport(REPORT));
   expect(report.value).toContain('[失败] 受保护的工作表拒绝写入：写入时没有报错（应为 AccessDenied）（错误代码 GeneralException）');
-  expect(screen.getByText(/有项目没有通过。请点“复制报告”/)).toBeInTheDocument();
+  expect(await screen.findByText(/有项目没有通过。请点“复制报告”/)).toBeInTheDocument();
   await user.click(await screen.findByRole('button', { name: '复制报告' }));
   expect(writeText).toHaveBeenCalledWith(formatSelfTestReport(REPORT));
   expect(await screen.findByRole('button', { name: '已复制' })).toBeInTheDocument();
