@@ -1,8 +1,9 @@
-/* Cells the add-in wrote: change events for them are its own, not the clerk's (for hosts that do not say so themselves). */
+/* Cells and sheets the add-in wrote: change events for them are its own, not the clerk's (for hosts that do not say so themselves). */
 import type { CellRange } from '../ledger/cell';
 
 export class OwnWrites {
   private list: { sheetId: string; range: CellRange; until: number }[] = [];
+  private readonly whole = new Map<string, number>();
 
   constructor(
     private readonly now: () => number,
@@ -20,6 +21,16 @@ export class OwnWrites {
   seal(): void {
     const until = this.now() + this.windowMs;
     for (const w of this.list) if (w.until === Infinity) w.until = until;
+  }
+
+  /** Sheets the add-in made (all their events are its own until `until`: by default the window from now). */
+  sheets(ids: string[], until = this.now() + this.windowMs): void {
+    for (const id of ids) this.whole.set(id, until);
+  }
+
+  /** An event of this sheet is the add-in's own. */
+  coversSheet(sheetId: string, now = this.now()): boolean {
+    return (this.whole.get(sheetId) ?? -Infinity) > now;
   }
 
   covers(sheetId: string, r: CellRange, now = this.now()): boolean {

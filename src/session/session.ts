@@ -40,8 +40,6 @@ export class WorkbookSession implements LedgerService {
   private timer: unknown = null;
   private readonly own: OwnWrites;
   private readonly guards = new Map<string, number>();
-  /** Sheets whose events are not the clerk's (the self-test's scratch sheet, sheets the add-in inserted). */
-  private readonly ignored = new Map<string, number>();
   /** 报送月份 columns this add-in filled: sheet name → column letter (also in the document settings). */
   private owned: Record<string, string> = {};
   private busyNote: string | null = null;
@@ -160,7 +158,7 @@ export class WorkbookSession implements LedgerService {
       if (!missing.length) return [];
       try {
         const added = await this.driver.operation('insertOfficialSheets', (io) => insertTemplates(io, this.book, missing.map((k) => templateSheet(k, teamName))));
-        for (const info of added) this.ignored.set(info.id, this.o.now() + this.o.ownWriteWindowMs);
+        this.own.sheets(added.map((a) => a.id));
         this.publish('ready');
         return added.map((a) => a.name);
       } catch (e) {
@@ -175,7 +173,7 @@ export class WorkbookSession implements LedgerService {
       if (!this.driver.capabilities().addSheets) throw new Error('这里不能在工作簿中添加工作表，请改用“保存汇总表（.xlsx）”。');
       const added = await this.chinese(this.driver.operation('addSheets', (io) => addNewSheets(io, sheets)));
       // Their own events (added, activated, edited) are not the clerk's; a later edit there is checked as any sheet.
-      for (const info of added) this.ignored.set(info.id, this.o.now() + this.o.ownWriteWindowMs);
+      this.own.sheets(added.map((a) => a.id));
       return added.map((a) => a.name);
     });
   }
@@ -209,7 +207,7 @@ export class WorkbookSession implements LedgerService {
       // Its scratch sheet's events are not the clerk's edits.
       const id = report.scratchSheetId;
       if (id) {
-        this.ignored.set(id, Infinity);
+        this.own.sheets([id], Infinity);
         this.pending.drop(id);
       }
       return report;
@@ -305,8 +303,7 @@ export class WorkbookSession implements LedgerService {
 
   private readonly onChange = (c: HostChange): void => {
     const now = this.o.now();
-    const ignoredUntil = this.ignored.get(c.sheetId);
-    if (ignoredUntil !== undefined && ignoredUntil > now) return;
+    if (this.own.coversSheet(c.sheetId, now)) return;
     if (c.kind === 'edit' && c.range && this.own.covers(c.sheetId, c.range, now)) return;
     if (c.kind === 'activated' && (this.guards.get(c.sheetId) ?? 0) > now) return;
     this.pending.add(c);
