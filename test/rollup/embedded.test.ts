@@ -2,14 +2,14 @@
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { Packer } from 'docx';
-import { officialColumns } from '../src/ledger/columns';
-import { readDocx } from '../src/rollup/docx-read';
-import { openDocx } from '../src/rollup/input';
-import { rollUp } from '../src/rollup';
-import { SubmissionPackage } from '../src/submission';
-import { documentXml, fontTableXml, skeletonDocument } from '../src/submission/docx';
-import { EMBEDDED_NAMESPACE, readEmbedded } from '../src/submission/embedded';
-import { TIANNING_OCT, townshipPackage } from '../scripts/rollup-samples';
+import { officialColumns } from '../../src/ledger/columns';
+import { readDocx } from '../../src/rollup/docx-read';
+import { openDocx } from '../../src/rollup/input';
+import { rollUp } from '../../src/rollup';
+import { SubmissionPackage } from '../../src/submission';
+import { documentXml, fontTableXml, skeletonDocument } from '../../src/submission/docx';
+import { EMBEDDED_NAMESPACE, readEmbedded } from '../../src/submission/embedded';
+import { TIANNING_OCT, townshipPackage } from '../../scripts/rollup-samples';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 let pkg: SubmissionPackage;
