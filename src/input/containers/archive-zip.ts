@@ -6,7 +6,7 @@
  * Counted and capped by the shared zip layer (src/input/zip.ts) and the container budget.
  */
 import JSZip from 'jszip';
-import { InputError } from '../limits';
+import { InputError, LIMITS } from '../limits';
 import { EntryTooLarge, TooManyEntries, listEntries, readEntry } from '../zip';
 import { Budget } from './budget';
 
@@ -32,7 +32,8 @@ const JUNK = /(^|\/)(__MACOSX\/|\._|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i;
 export async function readZipArchive(bytes: Uint8Array, name: string, budget: Budget): Promise<ArchiveEntry[]> {
   let declared: Map<string, number>;
   try {
-    declared = new Map(listEntries(bytes, budget.limits.entries).map((e) => [e.name, e.declaredSize]));
+    // The directory is scanned up to the .xlsx reader's entry limit; the budget decides what is taken out.
+    declared = new Map(listEntries(bytes, LIMITS.entries).map((e) => [e.name, e.declaredSize]));
   } catch (e) {
     if (e instanceof TooManyEntries) throw new InputError(`${name} 里的文件超过上限，没有读取`, 'too-large');
     throw new InputError(`${name} 压缩包已损坏，无法打开`, 'damaged');

@@ -61,7 +61,10 @@ function oleKind(bytes: Uint8Array, ext: string): FileKind {
   try {
     names = CFB.parse(bytes).FileIndex.map((e) => e.name);
   } catch {
-    return refused(ext === 'msg' ? 'Outlook 邮件文件（.msg）已损坏，无法读取' : '旧版 Office 格式的文件，已损坏或无法识别');
+    if (ext === 'msg') return refused('Outlook 邮件文件（.msg）已损坏，无法读取');
+    if (ext === 'doc' || ext === 'wps') return refused(`是旧版 Word 或 WPS 文字格式（.${ext}），无法读取表格（文件也可能已损坏）。${SAVE_DOCX}`);
+    if (ext === 'xls' || ext === 'et') return refused(`是旧版 Excel 或 WPS 表格格式（.${ext}），无法读取（文件也可能已损坏）。${SAVE_XLSX}`);
+    return refused('是旧版 Office 格式的文件，已损坏或无法识别');
   }
   const has = (n: string) => names.includes(n);
   if (has('__properties_version1.0') || names.some((n) => n.startsWith('__substg1.0_'))) return { kind: 'msg' };

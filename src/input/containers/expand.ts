@@ -140,7 +140,7 @@ class Walker {
       d.refused.push({ file, reason: messageOf(e, `${file} 无法打开，可能已损坏`), ledger: true });
       return;
     }
-    if (!entries.length) d.refused.push({ file, reason: k.kind === 'tnef' ? 'winmail.dat 中没有附件' : '压缩包是空的', ledger: true });
+    if (!entries.length) d.refused.push({ file, reason: k.kind === 'tnef' ? 'winmail.dat 中没有附件（或已损坏）' : '压缩包里没有文件（或已损坏）', ledger: true });
     for (const e of entries) {
       const path = join(file, e.name);
       const base = e.name.slice(e.name.lastIndexOf('/') + 1);
