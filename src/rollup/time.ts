@@ -58,7 +58,7 @@ export function mailTime(h: MailHeaders, today: IsoDate, outer: MailTime | null 
     ? '邮件没有 Date（发送时间）'
     : !h.date
       ? `邮件的 Date“${h.dateHeader.slice(0, 60)}”无法识别`
-      : `邮件的 Date（${chinaTime(h.date.at).text}）早于 ${Number(EARLIEST_MAIL.slice(0, 4))} 年或晚于今天，不可信`;
+      : `邮件的 Date“${h.dateHeader.slice(0, 60)}”早于 ${Number(EARLIEST_MAIL.slice(0, 4))} 年或晚于今天，不可信`;
   if (h.received && plausible(h.received.at, today)) return { at: h.received.at, how: 'received', note: `${why}，按最上面一条 Received（邮件服务器收到）的时间计算` };
   if (h.submitted && plausible(h.submitted, today)) return { at: h.submitted, how: 'submitted', note: `${why}，按 Outlook 记录的发送时间计算` };
   if (outer?.at) return { at: outer.at, how: 'forward', note: `${why}，按转发它的邮件的时间计算` };
