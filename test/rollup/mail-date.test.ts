@@ -69,7 +69,7 @@ test('the time that counts: Date; else the topmost Received, said so; implausibl
   expect(tomorrow).toEqual({ at: null, how: null, note: '邮件的 Date“明天上午”无法识别，也没有可用的 Received 记录，收到时间不明' });
   const y1900 = mailTime(headers({ dateHeader: 'Mon, 1 Jan 1900 00:00:00 +0800', date: at('Mon, 1 Jan 1900 00:00:00 +0800') }), today);
   expect(y1900.at).toBeNull();
-  expect(y1900.note).toMatch(/^邮件的 Date“Mon, 1 Jan 1900 00:00:00 +0800”早于 2015 年或晚于今天，不可信/);
+  expect(y1900.note).toMatch(/^邮件的 Date“Mon, 1 Jan 1900 00:00:00 \+0800”早于 2015 年或晚于今天，不可信/);
   const future = mailTime(headers({ dateHeader: 'x', date: at('Fri, 1 Nov 2024 08:00:00 +0800'), received: at('Wed, 1 Nov 2023 08:00:00 +0800') }), today);
   expect(future.how).toBe('received');
 });
