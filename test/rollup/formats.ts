@@ -18,18 +18,24 @@ export interface Attachment {
   bytes: Uint8Array;
 }
 
-/** An RFC 5322 message with MIME attachments; `headers` are written as given (a missing Date stays missing). */
+let boundaries = 0;
+
+/** An RFC 5322 message with MIME attachments; `headers` are written as given (a missing Date stays missing), in UTF-8. */
 export function rfc822(headers: string[], attachments: Attachment[] = [], body = '县司法局：附件是本月台账。'): Uint8Array {
-  const boundary = '----=_Part_0_1234';
-  const lines = [...headers, 'MIME-Version: 1.0', `Content-Type: multipart/mixed; boundary="${boundary}"`, '', `--${boundary}`, 'Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: base64', '', b64(body)];
+  const boundary = `----=_Part_${++boundaries}_${Date.now()}`;
+  const chunks: Buffer[] = [];
+  const text = (lines: string[]) => chunks.push(Buffer.from(lines.map((l) => `${l}\r\n`).join(''), 'utf8'));
+  text([...headers, 'MIME-Version: 1.0', `Content-Type: multipart/mixed; boundary="${boundary}"`, '', `--${boundary}`, 'Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: base64', '', b64(body)]);
   for (const a of attachments) {
-    const rfc = a.type === 'message/rfc822';
-    lines.push(`--${boundary}`, `Content-Type: ${a.type ?? 'application/octet-stream'}; name="${word(a.name)}"`);
-    if (rfc) lines.push(`Content-Disposition: attachment; filename="${word(a.name)}"`, '', Buffer.from(a.bytes).toString('latin1'));
-    else lines.push('Content-Transfer-Encoding: base64', `Content-Disposition: attachment; filename="${word(a.name)}"`, '', b64(a.bytes));
+    text([`--${boundary}`, `Content-Type: ${a.type ?? 'application/octet-stream'}; name="${word(a.name)}"`]);
+    if (a.type === 'message/rfc822') {
+      // A forwarded message travels as it is (RFC 2046 §5.2.1).
+      text([`Content-Disposition: attachment; filename="${word(a.name)}"`, '']);
+      chunks.push(Buffer.from(a.bytes), Buffer.from('\r\n'));
+    } else text(['Content-Transfer-Encoding: base64', `Content-Disposition: attachment; filename="${word(a.name)}"`, '', b64(a.bytes)]);
   }
-  lines.push(`--${boundary}--`, '');
-  return new Uint8Array(Buffer.from(lines.join('\r\n'), 'latin1'));
+  text([`--${boundary}--`]);
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** Header lines: From, To, Subject (encoded word) and the given Date (none when null). */
