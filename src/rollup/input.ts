@@ -36,7 +36,8 @@ export async function openDocx(bytes: Uint8Array, name: string): Promise<ZipPart
   let total = 0;
   try {
     for (const e of listEntries(bytes, LIMITS.entries)) {
-      if (e.declaredSize > LIMITS.partBytes) throw new InputError(`${name} 中的 ${e.name} 解压后有 ${mbText(e.declaredSize)}，超过 ${mbText(LIMITS.partBytes)} 的上限`, 'too-large');
+      // Custom XML parts are read with a cap bounded by the document (docx-read.ts), never whole.
+      if (e.declaredSize > LIMITS.partBytes && !/^customXml\//i.test(e.name)) throw new InputError(`${name} 中的 ${e.name} 解压后有 ${mbText(e.declaredSize)}，超过 ${mbText(LIMITS.partBytes)} 的上限`, 'too-large');
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -56,7 +57,14 @@ export async function openDocx(bytes: Uint8Array, name: string): Promise<ZipPart
       const f = zip.file(part);
       if (!f) return null;
       const chunks: Uint8Array[] = [];
-      await inflateEntry(f, bytes, (c) => chunks.push(c)).catch(() => undefined);
+      let got = 0;
+      const enough = new Error('enough');
+      // Stops the inflation once `bytes` came out (a chunk is at most ~16 KB past it).
+      await inflateEntry(f, LIMITS.partBytes, (c) => {
+        chunks.push(c);
+        got += c.length;
+        if (got >= bytes) throw enough;
+      }).catch(() => undefined);
       const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
       chunks.reduce((at, c) => (all.set(c, at), at + c.length), 0);
       return new TextDecoder().decode(all.subarray(0, bytes));
