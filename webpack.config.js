@@ -136,6 +136,8 @@ module.exports = async (env = {}, argv = {}) => {
             options: { configFile: path.resolve(__dirname, 'tsconfig.web.json'), transpileOnly: true },
           },
         },
+        // node-unrar-js's WebAssembly (the roll-up's .rar reader): a data URL inside the lazy `unrar` chunk.
+        { test: /\.wasm$/, type: 'asset/inline' },
         {
           // Dependencies newer than the hosts (Fluent UI's class static blocks, tabster's ??=) are transpiled down.
           test: /\.m?js$/,

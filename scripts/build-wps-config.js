@@ -79,6 +79,7 @@ async function wpsAndOfflineConfig(env = {}, argv = {}) {
     },
     module: {
       rules: [
+        { test: /\.wasm$/, type: 'asset/inline' },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

@@ -105,7 +105,7 @@ export function RollupResult({ view, canWrite, busy, status, onWrite, onSave }: 
                 </Badge>
               </div>
               <Caption1 className={s.muted}>
-                {x.received ? `${x.received} 收到 · ` : ''}
+                {x.received ? `${x.received} 收到${x.firstReceived ? `（首次报送 ${x.firstReceived}）` : ''} · ` : ''}
                 {x.kind === 'missing' ? '没有收到报送材料' : x.kind === 'unreadable' ? `台账无法读取，未计入统计：${x.unreadable.map(unreadableText).join('；')}` : figuresText(x)}
                 {x.unlisted ? ' · 不在应报乡镇名单中' : ''}
               </Caption1>

@@ -4,15 +4,35 @@
  * shows it, the sheets for the open workbook, the summary .xlsx and the 通报 draft. Nothing
  * is sent anywhere.
  */
+import { setRarWasm } from '../input/containers/archive-rar';
 import { CONTAINER_LIMITS } from '../input/containers/budget';
 import { ReportStatus, Rollup, RollupFile, monthLabel, noticeDocx, noticeModel, rollUp, statusText, summaryWorkbook, summaryXlsx } from '../rollup';
-import { receivedText } from '../rollup/summary';
+import { chinaTime } from '../rollup/time';
 import type { NewSheet } from '../session/driver';
 import { cleanFileName } from '../submission/period';
 import { newSheetOf } from './rollup-sheets';
 
 /** As the CLI (src/cli/folder.ts): the container readers' limit for one file. */
 export const MAX_FILE_BYTES = CONTAINER_LIMITS.fileBytes;
+/** `data:application/wasm;base64,…` → bytes. */
+function dataUrlBytes(url: string): ArrayBuffer {
+  const bin = atob(url.slice(url.indexOf(',') + 1));
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out.buffer;
+}
+
+// The pane cannot read node-unrar-js's wasm from disk: the build inlines it (webpack asset/inline)
+// in a chunk fetched only when a .rar is met. Under Node (tests) the package loads its own.
+setRarWasm(async () => {
+  try {
+    const { default: url } = await import(/* webpackChunkName: "unrar" */ 'node-unrar-js/esm/js/unrar.wasm');
+    return dataUrlBytes(url);
+  } catch {
+    return undefined;
+  }
+});
+
 /** Files one roll-up reads in the pane (they are all held in the browser's memory). */
 export const MAX_FILES = 500;
 
@@ -28,8 +48,10 @@ export interface TownshipLine {
   /** 按时 / 逾期 3 天 / 未报 / 已报（时间不明） / 已收到但无法读取 */
   status: string;
   kind: ReportStatus;
-  /** `2023年10月31日 09:12`, with the first report's time after a resend; or null. */
+  /** `2023年10月31日 09:12` (the counted mail's), or null. */
   received: string | null;
+  /** The first report's time, when a later resend was counted (timeliness is the first report's). */
+  firstReceived: string | null;
   /** The ledgers that came but could not be read (status `unreadable`): file and reason. */
   unreadable: { file: string; reason: string }[];
   penalty: number;
@@ -86,7 +108,8 @@ function viewOf(r: Rollup): RollupView {
       team: t.team,
       status: statusText(t),
       kind: t.status,
-      received: t.received ? receivedText(t) : null,
+      received: t.received ? chinaTime(t.received).text : null,
+      firstReceived: t.firstReceived ? chinaTime(t.firstReceived).text : null,
       unreadable: t.unreadable,
       penalty: t.figures.penalty.cases,
       inspection: t.figures.inspection.count,

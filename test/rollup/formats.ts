@@ -61,7 +61,7 @@ const hex = (n: number, w = 4) => n.toString(16).toUpperCase().padStart(w, '0');
 
 function fileTime(d: Date): Buffer {
   const b = Buffer.alloc(8);
-  b.writeBigUInt64LE((BigInt(d.getTime()) + 11644473600000n) * 10000n);
+  b.writeBigUInt64LE((BigInt(d.getTime()) + BigInt(11644473600000)) * BigInt(10000));
   return b;
 }
 

@@ -8,7 +8,7 @@ import { InputError } from '../limits';
 import { ArchiveEntry } from './archive-zip';
 import { Budget } from './budget';
 
-type WasmLoader = () => Promise<ArrayBuffer>;
+type WasmLoader = () => Promise<ArrayBuffer | undefined>;
 let wasmLoader: WasmLoader | null = null;
 
 /** The task pane's build hands in the wasm file (it cannot read it from disk). */

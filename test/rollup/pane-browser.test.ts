@@ -8,10 +8,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
-import type { WorkbookJson } from './fake-excel';
-import { CHROMIUM, HAS_CHROMIUM, ROOT, openPaneSite, paneScript, routePane, type PaneSite } from './helpers/pane-browser';
-import { axeCheck, headingLevels } from './helpers/axe';
-import { TOWNSHIPS, pickedFiles } from './rollup-pane-helpers';
+import type { WorkbookJson } from '../fake-excel';
+import { CHROMIUM, HAS_CHROMIUM, ROOT, openPaneSite, paneScript, routePane, type PaneSite } from '../helpers/pane-browser';
+import { axeCheck, headingLevels } from '../helpers/axe';
+import { TOWNSHIPS, pickedFiles } from '../rollup-pane-helpers';
 
 if (!HAS_CHROMIUM) console.warn(`test/pane-rollup-browser.test.ts: 找不到 Chromium（${CHROMIUM}），跳过县局汇总的浏览器测试`);
 const chromiumTest = HAS_CHROMIUM ? test : test.skip;
