@@ -136,3 +136,16 @@ test('files that are not ledgers are named with how to fix them', async () => {
     expect(d.refused[0].ledger).toBe(true);
   }
 });
+
+test('the readers never throw on any bytes: each file becomes deliveries with reasons', async () => {
+  const fc = (await import('fast-check')).default;
+  const magics = [[], [0x50, 0x4b, 0x03, 0x04], [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x01, 0x00], [0x78, 0x9f, 0x3e, 0x22], [...Buffer.from('From x Mon Oct 30 17:20:00 2023\nDate: y\n')], [...Buffer.from('Date: x\r\nSubject: y\r\n\r\n')]];
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...magics), fc.uint8Array({ maxLength: 600 }), fc.constantFrom('a.eml', 'a.zip', 'a.msg', 'winmail.dat', 'a.rar', 'Inbox', 'a.docx'), async (magic, rest, name) => {
+      const ds = await expandFile(name, new Uint8Array([...magic, ...rest]));
+      expect(ds.length).toBeGreaterThan(0);
+      for (const d of ds) for (const r of d.refused) expect(r.reason).toMatch(/[\u4e00-\u9fff]/);
+    }),
+    { numRuns: 300 },
+  );
+});
