@@ -149,3 +149,13 @@ test('the readers never throw on any bytes: each file becomes deliveries with re
     { numRuns: 300 },
   );
 });
+
+test('the pane’s stand-in for iconv-lite (msgreader’s code pages) decodes as iconv-lite does', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const iconv = require('iconv-lite') as { encode(s: string, e: string): Buffer; decode(b: Uint8Array, e: string): string };
+  const { decode } = await import('../../src/input/containers/iconv-browser');
+  for (const [text, enc] of [['天宁镇综合行政执法队2023年10月台账', 'gbk'], ['臺賬報送', 'big5'], ['Café', 'windows-1252'], ['𠀀天宁', 'gb18030']] as const) {
+    const bytes = new Uint8Array(iconv.encode(text, enc));
+    expect([enc, decode(bytes, enc)]).toEqual([enc, iconv.decode(bytes, enc)]);
+  }
+});
