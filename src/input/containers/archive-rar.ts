@@ -30,6 +30,12 @@ export async function readRarArchive(bytes: Uint8Array, name: string, budget: Bu
   let extractor;
   try {
     extractor = await createExtractorFromData({ data, wasmBinary: wasmLoader ? await wasmLoader() : undefined });
+  } catch (e) {
+    if ((e as { reason?: string })?.reason) throw reasonOf(e, name);
+    // The WebAssembly unrar did not start (a page whose security policy forbids WebAssembly, an old browser).
+    throw new InputError(`${name} 是 .rar 压缩包，但这里无法运行解压程序。请用命令行 taizhang rollup 汇总，或解压后选择其中的 Word 文件`, 'damaged');
+  }
+  try {
     const list = extractor.getFileList();
     if (list.arcHeader.flags.headerEncrypted) throw Object.assign(new Error('password'), { reason: 'ERAR_MISSING_PASSWORD' });
     if (list.arcHeader.flags.volume) throw Object.assign(new Error('volume'), { reason: 'ERAR_EOPEN' });
