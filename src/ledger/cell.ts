@@ -1,6 +1,11 @@
-/** An Excel error value (`#N/A`, `#VALUE!` …) as read from a cell. */
+/**
+ * An Excel error value (`#N/A`, `#VALUE!` …) as read from a cell; or, with `formula`, a formula
+ * whose result the file does not hold (written by a program that does not calculate), which
+ * cannot be read either.
+ */
 export interface CellError {
   readonly error: string;
+  readonly formula?: string;
 }
 
 /**
@@ -27,6 +32,8 @@ export interface SheetGrid {
   left: number;
   rows: CellValue[][];
   merges: CellRange[];
+  /** The sheet is hidden in the workbook (still read and checked). */
+  hidden?: boolean;
 }
 
 export function isCellError(v: unknown): v is CellError {

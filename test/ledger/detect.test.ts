@@ -1,7 +1,7 @@
-import { CellValue, SheetGrid } from '../src/ledger/cell';
-import { detectLedger, teamFromTitle } from '../src/ledger/detect';
-import { checkWorkbook } from '../src/validation/workbook';
-import { TODAY } from './helpers/ledger';
+import { CellValue, SheetGrid } from '../../src/ledger/cell';
+import { detectLedger, teamFromTitle } from '../../src/ledger/detect';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { TODAY } from '../helpers/ledger';
 
 const grid = (rows: CellValue[][], merges: SheetGrid['merges'] = [], name = 'S', top = 1, left = 1): SheetGrid => ({ name, top, left, rows, merges });
 const check = (g: SheetGrid) => checkWorkbook([g], { today: TODAY }).ledgers;
