@@ -29,6 +29,11 @@ export interface Craft {
   date1904?: boolean;
   /** Strict Open XML namespaces (as Excel's "Strict Open XML Spreadsheet" writes). */
   strict?: boolean;
+  /** More parts, and more workbook relationships (`<Relationship …/>`), e.g. a chart sheet. */
+  extra?: Record<string, string>;
+  extraRels?: string;
+  /** More `<sheet>` elements after the worksheets. */
+  extraSheets?: string;
 }
 
 /** Text of a shared-string table from plain strings, or as given (rich text, phonetic runs). */
@@ -59,8 +64,9 @@ export function craftXlsx(c: Craft): Uint8Array {
     rels.push(`<Relationship Id="rIdT" Type="${relType('styles')}" Target="styles.xml"/>`);
   }
   const sheets = c.sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`).join('');
-  parts['xl/workbook.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${ns}" xmlns:r="${rel}">${c.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheets}</sheets></workbook>`;
-  parts['xl/_rels/workbook.xml.rels'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG}">${rels.join('')}</Relationships>`;
+  parts['xl/workbook.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${ns}" xmlns:r="${rel}">${c.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheets}${c.extraSheets ?? ''}</sheets></workbook>`;
+  parts['xl/_rels/workbook.xml.rels'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG}">${rels.join('')}${c.extraRels ?? ''}</Relationships>`;
+  Object.assign(parts, c.extra ?? {});
   parts['_rels/.rels'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${relType('officeDocument')}" Target="xl/workbook.xml"/></Relationships>`;
   parts['[Content_Types].xml'] =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides.join('')}</Types>`;
