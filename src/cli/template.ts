@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
+import * as path from 'path';
 import { parseArgs } from 'util';
 import { columnLetter } from '../ledger/cell';
 import { firstMessage } from '../ledger/options';
@@ -7,6 +8,7 @@ import { KINDS } from '../ledger/columns';
 import { DATE_NUMBER_FORMAT, TemplateSheet, ValidationSpec, templateSheet } from '../ledger/template';
 import { teamSchema } from '../submission/options';
 import { Io, UserError } from './common';
+import { writeOutFiles } from './out-files';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -94,13 +96,11 @@ export async function runTemplate(args: string[], io: Io): Promise<number> {
     if (!r.success) throw new UserError(`--team：${firstMessage(r.error)}`);
     team = r.data;
   }
-  const exists = await fs.stat(out).then(() => true, () => false);
-  if (exists && !values.force) throw new UserError(`${out} 已存在，没有覆盖。请换一个文件名，或加 --force 覆盖`);
-  try {
-    await templateWorkbook(team).xlsx.writeFile(out);
-  } catch {
-    throw new UserError(`无法写入 ${out}（目录不存在或没有写入权限？）`);
-  }
+  const dir = path.dirname(path.resolve(out));
+  if (!(await fs.stat(dir).then((st) => st.isDirectory(), () => false))) throw new UserError(`无法写入 ${out}：目录 ${path.dirname(out)} 不存在`);
+  const data = new Uint8Array((await templateWorkbook(team).xlsx.writeBuffer()) as ArrayBuffer);
+  // Whole or absent, never through a link (out-files.ts); an existing file only with --force.
+  await writeOutFiles(dir, [{ name: path.basename(out), data }], !!values.force);
   io.out(`已生成 ${out}：行政处罚、行政检查、行政强制三张官方台账表。`);
   return 0;
 }

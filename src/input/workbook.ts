@@ -74,7 +74,10 @@ async function readParts(a: Archive): Promise<WorkbookParts> {
   const path = workbookPath(await a.text('_rels/.rels'));
   const xml = await a.text(path);
   if (xml === null) throw damaged(a.name);
-  return readWorkbookParts(path, xml, await a.text(relsPathOf(path)));
+  const parts = readWorkbookParts(path, xml, await a.text(relsPathOf(path)));
+  // Without a relationship, the usual place (as exceljs read it).
+  const beside = (file: string) => (a.has(`${path.slice(0, path.lastIndexOf('/') + 1)}${file}`) ? `${path.slice(0, path.lastIndexOf('/') + 1)}${file}` : null);
+  return { ...parts, sharedStrings: parts.sharedStrings ?? beside('sharedStrings.xml'), styles: parts.styles ?? beside('styles.xml') };
 }
 
 async function streamPart(a: Archive, path: string, xml: XmlStream): Promise<void> {
