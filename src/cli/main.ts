@@ -7,7 +7,6 @@ import { checkWorkbook } from '../validation/workbook';
 import { countOf, hasErrors, kindLabel, teamOf, toCheckJson } from '../validation/report';
 import { SEVERITY_LABEL } from '../validation/rules';
 import { Io, UserError, jsonText, parseToday, termLine, termText } from './common';
-import { runTemplate } from './template';
 import { readWorkbook } from './xlsx';
 
 export type { Io } from './common';
@@ -86,6 +85,8 @@ type Command = (args: string[], io: Io) => Promise<number>;
 // submit loads docx and the MIME builder only when used.
 const runSubmit: Command = async (args, io) => (await import('./submit')).runSubmit(args, io);
 const runRollup: Command = async (args, io) => (await import('./rollup')).runRollup(args, io);
+// template writes with exceljs: loaded only when used (check reads without it).
+const runTemplate: Command = async (args, io) => (await import('./template-command')).runTemplate(args, io);
 const COMMANDS: Record<string, Command> = { check: runCheck, submit: runSubmit, template: runTemplate, rollup: runRollup };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

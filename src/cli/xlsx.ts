@@ -6,7 +6,6 @@ import { WorkbookData, readXlsx } from '../input/workbook';
 import { UserError } from './common';
 
 export type { WorkbookData } from '../input/workbook';
-export { fromExcelJs } from '../offline/copy-check';
 export { UserError } from './common';
 
 /**

@@ -4,9 +4,10 @@
  * header begins. Which rows of the table are cases is rows.ts's part.
  */
 import { SheetGrid, gridBottom, gridRight } from './cell';
-import { KINDS, Kind, LEDGERS } from './columns';
+import { KINDS, Kind, LEDGERS, columnDef } from './columns';
 import { HeaderCandidate, headerLikeRow, readHeader, textOf, titleKind } from './headers';
 import { MergeIndex } from './merge-index';
+import { isDividerText, isNoteText, isTotalText } from './row-kinds';
 import { compact } from './text';
 import { LedgerLayout } from './types';
 
@@ -53,7 +54,7 @@ function tableExtent(grid: SheetGrid, idx: MergeIndex, best: HeaderCandidate, fi
     if (!cells || !cells.length) continue;
     const lone = loneText(cells);
     const k = lone !== null ? titleKind(lone) : null;
-    if (k && k !== best.kind) return { lastDataRow: r - 1, repeatedHeaderRows: repeated, otherTable: { row: r, text: lone! } };
+    if (k && k !== best.kind) return { lastDataRow: trimTrailing(idx, best, firstDataRow, r - 1, repeated), repeatedHeaderRows: repeated, otherTable: { row: r, text: lone! } };
     if (k) {
       titleAbove = r;
       continue;
@@ -73,12 +74,40 @@ function tableExtent(grid: SheetGrid, idx: MergeIndex, best: HeaderCandidate, fi
       if (cand) {
         const start = titleAbove ?? r;
         const text = titleAbove !== null ? loneText(idx.rowValues(titleAbove) ?? []) ?? '' : cellsText(cells);
-        return { lastDataRow: start - 1, repeatedHeaderRows: repeated.filter((x) => x < start), otherTable: { row: start, text } };
+        const kept = repeated.filter((x) => x < start);
+        return { lastDataRow: trimTrailing(idx, best, firstDataRow, start - 1, kept), repeatedHeaderRows: kept, otherTable: { row: start, text } };
       }
     }
     titleAbove = null;
   }
-  return { lastDataRow: bottom, repeatedHeaderRows: repeated, otherTable: null };
+  return { lastDataRow: trimTrailing(idx, best, firstDataRow, bottom, repeated), repeatedHeaderRows: repeated, otherTable: null };
+}
+
+/**
+ * The table's last row that may hold a case: trailing notes, totals and dividers (the template's
+ * 报送要求 line) are left below it, as the footnote was before (with the blank rows above the
+ * first of them kept in); rows with any other content stay in, to be read or named.
+ */
+function trimTrailing(idx: MergeIndex, best: HeaderCandidate, firstDataRow: number, end: number, repeated: number[]): number {
+  const dateCols = new Set(Object.entries(best.columns).filter(([k]) => columnDef(best.kind, k)?.type === 'date').map(([, c]) => c));
+  let last = end;
+  for (let r = end; r >= firstDataRow; r--) {
+    const cells = idx.rowValues(r);
+    let first: unknown = null;
+    let firstCol = 0;
+    let n = 0;
+    (cells ?? []).forEach((v, j) => {
+      if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return;
+      if (++n === 1) [first, firstCol] = [v, idx.left + j];
+    });
+    if (n === 0) continue;
+    if (typeof first !== 'string' || repeated.includes(r)) break;
+    // A lone month typed in a date column is a case being entered (rows.ts), not a divider.
+    const divider = n === 1 && isDividerText(first) && !(dateCols.has(firstCol) && firstCol !== best.left && !idx.merge(r, firstCol));
+    if (!(isNoteText(first) || isTotalText(first) || divider)) break;
+    last = r - 1;
+  }
+  return Math.max(last, firstDataRow - 1);
 }
 
 /** The text of a row holding one cell with text, else null. */

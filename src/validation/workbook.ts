@@ -120,7 +120,8 @@ export class WorkbookChecker {
     const touched = new Set<string>();
     const reader = new RowReader(before, new MergeIndex(s.grid), layoutColumns(before));
     const done = new Set<number>();
-    for (const r of [...affected].sort((x, y) => x - y)) if (!done.has(r)) this.rereadFrom(s, reader, r, affected, done, touched);
+    const changed = new Set<number>();
+    for (const r of [...affected].sort((x, y) => x - y)) if (!done.has(r)) this.rereadFrom(s, reader, r, affected, done, changed, touched);
     s.changed = true;
     // Later sheets of the kind that use one of the numbers touched.
     if (touched.size) {
@@ -134,7 +135,7 @@ export class WorkbookChecker {
         }
       }
     }
-    return done;
+    return changed;
   }
 
   /**
@@ -142,34 +143,48 @@ export class WorkbookChecker {
    * that follow `row` and any row that is, or was, a continuation after them: an edit can make a
    * row a continuation of the record above, or end one.
    */
-  private rereadFrom(s: SheetState, reader: RowReader, row: number, affected: Set<number>, done: Set<number>, touched: Set<string>): void {
+  private rereadFrom(s: SheetState, reader: RowReader, row: number, affected: Set<number>, done: Set<number>, changed: Set<number>, touched: Set<string>): void {
     const layout = s.layout!;
     const cols = reader.cols;
     const above = row - 1;
-    let r = s.own.has(above) ? above : s.joined.get(above) ?? row;
+    const start = s.own.has(above) ? above : s.joined.get(above) ?? row;
+    // The record above the edit, read again to see whether the edit continues it; kept as it is (the same result object) when it does not.
+    const keep = start < row && !affected.has(start) ? s.own.get(start) : undefined;
+    const chain: number[] = [];
+    for (let c = start + 1; s.joined.get(c) === start; c++) chain.push(c);
+    const drop = (r: number) => {
+      const old = s.own.get(r);
+      if (!old) return;
+      const k = old.docKey();
+      if (k !== null) touched.add(k);
+      s.keys.remove(old);
+      s.own.delete(r);
+    };
     let open: RawRecord | null = null;
     const finish = () => {
       if (!open) return;
-      const rec = checkRecord(layout, open, this.memo, cols);
+      const o: RawRecord = open;
+      open = null;
+      if (keep && o.row === start && (o.joined ?? []).join() === chain.join()) return;
+      drop(o.row);
+      if (o.row === start) changed.add(start);
+      const rec = checkRecord(layout, o, this.memo, cols);
       s.own.set(rec.row, rec);
       s.keys.add(rec);
       const k = rec.docKey();
       if (k !== null) touched.add(k);
-      open = null;
     };
-    for (; ; r++) {
+    for (let r = start; ; r++) {
       const wasJoined = s.joined.has(r);
       const inTable = r >= layout.firstDataRow && r <= layout.lastDataRow;
       const x: RowRead | null = inTable ? reader.read(r, open) : null;
       if (r > row && !affected.has(r) && !wasJoined && x?.role !== 'continuation') break;
       done.add(r);
-      const old = s.own.get(r);
-      if (old) {
-        const k = old.docKey();
-        if (k !== null) touched.add(k);
-        s.keys.remove(old);
-        s.own.delete(r);
-      }
+      // Rows whose record may read differently now: the edited ones, continuation rows and the records they join (or joined).
+      if (affected.has(r)) changed.add(r);
+      if (wasJoined) changed.add(r).add(s.joined.get(r)!);
+      if (x?.role === 'continuation') changed.add(r).add(open!.row);
+      if (!(keep && r === start)) drop(r);
       s.joined.delete(r);
       s.unread.delete(r);
       if (x?.role === 'continuation') {

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fromExcelJs, readWorkbook } from '../../src/cli/xlsx';
+import { readWorkbook } from '../../src/cli/xlsx';
+import { fromExcelJs } from '../../src/offline/copy-check';
 import { checkWorkbook } from '../../src/validation/workbook';
 import { contactArgSchema, periodSchema, phoneSchema, todaySchema } from '../../src/ledger/options';
 
