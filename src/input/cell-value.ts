@@ -6,7 +6,9 @@
  * ISO dates, `_xHHHH_` escapes in inline strings, a formula whose result was never saved, and
  * WPS's in-cell pictures.
  */
-import { CellValue } from '../ledger/cell';
+import { CellValue, PICTURE_TEXT, isPictureFormula } from '../ledger/cell';
+
+export { PICTURE_TEXT } from '../ledger/cell';
 
 export interface CellXml {
   /** `t`, the cell type; undefined for a number. */
@@ -25,15 +27,6 @@ export interface ValueContext {
   sharedStrings: (string | null)[];
   dateStyles: boolean[];
   date1904: boolean;
-}
-
-/** What a cell holding a WPS in-cell picture (`=DISPIMG("ID_…",1)`) reads as. */
-export const PICTURE_TEXT = '[图片]';
-const DISPIMG = /(^|[^A-Za-z0-9_.])(_xlfn\.)?DISPIMG\s*\(/i;
-
-/** True for WPS's in-cell picture formula, or its text as WPS caches it (`=DISPIMG(…)`). */
-export function isPictureFormula(s: string): boolean {
-  return s.length < 4000 && DISPIMG.test(s.trim().replace(/^=/, ' '));
 }
 
 /** The error code of a formula whose result the file does not hold (see `formula-no-result`). */
@@ -72,7 +65,7 @@ export function cellValue(c: CellXml, ctx: ValueContext): CellValue {
       return s === undefined ? null : s;
     }
     case 'str':
-      return v === '' ? null : isPictureFormula(v) && v.trimStart().startsWith('=') ? PICTURE_TEXT : v;
+      return v === '' ? null : v.trimStart().startsWith('=') && isPictureFormula(v) ? PICTURE_TEXT : v;
     case 'b':
       return v.trim() === '' ? null : parseInt(v, 10) !== 0;
     case 'e':

@@ -36,6 +36,14 @@ export interface SheetGrid {
   hidden?: boolean;
 }
 
+/** What a WPS in-cell picture (`=DISPIMG("ID_…",1)`) reads as: a cell holding a picture, not text to check or print. */
+export const PICTURE_TEXT = '[图片]';
+
+/** WPS's in-cell picture as its formula, or as the text WPS shows for it (`=DISPIMG(…)`). */
+export function isPictureFormula(s: string): boolean {
+  return s.length < 4000 && /^\s*=?\s*(_xlfn\.)?DISPIMG\s*\(/i.test(s);
+}
+
 export function isCellError(v: unknown): v is CellError {
   return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellError).error === 'string';
 }

@@ -10,6 +10,7 @@ import { checkWorkbook } from '../../src/validation/workbook';
 import { ledgerIssues } from '../../src/validation/check';
 import { Craft, NS, craftXlsx, esc, inl, inlRow } from './craft';
 import { HEADER, TITLE, record } from '../hostile-files';
+import { cellOf } from '../../src/wps/values';
 
 const TODAY = '2023-11-05';
 const read = (c: Craft) => readXlsx(craftXlsx(c), '台账.xlsx');
@@ -160,6 +161,8 @@ describe('formulas by their cached value; a formula whose result was never saved
       sheets: [{ name: 'S', rows: `<row r="1">${f('A1', '_xlfn.DISPIMG("ID_0A1B2C3D",1)', '=DISPIMG("ID_0A1B2C3D",1)', 'str')}<c r="B1" t="str"><v>=DISPIMG("ID_9F",1)</v></c>${f('C1', 'DISPIMG("ID_1",1)', null)}${inl('D1', '见DISPIMG说明')}</row>` }],
     });
     expect(wb.sheets[0].rows[0]).toEqual(['[图片]', '[图片]', '[图片]', '见DISPIMG说明']);
+    // The WPS add-in reads the same cell from WPS itself (Value2 is the formula's text).
+    expect([cellOf('=DISPIMG("ID_0A1B2C3D",1)'), cellOf('见DISPIMG说明')]).toEqual(['[图片]', '见DISPIMG说明']);
   });
 });
 
@@ -200,5 +203,30 @@ describe('sheets', () => {
       extra: { 'xl/chartsheets/sheet1.xml': `<chartsheet xmlns="${NS}"/>`, 'xl/worksheets/sheet2.xml': `<worksheet xmlns="${NS}"><sheetData>${inlRow(1, ['孤儿'])}</sheetData></worksheet>` },
     });
     expect(wb.sheets.map((s) => [s.name, s.rows])).toEqual([['A', [['a']]]]);
+  });
+});
+
+describe('any cell the schema allows, and many it does not, reads without throwing', () => {
+  test('random types, values, formulas, styles and references', async () => {
+    const fc = (await import('fast-check')).default;
+    const xmlText = fc.string({ maxLength: 12 }).map((s) => esc(s.replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd]/g, '')));
+    const cellArb = fc.record({
+      t: fc.constantFrom(undefined, 's', 'str', 'b', 'e', 'd', 'n', 'inlineStr', 'x'),
+      r: fc.option(fc.constantFrom('A1', 'B2', 'XFD9', 'ZZZZ1', '$C$3', '1A', ''), { nil: undefined }),
+      s: fc.option(fc.constantFrom('0', '1', '2', '99', '-1', 'x'), { nil: undefined }),
+      v: fc.option(fc.oneof(xmlText, fc.constantFrom('0', '1', '45208', '-1e308', '2023-10-09T00:00:00', '2023-02-30', 'NaN', '#N/A')), { nil: undefined }),
+      f: fc.option(xmlText, { nil: undefined }),
+      inline: fc.option(xmlText, { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cellArb, { maxLength: 5 }), { maxLength: 6 }), async (rows) => {
+        const xml = rows
+          .map((cells, i) => `<row${i % 2 ? '' : ` r="${i + 1}"`}>${cells.map((c) => `<c${c.r !== undefined ? ` r="${c.r}"` : ''}${c.t ? ` t="${c.t}"` : ''}${c.s ? ` s="${c.s}"` : ''}>${c.f !== undefined ? `<f>${c.f}</f>` : ''}${c.v !== undefined ? `<v>${c.v}</v>` : ''}${c.inline !== undefined ? `<is><r><t>${c.inline}</t></r><rPh><t>x</t></rPh></is>` : ''}</c>`).join('')}</row>`)
+          .join('');
+        const wb = await read({ sharedStrings: ['a'], styles: { cellXfs: '<xf numFmtId="14"/><xf numFmtId="0"/>' }, sheets: [{ name: 'S', rows: xml }] });
+        checkWorkbook(wb.sheets, { today: TODAY, date1904: wb.date1904 });
+      }),
+      { numRuns: 200 },
+    );
   });
 });
