@@ -4,7 +4,7 @@
  * booleans, errors, ISO 8601 dates (`t="d"`), formulas by their cached result. What exceljs gave
  * for the same cell stays what a cell reads as (test/input); the differences are improvements:
  * ISO dates, `_xHHHH_` escapes in inline strings, a formula whose result was never saved, and
- * WPS's in-cell pictures.
+ * pictures in cells (WPS's `=DISPIMG`, Excel's rich-value pictures), read as `[图片]`.
  */
 import { CellValue, PICTURE_TEXT, isPictureFormula } from '../ledger/cell';
 
@@ -21,6 +21,8 @@ export interface CellXml {
   inline: string | null;
   /** `<f>` text, or null when the cell has no formula. */
   f: string | null;
+  /** `vm`: the cell's value is a rich value (Excel's picture placed in a cell is one, stored as `#VALUE!`). */
+  vm: boolean;
 }
 
 export interface ValueContext {
@@ -56,6 +58,8 @@ export function isoToDate(s: string): Date | string | null {
 
 export function cellValue(c: CellXml, ctx: ValueContext): CellValue {
   if (c.f !== null && isPictureFormula(c.f)) return PICTURE_TEXT;
+  // Excel's "place in cell" picture: an error value pointing at a rich value (ECMA-376 Part 1, 18.3.1.4 `vm`; the picture is in xl/richData).
+  if (c.vm && c.t === 'e') return PICTURE_TEXT;
   if (c.inline !== null || c.t === 'inlineStr') return c.inline;
   const v = c.v;
   if (v === null) return c.f !== null ? { error: NO_RESULT, formula: c.f } : null;

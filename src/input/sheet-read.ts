@@ -73,7 +73,7 @@ export class SheetReader {
   private rowCellCount = 0;
 
   private inCell = false;
-  private cell: CellXml = { t: undefined, s: 0, v: null, inline: null, f: null };
+  private cell: CellXml = { t: undefined, s: 0, v: null, inline: null, f: null, vm: false };
   private capture = Capture.None;
   private inIs = false;
   private readonly rich = new RichTextCollector();
@@ -136,6 +136,7 @@ export class SheetReader {
         cell.v = null;
         cell.inline = null;
         cell.f = null;
+        cell.vm = a.vm !== undefined;
         return;
       }
       case 'dimension':

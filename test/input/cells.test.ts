@@ -4,6 +4,7 @@
  * (libreoffice.test.ts). Each case is checked end to end: records, months, messages.
  */
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import { CellValue, SheetGrid } from '../../src/ledger/cell';
 import { readXlsx } from '../../src/input/workbook';
 import { checkWorkbook } from '../../src/validation/workbook';
@@ -161,6 +162,9 @@ describe('formulas by their cached value; a formula whose result was never saved
       sheets: [{ name: 'S', rows: `<row r="1">${f('A1', '_xlfn.DISPIMG("ID_0A1B2C3D",1)', '=DISPIMG("ID_0A1B2C3D",1)', 'str')}<c r="B1" t="str"><v>=DISPIMG("ID_9F",1)</v></c>${f('C1', 'DISPIMG("ID_1",1)', null)}${inl('D1', '见DISPIMG说明')}</row>` }],
     });
     expect(wb.sheets[0].rows[0]).toEqual(['[图片]', '[图片]', '[图片]', '见DISPIMG说明']);
+    // Excel's picture placed in a cell: #VALUE! pointing at a rich value (vm), not an error in the ledger.
+    const excel = await read({ sheets: [{ name: 'S', rows: '<row r="1"><c r="A1" t="e" vm="1"><v>#VALUE!</v></c><c r="B1" t="e"><v>#VALUE!</v></c></row>' }] });
+    expect(excel.sheets[0].rows[0]).toEqual(['[图片]', { error: '#VALUE!' }]);
     // The WPS add-in reads the same cell from WPS itself (Value2 is the formula's text).
     expect([cellOf('=DISPIMG("ID_0A1B2C3D",1)'), cellOf('见DISPIMG说明')]).toEqual(['[图片]', '见DISPIMG说明']);
   });
@@ -184,6 +188,19 @@ describe('sheets', () => {
       ['2022年处罚', true, 1],
       ['处罚台账', false, 1],
     ]);
+  });
+
+  test('a workbook part under another name, found through _rels/.rels', async () => {
+    const parts = unzipSync(craftXlsx({ sheets: [{ name: '处罚台账', rows: inlRow(1, HEADER) + inlRow(2, record(1)) }] }));
+    const dec = new TextDecoder();
+    const enc = new TextEncoder();
+    parts['xl/book.xml'] = parts['xl/workbook.xml'];
+    parts['xl/_rels/book.xml.rels'] = parts['xl/_rels/workbook.xml.rels'];
+    delete parts['xl/workbook.xml'];
+    delete parts['xl/_rels/workbook.xml.rels'];
+    parts['_rels/.rels'] = enc.encode(dec.decode(parts['_rels/.rels']).replace('xl/workbook.xml', 'xl/book.xml'));
+    const wb = await readXlsx(zipSync(parts), 'x.xlsx');
+    expect(checkWorkbook(wb.sheets, { today: TODAY }).ledgers[0].records).toHaveLength(1);
   });
 
   test('a sheet name longer than 31 characters is read as written', async () => {
