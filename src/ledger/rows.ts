@@ -64,7 +64,8 @@ export interface RowRead {
 /** Reads the rows of one ledger table; `cols` maps the kind's columns to sheet columns. */
 export class RowReader {
   private readonly info: KindInfo;
-  private readonly fieldAt = new Map<number, number>();
+  /** Field index by sheet column (`col - idx.left`), -1 where none. */
+  private readonly fieldAt: Int16Array;
   private readonly repeats: Set<number>;
 
   constructor(
@@ -73,7 +74,8 @@ export class RowReader {
     readonly cols: (number | undefined)[],
   ) {
     this.info = INFO[layout.kind];
-    cols.forEach((c, i) => c !== undefined && this.fieldAt.set(c, i));
+    this.fieldAt = new Int16Array(Math.max(0, ...cols.map((c) => (c ?? 0) - idx.left + 1))).fill(-1);
+    cols.forEach((c, i) => c !== undefined && c >= idx.left && (this.fieldAt[c - idx.left] = i));
     this.repeats = new Set(layout.repeatedHeaderRows ?? []);
   }
 
@@ -110,8 +112,8 @@ export class RowReader {
         firstCol = col;
         first = v;
       }
-      const f = this.fieldAt.get(col);
-      if (f === undefined) {
+      const f = j < this.fieldAt.length ? this.fieldAt[j] : -1;
+      if (f < 0) {
         outside = true;
         onlyFiller = false;
         onlyLong = false;
@@ -142,8 +144,9 @@ export class RowReader {
 
   /** A lone month written in a date column, not merged across: a case being entered (its date-invalid says why), not a divider. */
   private dateCell(row: number, col: number, merged: boolean): boolean {
-    const f = this.fieldAt.get(col);
-    if (f === undefined || !this.info.date[f] || col === this.layout.tableLeft) return false;
+    const j = col - this.idx.left;
+    const f = j >= 0 && j < this.fieldAt.length ? this.fieldAt[j] : -1;
+    if (f < 0 || !this.info.date[f] || col === this.layout.tableLeft) return false;
     return !(merged && this.bannerWidth(row, col) > 1);
   }
 
