@@ -21,7 +21,7 @@ const sheet = (rows: CellValue[][], merges: CellRange[] = [], name = '处罚台�
 const check = (...grids: SheetGrid[]) => checkWorkbook(grids, { today: '2024-01-15' }).ledgers;
 
 describe('rows that are no cases, and end nothing', () => {
-  test.each(['2023年11月', '十一月份', '第四季度', '补录', '2023年11月（补录）', '——2023年11月——', '以下为2023年12月补录案件', '二〇二三年十一月', '2023.11', '11月份案件'])('a divider: %s', (text) => {
+  test.each(['2023年11月', '十一月份', '第四季度', '补录', '2023年11月（补录）', '——2023年11月——', '以下为2023年12月补录案件', '二〇二三年十一月', '2023.11', '11月份案件', '2023年11月1日--2023年11月30日'])('a divider: %s', (text) => {
     expect(isDividerText(text)).toBe(true);
     const merged = check(sheet([[TITLE], HEADER, rec(1), [text], rec(2, 11)], [across(4)]))[0];
     expect(merged.records.map((r) => r.row)).toEqual([3, 5]);
@@ -39,14 +39,14 @@ describe('rows that are no cases, and end nothing', () => {
   });
 
   test('合计, 小计, 共N件 rows (with amounts) are no cases, and ask the clerk to invent nothing', () => {
-    expect(['合计', '小  计', '共20件', '本月合计', '总计：', '罚没款合计36,080元'].every(isTotalText)).toBe(true);
+    expect(['合计', '小  计', '共20件', '本月合计', '总计：', '罚没款合计36,080元', '件数合计', '本页小计'].every(isTotalText)).toBe(true);
     const l = check(sheet([[TITLE], HEADER, rec(1), rec(2), row({ 0: '合计', 1: '共2件', 6: '罚没款合计400元' }), row({ 0: '小计', 6: 400 }), rec(3, 11)]))[0];
     expect(l.records.map((r) => r.row)).toEqual([3, 4, 7]);
     expect(ledgerIssues(l)).toEqual([]);
   });
 
   test('notes and sign-off lines: 填表说明, 注：, 说明：, 制表人, 以下空白, 本期无…案件', () => {
-    for (const t of ['填表说明：日期写到日', '注：1.罚没款单位为元', '说明：本表由执法队填写', '制表人：张三　审核人：李四', '以下空白', '本期无行政处罚案件', '报送单位（盖章）：天宁镇综合行政执法队']) expect(isNoteText(t)).toBe(true);
+    for (const t of ['填表说明：日期写到日', '注：1.罚没款单位为元', '说明：本表由执法队填写', '制表人：张三　审核人：李四', '以下空白', '本期无行政处罚案件', '报送单位（盖章）：天宁镇综合行政执法队', '第2页', '附：处罚决定书']) expect(isNoteText(t)).toBe(true);
     const l = check(sheet([[TITLE], HEADER, rec(1), ['注：1.罚没款单位为元'], row({ 1: '制表人：张三', 6: '审核人：李四' }), rec(2), ['以下空白']]))[0];
     expect(l.records.map((r) => r.row)).toEqual([3, 6]);
     expect(ledgerIssues(l)).toEqual([]);
