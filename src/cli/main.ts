@@ -7,7 +7,6 @@ import { checkWorkbook } from '../validation/workbook';
 import { countOf, hasErrors, kindLabel, teamOf, toCheckJson } from '../validation/report';
 import { SEVERITY_LABEL } from '../validation/rules';
 import { Io, UserError, jsonText, parseToday, termLine, termText } from './common';
-import { runTemplate } from './template';
 import { readWorkbook } from './xlsx';
 
 export type { Io } from './common';
@@ -65,8 +64,9 @@ export function humanReport(check: ReturnType<typeof checkWorkbook>, file: strin
     total = { records: total.records + c.records, error: total.error + c.error, warning: total.warning + c.warning, info: total.info + c.info, pending: total.pending + c.pending };
     lines.push('');
     lines.push(
-      `【${l.layout.sheet}】${kindLabel(l.layout.kind)} · 表头第${l.layout.headerRow}行 · ${c.records}条记录（正常${c.ok}，有错误${c.invalid}，待办${c.pending}）· 错误${c.error} 警告${c.warning} 提示${c.info}`,
+      `【${l.layout.sheet}】${l.layout.hidden ? '（隐藏的工作表）' : ''}${kindLabel(l.layout.kind)} · 表头第${l.layout.headerRow}行 · ${c.records}条记录（正常${c.ok}，有错误${c.invalid}，待办${c.pending}）· 错误${c.error} 警告${c.warning} 提示${c.info}`,
     );
+    if (l.layout.hidden) lines.push('  （这张工作表在工作簿中是隐藏的，常是往年的副本；它的案件也照样检查、计入报送。不需要时请删除这张表，需要时请取消隐藏）');
     if (!l.layout.team) lines.push('  （标题中的单位名称还是“XX”或未填写）');
     for (const i of issues) lines.push(`  第${i.row}行 [${SEVERITY_LABEL[i.severity]}] ${i.message}（${i.rule}）`);
     const pending = l.records.filter((r) => r.status === 'pending');
@@ -85,6 +85,8 @@ type Command = (args: string[], io: Io) => Promise<number>;
 // submit loads docx and the MIME builder only when used.
 const runSubmit: Command = async (args, io) => (await import('./submit')).runSubmit(args, io);
 const runRollup: Command = async (args, io) => (await import('./rollup')).runRollup(args, io);
+// template writes with exceljs: loaded only when used (check reads without it).
+const runTemplate: Command = async (args, io) => (await import('./template-command')).runTemplate(args, io);
 const COMMANDS: Record<string, Command> = { check: runCheck, submit: runSubmit, template: runTemplate, rollup: runRollup };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

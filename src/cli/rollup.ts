@@ -4,19 +4,11 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { Rollup, monthLabel, noticeDocx, noticeModel, rollUp, rollupJson, statusText, summaryWorkbook, summaryXlsx } from '../rollup';
 import { chinaTime } from '../rollup/time';
+import { firstMessage, periodSchema } from '../ledger/options';
 import { cleanFileName } from '../submission/period';
 import { Io, UserError, jsonText, parseToday, termLine } from './common';
 import { walkFolder } from './folder';
-
-async function writeNew(dir: string, name: string, data: Uint8Array, force: boolean): Promise<string> {
-  const p = path.join(dir, name);
-  const st = await fs.lstat(p).catch(() => null);
-  if (st && !force) throw new UserError(`${p} 已存在，没有覆盖。请换一个 --out 目录，或加 --force 覆盖`);
-  if (st && !st.isFile()) throw new UserError(`${p} 不是普通文件，没有覆盖`);
-  if (st) await fs.unlink(p);
-  await fs.writeFile(p, data, { flag: 'wx' });
-  return p;
-}
+import { writeOutFiles } from './out-files';
 
 function money(n: number): string {
   return `${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}元`;
@@ -56,6 +48,8 @@ export async function runRollup(args: string[], io: Io): Promise<number> {
   });
   if (positionals.length !== 1) throw new UserError('请指定放报送材料的文件夹，如：taizhang rollup 报送材料 --period 2023-10 --out 汇总');
   if (!values.period || !/^\d{4}-\d{1,2}$/.test(values.period.trim())) throw new UserError('请用 --period 写汇总的月份，如 --period 2023-10');
+  const month = periodSchema.safeParse(values.period);
+  if (!month.success) throw new UserError(`--period：${firstMessage(month.error)}`);
   if (!values.out) throw new UserError('请用 --out 指定汇总表和通报草稿写到哪个文件夹，如 --out 汇总');
   const today = parseToday(values.today);
   const dir = positionals[0];
@@ -72,7 +66,7 @@ export async function runRollup(args: string[], io: Io): Promise<number> {
   const { files, skipped } = await walkFolder(dir);
   let r: Rollup;
   try {
-    r = await rollUp(files, { period: values.period.trim(), today, townships });
+    r = await rollUp(files, { period: month.data.from, today, townships });
   } catch (e) {
     if (e instanceof RangeError) throw new UserError(e.message);
     throw e;
@@ -85,10 +79,14 @@ export async function runRollup(args: string[], io: Io): Promise<number> {
   const label = monthLabel(r.period);
   const xlsx = await summaryXlsx(summaryWorkbook(r));
   const docx = await noticeDocx(noticeModel(r));
-  const written = [
-    await writeNew(out, cleanFileName(`${label}乡镇行政执法案件汇总`, 'xlsx'), xlsx, !!values.force),
-    await writeNew(out, cleanFileName(`关于${label}乡镇行政执法案件台账报送情况的通报（草稿）`, 'docx'), docx, !!values.force),
-  ];
+  const written = await writeOutFiles(
+    out,
+    [
+      { name: cleanFileName(`${label}乡镇行政执法案件汇总`, 'xlsx'), data: xlsx },
+      { name: cleanFileName(`关于${label}乡镇行政执法案件台账报送情况的通报（草稿）`, 'docx'), data: docx },
+    ],
+    !!values.force,
+  );
   if (values.json) io.out(jsonText(rollupJson(r)));
   else report(r, written.map((p) => path.relative(process.cwd(), p) || p), io);
   return 0;

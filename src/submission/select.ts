@@ -148,11 +148,13 @@ function placeUndated(r: RecordResult, l: LedgerResult, period: Period): Placeme
   const col = l.layout.columns[key ?? 'hazardCount'] ?? l.layout.tableLeft;
   const cell = cellAddress(r.row, col);
   const header = l.layout.headers[key ?? 'hazardCount'] ?? '';
-  const error = r.issues.find((i) => i.cell === cell && i.rule === 'cell-error');
+  const error = r.issues.find((i) => i.cell === cell && (i.rule === 'cell-error' || i.rule === 'formula-no-result'));
   const what = !key
     ? `${header}${r.display.hazardCount ? `“${r.display.hazardCount}”无法识别` : '没有填写'}，不知道按检查时间还是复检日期报送`
     : error
-      ? `${header}是错误值 ${/#[A-Z0-9/!?.]+/.exec(error.message)?.[0] ?? ''}`.trim()
+      ? error.rule === 'formula-no-result'
+        ? `${header}是公式，文件里没有保存它的计算结果`
+        : `${header}是错误值 ${/#[A-Z0-9/!?.]+/.exec(error.message)?.[0] ?? ''}`.trim()
       : text
         ? `${header}“${short(text, 20)}”无法识别`
         : `${header}没有填写`;

@@ -111,7 +111,7 @@ function SheetIssues({ group, onSelect }: { group: SheetGroup; onSelect: SelectC
   return (
     <div className={s.panel}>
       <div className={s.panel} {...nav}>
-        {group.sheetIssues.length > 0 && <IssueGroup title={`表头（第${group.headerRow}行）`} issues={group.sheetIssues} onSelect={onSelect} />}
+        {group.sheetIssues.length > 0 && <IssueGroup title={group.sheetIssues.every((i) => i.row === group.headerRow) ? `表头（第${group.headerRow}行）` : '整张表'} issues={group.sheetIssues} onSelect={onSelect} />}
         {group.rows.slice(0, limit).map((r) => (
           <IssueGroup key={r.row} title={`第${r.row}行`} issues={r.issues} onSelect={onSelect} />
         ))}

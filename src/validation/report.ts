@@ -6,7 +6,7 @@ import { Severity } from './rules';
 export interface CheckJson {
   file: string;
   today: string;
-  sheets: { name: string; kind: Kind; headerRow: number; records: number; team: string | null }[];
+  sheets: { name: string; kind: Kind; headerRow: number; records: number; team: string | null; hidden?: true }[];
   records: { sheet: string; row: number; kind: Kind; status: Status; reportMonth: string | null }[];
   issues: Issue[];
 }
@@ -21,6 +21,7 @@ export function toCheckJson(check: WorkbookCheck, file: string): CheckJson {
       headerRow: l.layout.headerRow,
       records: l.records.length,
       team: l.layout.team,
+      ...(l.layout.hidden ? { hidden: true as const } : {}),
     })),
     records: check.ledgers.flatMap((l) =>
       l.records.map((r) => ({ sheet: r.sheet, row: r.row, kind: r.kind, status: r.status, reportMonth: r.reportMonth })),

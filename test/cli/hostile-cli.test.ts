@@ -8,10 +8,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { AlignmentType, Document, Packer, Paragraph } from 'docx';
-import { main } from '../src/cli/main';
-import * as H from './hostile-files';
+import { main } from '../../src/cli/main';
+import * as H from '../hostile-files';
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = path.join(__dirname, '../..');
 let tmp: string;
 beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-hostile-'))));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

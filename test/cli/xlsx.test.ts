@@ -2,9 +2,10 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fromExcelJs, readWorkbook } from '../src/cli/xlsx';
-import { checkWorkbook } from '../src/validation/workbook';
-import { contactArgSchema, periodSchema, phoneSchema, todaySchema } from '../src/ledger/options';
+import { readWorkbook } from '../../src/cli/xlsx';
+import { fromExcelJs } from '../../src/offline/copy-check';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { contactArgSchema, periodSchema, phoneSchema, todaySchema } from '../../src/ledger/options';
 
 const HEADER = ['序号', '行政处罚决定书', '案由', '行政相对人名称', '主要违法事实', '结案时间', '处罚情况', '处罚依据', '执法人员', '罚没票据号', '备注'];
 

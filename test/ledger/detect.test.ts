@@ -1,7 +1,7 @@
-import { CellValue, SheetGrid } from '../src/ledger/cell';
-import { detectLedger, teamFromTitle } from '../src/ledger/detect';
-import { checkWorkbook } from '../src/validation/workbook';
-import { TODAY } from './helpers/ledger';
+import { CellValue, SheetGrid } from '../../src/ledger/cell';
+import { detectLedger, teamFromTitle } from '../../src/ledger/detect';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { TODAY } from '../helpers/ledger';
 
 const grid = (rows: CellValue[][], merges: SheetGrid['merges'] = [], name = 'S', top = 1, left = 1): SheetGrid => ({ name, top, left, rows, merges });
 const check = (g: SheetGrid) => checkWorkbook([g], { today: TODAY }).ledgers;
@@ -108,7 +108,7 @@ describe('which rows are records (spec §1.4)', () => {
   const header = ['序号', '行政处罚决定书', '案由', '行政相对人名称', '主要违法事实', '结案时间', '处罚情况', '处罚依据', '执法人员', '罚没票据号', '备注'];
   const rec = (n: number, no: string): CellValue[] => [n, no, ...PENALTY_ROW.slice(1), '', ''];
 
-  test('blank rows and 序号-only rows are skipped; the footnote ends the data', () => {
+  test('blank rows and 序号-only rows are skipped; a footnote is no case and does not end the table', () => {
     const g = grid([
       ['天宁镇综合行政执法队2023年10月1日--2023年10月31日行政处罚案件台账'],
       header,
@@ -121,15 +121,17 @@ describe('which rows are records (spec §1.4)', () => {
       rec(4, '天综执罚决〔2023〕4号'),
     ]);
     const [res] = check(g);
-    expect(res.layout.footnoteRow).toBe(8);
-    expect(res.records.map((r) => r.row)).toEqual([3, 7]);
+    expect(res.layout.lastDataRow).toBe(9);
+    expect(res.records.map((r) => r.row)).toEqual([3, 7, 9]);
+    expect(res.sheetIssues).toEqual([]);
   });
 
-  test('填表说明 and a merged note row also end the data', () => {
+  test('填表说明 and a merged note row neither end the table nor become cases', () => {
     const a = grid([header, rec(1, 'A〔2023〕1号'), ['填表说明：1.日期写到日'], rec(2, 'A〔2023〕2号')]);
-    expect(check(a)[0].records.map((r) => r.row)).toEqual([2]);
+    expect(check(a)[0].records.map((r) => r.row)).toEqual([2, 4]);
     const b = grid([header, rec(1, 'A〔2023〕1号'), ['注意各栏目不得为空'], rec(2, 'A〔2023〕2号')], [{ top: 3, left: 1, bottom: 3, right: 11 }]);
-    expect(check(b)[0].records.map((r) => r.row)).toEqual([2]);
+    expect(check(b)[0].records.map((r) => r.row)).toEqual([2, 4]);
+    expect(check(b)[0].sheetIssues).toEqual([]);
   });
 
   test('the template pre-filled inspection rows (only 0 in 发现隐患数) are not records', () => {

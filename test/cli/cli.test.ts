@@ -3,12 +3,12 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../src/cli/main';
-import { readWorkbook } from '../src/cli/xlsx';
-import { checkWorkbook } from '../src/validation/workbook';
-import { ole } from './hostile-files';
+import { main } from '../../src/cli/main';
+import { readWorkbook } from '../../src/cli/xlsx';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { ole } from '../hostile-files';
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = path.join(__dirname, '../..');
 const FIXTURE = path.join(ROOT, '../shared/fixtures/sample-2023-10.xlsx');
 let tmp: string;
 

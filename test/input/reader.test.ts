@@ -1,17 +1,18 @@
-/* The bounded reader (src/input): same grids as exceljs on real workbooks, each limit, the sheet scan's byte offsets. */
+/* The bounded reader (src/input): the grids exceljs gave on real workbooks, each limit, the streaming sheet pass. */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CellRange, CellValue, SheetGrid, parseAddress } from '../src/ledger/cell';
-import { fromExcelJs } from '../src/input/grid';
-import { inspectXlsx } from '../src/input/inspect';
-import { InputError, LIMITS, Limits } from '../src/input/limits';
-import { SheetScanner, clipMerges, cutRanges } from '../src/input/sheet-scan';
-import { readXlsx } from '../src/input/workbook';
-import { templateWorkbook } from '../src/cli/template';
-import * as H from './hostile-files';
+import { CellRange, CellValue, SheetGrid, parseAddress } from '../../src/ledger/cell';
+import { clipMerges } from '../../src/input/grid';
+import { InputError, LIMITS, Limits } from '../../src/input/limits';
+import { SheetReader } from '../../src/input/sheet-read';
+import { readXlsx } from '../../src/input/workbook';
+import { fromExcelJs } from '../../src/offline/copy-check';
+import { templateWorkbook } from '../../src/cli/template';
+import * as H from '../hostile-files';
+import { craftXlsx } from './craft';
 
-const SAMPLE = path.join(__dirname, '../../shared/fixtures/sample-2023-10.xlsx');
+const SAMPLE = path.join(__dirname, '../../../shared/fixtures/sample-2023-10.xlsx');
 
 /** What the reader did before this module: exceljs with its merges, hidden merged cells empty. */
 async function exceljsGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
@@ -22,7 +23,8 @@ async function exceljsGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
     const rows: CellValue[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, rn) => {
       const cells: CellValue[] = [];
-      row.eachCell({ includeEmpty: false }, (c, cn) => (cells[cn - 1] = c.type === ExcelJS.ValueType.Merge ? null : fromExcelJs(c.value)));
+      // An empty text reads as an empty cell.
+      row.eachCell({ includeEmpty: false }, (c, cn) => (cells[cn - 1] = c.type === ExcelJS.ValueType.Merge ? null : fromExcelJs(c.value) === '' ? null : fromExcelJs(c.value)));
       rows[rn - 1] = Array.from(cells, (v) => v ?? null);
     });
     const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => parseAddress(m)!);
@@ -64,14 +66,14 @@ describe('the same grids exceljs gave, merges cut to the used range', () => {
 describe('limits (small ones here, to keep the files small)', () => {
   const small = (change: Partial<Limits>): Limits => ({ ...LIMITS, ...change });
   const refusal = async (bytes: Uint8Array, limits: Limits): Promise<InputError> => {
-    const e = await inspectXlsx(bytes, 'x.xlsx', limits).then(
+    const e = await readXlsx(bytes, 'x.xlsx', limits).then(
       () => null,
       (err: unknown) => err,
     );
     expect(e).toBeInstanceOf(InputError);
     return e as InputError;
   };
-  const sheet2 = (rows: number) => H.sheetXml({ rows: Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`).join('') });
+  const rowsXml = (rows: number) => Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`).join('');
 
   test('the file itself', async () => {
     const e = await refusal(H.xlsx(H.sheetXml({ rows: H.ledgerRows() })), small({ fileBytes: 1024 }));
@@ -83,10 +85,10 @@ describe('limits (small ones here, to keep the files small)', () => {
     expect(e.message).toMatch(/解压后超过 2 MB 的上限（到图片 b\.bin为止）/);
   });
   test('rows and cells of all sheets together', async () => {
-    const bytes = H.xlsx(sheet2(60), { 'xl/worksheets/sheet2.xml': sheet2(60) });
+    const bytes = craftXlsx({ sheets: [{ name: '一', rows: rowsXml(60) }, { name: '二', rows: rowsXml(60) }] });
     expect((await refusal(bytes, small({ rows: 100 }))).message).toMatch(/各工作表合计超过100行的上限/);
     expect((await refusal(bytes, small({ cells: 100 }))).message).toMatch(/各工作表的单元格合计超过100个的上限/);
-    await expect(inspectXlsx(bytes, 'x.xlsx', small({ rows: 120, cells: 120 }))).resolves.toBeTruthy();
+    await expect(readXlsx(bytes, 'x.xlsx', small({ rows: 120, cells: 120 }))).resolves.toBeTruthy();
   });
   test('overlapping merges covering more than the cells limit', async () => {
     const bytes = H.xlsx(H.sheetXml({ rows: H.ledgerRows(2), merges: Array.from({ length: 20 }, () => 'A1:K4') }));
@@ -102,26 +104,26 @@ describe('limits (small ones here, to keep the files small)', () => {
   });
 });
 
-describe('the sheet scan', () => {
-  // A merge area starting after multi-byte text, written with CR LF and a prefix, fed in odd-sized chunks across the scanner's 64 KB pieces.
+describe('the streaming sheet pass', () => {
+  // Multi-byte text cut at odd chunk boundaries, a BOM, CR LF, a namespace prefix, rows and cells without `r`.
   const text = '台账'.repeat(12_000) + '𠀀';
   const xml =
     '\ufeff<?xml version="1.0"?>\r\n<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:dimension ref="A1:XFD1048576"/><x:sheetData>' +
     `<x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>${text}</x:t></x:is></x:c><x:c r="D2"/></x:row><x:row><x:c><x:v>1</x:v></x:c></x:row></x:sheetData>` +
     '<x:mergeCells\r\n count="2"><x:mergeCell ref="B2:C9"/><x:mergeCell ref="A3:XFD1048576"/></x:mergeCells><x:pageMargins/></x:worksheet>';
 
-  test('rows, cells, the used range, the claimed dimension, merges, and the bytes of <mergeCells>', () => {
+  test('values, rows, cells, the used range, the claimed dimension and merges', () => {
     const bytes = new TextEncoder().encode(xml);
-    const s = new SheetScanner({ rows: 10, cells: 100, merges: 10 });
+    const s = new SheetReader({ sharedStrings: [], dateStyles: [], date1904: false }, { rows: 10, cells: 100, merges: 10 });
     for (let i = 0; i < bytes.length; i += 4093) s.write(bytes.subarray(i, i + 4093));
     const r = s.end();
+    expect(r.rows[1]![1]).toBe(text);
+    expect(r.rows[2]).toEqual([1]);
     expect(r.lastRow).toBe(3);
     expect(r.cells).toBe(4 + 1);
     expect(r.used).toEqual({ top: 2, left: 1, bottom: 3, right: 2 });
     expect(r.dimension).toEqual({ top: 1, left: 1, bottom: 1048576, right: 16384 });
     expect(r.merges).toEqual([parseAddress('B2:C9'), parseAddress('A3:XFD1048576')]);
     expect(clipMerges(r.merges, r.used)).toEqual([{ top: 2, left: 2, bottom: 3, right: 2 }, { top: 3, left: 1, bottom: 3, right: 2 }]);
-    const cut = new TextDecoder('utf-8', { ignoreBOM: true }).decode(cutRanges(bytes, r.mergeElements));
-    expect(cut).toBe(xml.replace(/<x:mergeCells[\s\S]*<\/x:mergeCells>/, ''));
   });
 });
