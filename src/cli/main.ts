@@ -4,7 +4,7 @@ import { formatChineseDate } from '../ledger/dates';
 import { InputError } from '../input/limits';
 import { ledgerIssues } from '../validation/check';
 import { checkWorkbook } from '../validation/workbook';
-import { countOf, hasErrors, kindLabel, teamOf, toCheckJson } from '../validation/report';
+import { countOf, hasErrors, isTodo, kindLabel, teamOf, toCheckJson } from '../validation/report';
 import { SEVERITY_LABEL } from '../validation/rules';
 import { Io, UserError, jsonText, parseToday, termLine, termText } from './common';
 import { runTemplate } from './template';
@@ -65,11 +65,11 @@ export function humanReport(check: ReturnType<typeof checkWorkbook>, file: strin
     total = { records: total.records + c.records, error: total.error + c.error, warning: total.warning + c.warning, info: total.info + c.info, pending: total.pending + c.pending };
     lines.push('');
     lines.push(
-      `【${l.layout.sheet}】${kindLabel(l.layout.kind)} · 表头第${l.layout.headerRow}行 · ${c.records}条记录（正常${c.ok}，有错误${c.invalid}，待办${c.pending}）· 错误${c.error} 警告${c.warning} 提示${c.info}`,
+      `【${l.layout.sheet}】${kindLabel(l.layout.kind)} · 表头第${l.layout.headerRow}行 · ${c.records}条记录（正常${c.ok}，有错误${c.invalid}；待办${c.pending}）· 错误${c.error} 警告${c.warning} 提示${c.info}`,
     );
     if (!l.layout.team) lines.push('  （标题中的单位名称还是“XX”或未填写）');
     for (const i of issues) lines.push(`  第${i.row}行 [${SEVERITY_LABEL[i.severity]}] ${i.message}（${i.rule}）`);
-    const pending = l.records.filter((r) => r.status === 'pending');
+    const pending = l.records.filter(isTodo);
     if (pending.length) {
       lines.push(`  待办：第${pending.map((r) => r.row).join('、')}行${l.layout.kind === 'inspection' ? '待复检' : '尚未结案'}，暂不计入任何月份`);
     }
