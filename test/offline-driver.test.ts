@@ -12,7 +12,7 @@ import { checkWorkbook } from '../src/validation/workbook';
 import { toCheckJson } from '../src/validation/report';
 import { workbookCopy, copyName, TOO_MANY_MERGES } from '../src/offline/copy';
 import { FileDriver, FileSession, OFFLINE_LIVE, OFFLINE_MARKS, OFFLINE_SELECT, browserStore } from '../src/offline/file-driver';
-import { openWorkbookFile } from '../src/offline/workbook-file';
+import { openWorkbookFile } from '../src/offline/read';
 import { FIXTURE, TODAY } from './excel-helpers';
 import * as H from './hostile-files';
 

@@ -19,6 +19,8 @@ export interface Inspected {
   xlsx: Uint8Array;
   /** Merges per sheet name, cut to the used range. */
   merges: Map<string, CellRange[]>;
+  /** Rows per worksheet part (`xl/worksheets/sheet1.xml` → its last row), for progress. */
+  rows: Map<string, number>;
 }
 
 export function damaged(name: string): InputError {
@@ -95,6 +97,7 @@ export async function inspectXlsx(bytes: Uint8Array, name: string, limits: Limit
   let total = 0;
   const used = { rows: 0, cells: 0, merges: 0 };
   const scanned: ScannedSheet[] = [];
+  const rows = new Map<string, number>();
   for (const f of files) {
     const label = partName(f.name, sheetNames.get(f.name));
     const isSheet = WORKSHEET_PART.test(f.name);
@@ -106,6 +109,7 @@ export async function inspectXlsx(bytes: Uint8Array, name: string, limits: Limit
       if (!scanner) continue;
       const s = scanner.end();
       used.rows += s.lastRow;
+      rows.set(f.name, s.lastRow);
       used.cells += s.cells;
       used.merges += s.merges.length;
       const merges = clipMerges(s.merges, s.used);
@@ -138,7 +142,7 @@ export async function inspectXlsx(bytes: Uint8Array, name: string, limits: Limit
     changed = true;
   }
   const xlsx = changed ? await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } }) : bytes;
-  return { xlsx, merges: sheets };
+  return { xlsx, merges: sheets, rows };
 }
 
 function limitRefusal(e: ScanLimitPassed, sheet: string, limits: Limits): InputError {

@@ -10,6 +10,7 @@ import { SheetGrid } from '../ledger/cell';
 import { sheetToGrid } from './grid';
 import { damaged, inspectXlsx } from './inspect';
 import { LIMITS, Limits } from './limits';
+import { reportSheetProgress } from './load-progress';
 
 export interface WorkbookData {
   sheets: SheetGrid[];
@@ -20,9 +21,10 @@ export interface WorkbookData {
  * An .xlsx's worksheets as grids, or an `InputError` (one Chinese line: what the file is, or
  * which limit it passes and what to do) for anything else.
  */
-export async function readXlsx(bytes: Uint8Array, name: string, limits: Limits = LIMITS): Promise<WorkbookData> {
-  const { xlsx, merges } = await inspectXlsx(bytes, name, limits);
+export async function readXlsx(bytes: Uint8Array, name: string, limits: Limits = LIMITS, progress?: (done: number, total: number) => void): Promise<WorkbookData> {
+  const { xlsx, merges, rows } = await inspectXlsx(bytes, name, limits);
   const wb = new ExcelJS.Workbook();
+  if (progress) reportSheetProgress(wb, rows, progress);
   try {
     await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
   } catch {
