@@ -7,6 +7,7 @@ import { checkWorkbook } from '../validation/workbook';
 import { countOf, hasErrors, isTodo, kindLabel, teamOf, toCheckJson } from '../validation/report';
 import { SEVERITY_LABEL } from '../validation/rules';
 import { Io, UserError, jsonText, parseToday, termLine, termText } from './common';
+import { loadHolidays, takeHolidaysOption } from './holidays';
 import { runTemplate } from './template';
 import { readWorkbook } from './xlsx';
 
@@ -22,6 +23,8 @@ export const USAGE = `用法：
       生成含三张官方台账表的空白工作簿
   taizhang rollup 文件夹 --period YYYY-MM --out 目录 [--townships 名单.txt] [--today YYYY-MM-DD] [--json] [--force]
       县司法局：汇总文件夹中各乡镇的报送材料（.eml、.docx、.xlsx），生成汇总表和通报草稿
+
+每个命令都可以加 --holidays 节假日安排.json（或设环境变量 TAIZHANG_HOLIDAYS）：按其中添加的年份的放假和调休计算期限
 
 退出码：0 正常；1 台账有错误（check）或因错误拒绝生成（submit）；2 用法错误或文件无法读取`;
 
@@ -101,7 +104,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   // Whatever reaches the terminal has its control characters shown and its bidi controls dropped.
   const safe: Io = { out: (s) => io.out(termText(s)), err: (s) => io.err(termText(s)) };
   try {
-    return await run(rest, safe);
+    const h = takeHolidaysOption(rest);
+    loadHolidays(h.file, h.from);
+    return await run(h.args, safe);
   } catch (e) {
     if (e instanceof UserError || e instanceof InputError) {
       safe.err(`错误：${termLine(e.message)}`);

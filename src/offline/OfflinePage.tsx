@@ -10,7 +10,7 @@ import type { SubmissionApi } from '../taskpane/SubmissionPanel';
 import { App, progressText } from '../taskpane/App';
 import { saveFile } from '../download/save';
 import { yieldToHost } from '../taskpane/pause';
-import { holidayDataRange } from '../validation/cell-functions';
+import type { HolidayStartup } from '../taskpane/holiday-start';
 import { deliverDownload } from './delivery';
 import { fileProblem, readFailure } from './file-errors';
 import { FileDriver, FileSession, browserStore } from './file-driver';
@@ -63,6 +63,8 @@ export interface OfflinePageProps {
   files: OfflineFiles;
   /** Settings storage (the browser's localStorage). */
   storage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /** Added holiday arrangements (read at start-up). */
+  holidays?: HolidayStartup;
   /** The page's window, for the leave-page prompt (beforeunload). */
   win?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
 }
@@ -83,7 +85,7 @@ function useLeavePrompt(active: boolean, win: OfflinePageProps['win']): void {
   }, [active, win]);
 }
 
-export function OfflinePage({ loadSubmission, files, storage, win = typeof window === 'undefined' ? undefined : window }: OfflinePageProps): React.ReactElement {
+export function OfflinePage({ loadSubmission, files, storage, holidays, win = typeof window === 'undefined' ? undefined : window }: OfflinePageProps): React.ReactElement {
   const s = useStyles();
   const [opened, setOpened] = React.useState<Opened | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -244,7 +246,7 @@ export function OfflinePage({ loadSubmission, files, storage, win = typeof windo
               </MessageBar>
             )}
             <div className={s.pane}>
-              <App key={opened.file.name + opened.file.bytes.length} embedded service={opened.service} loadSubmission={loadSubmission} deliver={deliverDownload} holidayYears={holidayDataRange()} year={new Date().getFullYear()} />
+              <App key={opened.file.name + opened.file.bytes.length} embedded service={opened.service} loadSubmission={loadSubmission} deliver={deliverDownload} holidays={holidays} year={new Date().getFullYear()} />
             </div>
           </section>
         )}

@@ -7,6 +7,8 @@ import { runInSlices } from '../taskpane/pause';
 import { validateForm } from '../taskpane/validate';
 import { OfflinePage } from './OfflinePage';
 import { workerFiles } from './worker-client';
+import { holidayStorage } from '../taskpane/holiday-start';
+import { applyStoredHolidays } from '../taskpane/holiday-settings';
 
 (window as { tzStarted?: boolean }).tzStarted = true;
 
@@ -19,6 +21,8 @@ function storage(): Storage | null {
 }
 
 const files = workerFiles();
+// Added holiday arrangements (the page's settings text), before the first file is checked.
+const holidays = { storage: holidayStorage(), problems: applyStoredHolidays(holidayStorage()) };
 // Deciding the package here in slices; building the Word file and the e-mail in the worker.
 const submission: SubmissionApi = {
   planSubmission: (check, options) => runInSlices(planSteps(check, options)),
@@ -30,7 +34,7 @@ const el = document.getElementById('root');
 if (el) {
   createRoot(el).render(
     <FluentProvider theme={webLightTheme}>
-      <OfflinePage loadSubmission={() => Promise.resolve(submission)} files={files} storage={storage()} />
+      <OfflinePage loadSubmission={() => Promise.resolve(submission)} files={files} storage={storage()} holidays={holidays} />
     </FluentProvider>,
   );
 }

@@ -11,14 +11,17 @@ import { Note } from './Note';
 import { Deliver, SubmissionApi, SubmissionPanel } from './SubmissionPanel';
 import { SelfTestDialog } from './SelfTestDialog';
 import { RollupTab } from './RollupTab';
+import { HolidayDialog, coverageText } from './HolidayDialog';
+import type { HolidayStartup } from './holiday-start';
+import { hasSchedule } from '../ledger/workdays';
 
 export interface AppProps {
   service: LedgerService;
   /** Loads src/submission (lazily in the add-in). */
   loadSubmission: () => Promise<SubmissionApi>;
   deliver: Deliver;
-  /** First and last year of the holiday data, for the note at the bottom. */
-  holidayYears: { first: number; last: number };
+  /** Added holiday arrangements: where they are kept, and problems found at start-up (absent: none can be added here). */
+  holidays?: HolidayStartup;
   /** Current year, to warn when next year's holidays are not yet known. */
   year: number;
   /** Ribbon commands for the pane (准备月度报送); absent where the host has none. */
@@ -47,6 +50,7 @@ const useStyles = makeStyles({
   progressText: { color: tokens.colorNeutralForeground2 },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
   note: { color: tokens.colorNeutralForeground3 },
+  footer: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
   // Where to find a cell (a host that cannot select one): pinned to the bottom of the window, where the clerk is looking.
   where: {
     position: 'fixed',
@@ -76,7 +80,7 @@ export function progressText(p: PaneState['progress']): string {
   return p.total ? `检查中… ${n(p.done)}/${n(p.total)} 行` : '检查中…';
 }
 
-export function App({ service, loadSubmission, deliver, holidayYears, year, commands, embedded }: AppProps): React.ReactElement {
+export function App({ service, loadSubmission, deliver, holidays, year, commands, embedded }: AppProps): React.ReactElement {
   const s = useStyles();
   const Root = embedded ? 'div' : 'main';
   const state = usePaneState(service);
@@ -84,6 +88,10 @@ export function App({ service, loadSubmission, deliver, holidayYears, year, comm
   const [rollupMounted, setRollupMounted] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [selfTestOpen, setSelfTestOpen] = React.useState(false);
+  const [holidayOpen, setHolidayOpen] = React.useState(false);
+  const [holidayProblems, setHolidayProblems] = React.useState(holidays?.problems ?? []);
+  // Bumped when the added arrangements change: the coverage line is read again.
+  const [, setHolidayVersion] = React.useState(0);
   const features = React.useMemo(() => service.features?.(), [service]);
   const canSelect = features?.select !== false;
   const [where, setWhere] = React.useState<{ sheet: string; cell: string } | null>(null);
@@ -273,11 +281,33 @@ export function App({ service, loadSubmission, deliver, holidayYears, year, comm
         </div>
       )}
       {service.selfTest && selfTestOpen && <SelfTestDialog open onClose={() => setSelfTestOpen(false)} run={() => service.selfTest!()} />}
-      <Caption1 className={s.note}>
-        {service.features?.().functions !== false && '可在单元格中使用 TZ.REPORT_MONTH、TZ.CHECK_ROW、TZ.WORKDAY_CN、TZ.IS_WORKDAY_CN、TZ.PUBLICITY_DUE 函数。'}节假日和调休安排收录 {holidayYears.first}–{holidayYears.last}{' '}
-        年，其他年份按周一至周五计算工作日
-        {year >= holidayYears.last ? `；${holidayYears.last + 1}年的安排公布后请更新加载项。` : '。'}
-      </Caption1>
+      {!!holidayProblems.length && <Note intent="warning">添加的节假日安排无法使用，已按内置的数据计算：{holidayProblems.map(sentence).join('；')}。请点“节假日安排”重新添加。</Note>}
+      <div className={s.footer}>
+        <Caption1 className={s.note}>
+          {features?.functions !== false && '可在单元格中使用 TZ.REPORT_MONTH、TZ.CHECK_ROW、TZ.WORKDAY_CN、TZ.IS_WORKDAY_CN、TZ.PUBLICITY_DUE 函数。'}
+          {coverageText()}，其他年份按周一至周五计算工作日，涉及这些年份的期限会注明。
+          {!hasSchedule(year + 1) && (holidays ? `${year + 1}年的安排公布后（通常在${year}年11–12月），点“节假日安排”添加即可，不用更新${embedded ? '本页面' : '加载项'}。` : `${year + 1}年的安排公布后请更新加载项。`)}
+        </Caption1>
+        {holidays && (
+          <Button size="small" appearance="secondary" onClick={() => setHolidayOpen(true)}>
+            节假日安排
+          </Button>
+        )}
+      </div>
+      {holidays && (
+        <HolidayDialog
+          open={holidayOpen}
+          storage={holidays.storage}
+          onClose={() => setHolidayOpen(false)}
+          onChanged={(years) => {
+            setHolidayOpen(false);
+            setHolidayVersion((n) => n + 1);
+            setHolidayProblems([]);
+            setNotice({ intent: 'success', text: years.length ? `已添加 ${years.map((y) => y.year).join('、')} 年的节假日安排，已按新的安排重新检查。` : '已删除添加的节假日安排，已按内置的数据重新检查。' });
+            void service.checkAll().catch(() => undefined);
+          }}
+        />
+      )}
     </Root>
   );
 }

@@ -1,0 +1,96 @@
+/** @jest-environment jsdom */
+/*
+ * What the clerk reads in the pane (issue 20): counts over 999 with thousands separators in
+ * cards, lists and the e-mail; one 待办 number (rows in no month yet, also those with an error)
+ * on the card, in the CLI's counts and in the package; group headings that keep the sheet's
+ * name apart from the count; where a host can neither mark nor select (the offline page): no
+ * 显示标记, and the cell's address shown where the clerk is looking.
+ */
+import { check, fakeService, renderPane } from './helpers';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { GOOD, Row, ledgerGrid } from '../helpers/ledger';
+import { periodSchema } from '../../src/ledger/options';
+import { planSubmission } from '../../src/submission';
+import { emailBody } from '../../src/submission/email';
+import { countOf } from '../../src/validation/report';
+import { ledgerIssues } from '../../src/validation/check';
+import { whereText } from '../../src/taskpane/App';
+
+const P = '处罚12月';
+const I = '检查台账';
+const ROWS = 1200;
+
+/** A penalty row with one error (a single officer), numbered. */
+const badPenalty = (n: number): Row => ({ ...GOOD.penalty, seq: n, decisionNo: `天综执罚决〔2023〕${n}号`, officers: '王明' });
+/** An inspection with a hazard and no recheck yet (待复检); odd ones also have an error (one inspector). */
+const waiting = (n: number): Row => ({ ...GOOD.inspection, seq: n, docNo: `天综执检〔2023〕${n}号`, rectifyDone: '', recheckOn: '', rechecker: '', inspectors: n % 2 ? '张三' : '张三、李四' });
+
+test('big counts: separators on cards, filters, headings and the e-mail; one 待办 number on the card, in the CLI counts and in the package', async () => {
+  const c = check([
+    ledgerGrid('penalty', Array.from({ length: ROWS }, (_, i) => badPenalty(i + 1)), P),
+    ledgerGrid('inspection', Array.from({ length: 1380 }, (_, i) => waiting(i + 1)), I),
+  ]);
+  const inspection = c.ledgers[1];
+  // Half of the pending rows also have an error: they are 待办 all the same.
+  expect(inspection.records.filter((r) => r.status === 'invalid' && r.pending)).toHaveLength(690);
+  expect(countOf(inspection.records, ledgerIssues(inspection)).pending).toBe(1380);
+
+  renderPane(fakeService(c));
+  const card = await screen.findByRole('listitem', { name: P });
+  expect(within(card).getByText('1,200 条记录')).toBeInTheDocument();
+  expect(within(card).getByText('错误 1,200')).toBeInTheDocument();
+  expect(within(screen.getByRole('listitem', { name: I })).getByText('待办 1,380')).toBeInTheDocument();
+  expect(within(screen.getByRole('listitem', { name: I })).getByText('1,380 条记录')).toBeInTheDocument();
+  // The list: filter counts and the group heading, the sheet's name kept apart from the count.
+  expect(await screen.findByRole('button', { name: /^✓ 错误 1,8\d\d$/ })).toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 2, name: `${P} · 1,200 行有问题` })).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: '显示更多（还有 1,170 行）' })).toBeInTheDocument();
+  // Every pending row is listed for the inspection sheet, with or without an error.
+  expect(within(screen.getByRole('group', { name: `${I}的待办行（尚不计入任何月份）` })).getByText('等 1,380 行')).toBeInTheDocument();
+
+  // The package lists the same 1,380 pending cases, and the e-mail writes the number with a separator.
+  const plan = planSubmission(c, { period: periodSchema.parse('2023-10'), team: '天宁镇综合行政执法队', contact: { name: '张三', title: '队员', phone: '13812345678' }, today: '2023-11-05', allowErrors: true });
+  if ('refused' in plan) throw new Error(plan.message);
+  expect(plan.base.pending).toHaveLength(1380);
+  const body = emailBody({ team: '天宁镇综合行政执法队', period: plan.options.period, counts: plan.base.counts, pending: plan.base.pending, contact: plan.options.contact, today: '2023-11-05', docxName: 'x.docx' });
+  expect(body).toContain('另有待办案件1,380件');
+  expect(body).toContain('行政处罚案件1,200件');
+});
+
+test('a host that can neither mark nor select (the offline page): no 显示标记; a click on an issue shows the cell to look for, in view', async () => {
+  const user = userEvent.setup();
+  const c = check([ledgerGrid('penalty', [GOOD.penalty, badPenalty(2)], P)]);
+  const svc = fakeService(c, { features: { functions: false, settingsIn: 'browser', marks: false, select: false } });
+  renderPane(svc, { embedded: true });
+  await screen.findByRole('listitem', { name: P });
+  expect(screen.getByRole('button', { name: '填写报送月份' })).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: /显示标记|清除标记/ })).toBeNull();
+  // Inside a page of its own: no h1 and no main of the pane's (the page has them).
+  expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
+  expect(screen.queryByRole('main')).toBeNull();
+
+  const entry = await screen.findByRole('button', { name: /I4「执法人员」/ });
+  await user.click(entry);
+  expect(svc.selectCell).not.toHaveBeenCalled();
+  const status = screen.getAllByRole('status').find((s) => s.textContent?.includes('名称框'))!;
+  expect(status).toHaveTextContent(whereText(P, 'I4'));
+  expect(status.textContent).toContain(`切换到工作表「${P}」`);
+  expect(status.textContent).toContain('输入 I4 后按回车');
+  // Pinned to the window's bottom edge (fixed), so it is on screen wherever the list was scrolled to.
+  const box = status.firstElementChild as HTMLElement;
+  expect(box).not.toBeNull();
+  await user.click(within(status).getByRole('button', { name: '知道了' }));
+  await waitFor(() => expect(status).toBeEmptyDOMElement());
+});
+
+test('a host that can select (Excel): the click selects, 显示标记 is offered, the pane is the page’s main with its h1', async () => {
+  const user = userEvent.setup();
+  const svc = fakeService(check([ledgerGrid('penalty', [GOOD.penalty, badPenalty(2)], P)]));
+  renderPane(svc);
+  await user.click(await screen.findByRole('button', { name: /I4「执法人员」/ }));
+  expect(svc.selectCell).toHaveBeenCalledWith(P, 'I4');
+  expect(screen.getByRole('button', { name: '清除标记' })).toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 1, name: '执法台账助手' })).toBeInTheDocument();
+  expect(screen.getByRole('main')).toBeInTheDocument();
+});
