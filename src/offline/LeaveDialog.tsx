@@ -1,6 +1,7 @@
 /* Asked before another file replaces one whose changes are not saved as a copy: the safe choice first (focused). */
 import * as React from 'react';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { useOpenFocus } from '../taskpane/hooks';
 
 export interface LeaveDialogProps {
   open: boolean;
@@ -16,6 +17,8 @@ export interface LeaveDialogProps {
 }
 
 export function LeaveDialog({ open, current, next, saving, error, onStay, onSave, onDiscard }: LeaveDialogProps): React.ReactElement {
+  const stay = React.useRef<HTMLButtonElement>(null);
+  useOpenFocus(open, stay);
   return (
     <Dialog open={open} onOpenChange={(_, d) => !d.open && onStay()}>
       <DialogSurface>
@@ -26,7 +29,7 @@ export function LeaveDialog({ open, current, next, saving, error, onStay, onSave
             {error && <p role="alert">{error}</p>}
           </DialogContent>
           <DialogActions fluid>
-            <Button appearance="primary" onClick={onStay}>
+            <Button appearance="primary" onClick={onStay} ref={stay}>
               不打开，留在这里
             </Button>
             <Button onClick={onSave} disabled={saving}>

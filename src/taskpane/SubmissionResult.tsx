@@ -36,6 +36,7 @@ import { useEntryStyles } from './entry-styles';
 import type { SelectCell } from './IssueList';
 import { messageBody } from './issues';
 import { Note } from './Note';
+import { useOpenFocus } from './hooks';
 
 export const BLOCKING_PAGE = 30;
 
@@ -222,6 +223,9 @@ export interface RefusedProps {
 export function RefusedView({ result, onSelect, onAllowErrors, busy }: RefusedProps): React.ReactElement {
   const s = useStyles();
   const rows = new Set(result.blocking.map((b) => `${b.sheet}\u0000${b.row}`)).size;
+  const [confirming, setConfirming] = React.useState(false);
+  const safe = React.useRef<HTMLButtonElement>(null);
+  useOpenFocus(confirming, safe);
   return (
     <section className={s.root} aria-label="没有生成报送文件">
       <ResultHeading>没有生成报送文件</ResultHeading>
@@ -229,7 +233,7 @@ export function RefusedView({ result, onSelect, onAllowErrors, busy }: RefusedPr
       {result.reason === 'errors' && (
         <>
           <div className={s.buttons}>
-            <Dialog>
+            <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
               <DialogTrigger disableButtonEnhancement>
                 <Button disabled={busy}>仍然生成（含错误）</Button>
               </DialogTrigger>
@@ -242,7 +246,9 @@ export function RefusedView({ result, onSelect, onAllowErrors, busy }: RefusedPr
                   {/* The safe choice first: the dialog focuses its first button, so Enter twice never ships the errors. */}
                   <DialogActions>
                     <DialogTrigger disableButtonEnhancement>
-                      <Button appearance="primary">返回修改</Button>
+                      <Button appearance="primary" ref={safe}>
+                        返回修改
+                      </Button>
                     </DialogTrigger>
                     <DialogTrigger disableButtonEnhancement>
                       <Button onClick={onAllowErrors}>仍然生成</Button>

@@ -94,3 +94,36 @@ test('a host that can select (Excel): the click selects, 显示标记 is offered
   expect(screen.getByRole('heading', { level: 1, name: '执法台账助手' })).toBeInTheDocument();
   expect(screen.getByRole('main')).toBeInTheDocument();
 });
+
+test('节假日安排: the footer says which years are covered; a 2027 arrangement added in the dialog is kept, installed and checked with', async () => {
+  const user = userEvent.setup();
+  const items = new Map<string, string>();
+  const storage = { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
+  const svc = fakeService(check([ledgerGrid('penalty', [GOOD.penalty], P)]));
+  renderPane(svc, { holidays: { storage, problems: [] }, year: 2026 });
+  await screen.findByRole('listitem', { name: P });
+  expect(screen.getByText(/节假日和调休安排收录 2004–2026 年，其他年份按周一至周五计算工作日/)).toHaveTextContent('2027年的安排公布后（通常在2026年11–12月），点“节假日安排”添加即可，不用更新加载项。');
+  const checks = svc.checkAll.mock.calls.length;
+
+  await user.click(screen.getByRole('button', { name: '节假日安排' }));
+  const dialog = await screen.findByRole('dialog');
+  const text = within(dialog).getByRole('textbox', { name: '安排（JSON 文字）' });
+  await user.click(text);
+  await user.paste('{ "年份": 2027, "假期": [ { "名称": "春节", "放假": "2027-02-06", "至": "2027-02-12", "上班": ["2027-02-15"] } ] }');
+  await user.click(within(dialog).getByRole('button', { name: '保存' }));
+  expect(await within(dialog).findByRole('alert', { name: '安排中的问题' })).toHaveTextContent('上班日 2027-02-15：不是星期六或星期日');
+  expect(items.size).toBe(0);
+
+  await user.clear(text);
+  await user.click(text);
+  await user.paste('{ "年份": 2027, "依据": "测试用的虚构安排", "假期": [ { "名称": "春节", "放假": "2027-02-06", "至": "2027-02-12", "上班": ["2027-02-14"] } ] }');
+  await user.click(within(dialog).getByRole('button', { name: '保存' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  expect(items.get('taizhang.holidays')).toContain('"年份": 2027');
+  expect(screen.getByText('已添加 2027 年的节假日安排，已按新的安排重新检查。')).toBeInTheDocument();
+  expect(screen.getByText(/节假日和调休安排收录 2004–2027 年（其中 2027 年为在本机添加的安排）/)).toBeInTheDocument();
+  await waitFor(() => expect(svc.checkAll.mock.calls.length).toBe(checks + 1));
+  const { isWorkday, installArrangements } = await import('../../src/ledger/workdays');
+  expect(isWorkday('2027-02-08')).toBe(false);
+  installArrangements([]);
+});

@@ -114,7 +114,7 @@ export function fakeService(c: WorkbookCheck | null, opts: { settings?: PaneSett
  * that decide what is visible, focusable or clickable and drop the purely visual ones.
  */
 const VISIBILITY_RULE = /display|visibility|pointer-events|content-visibility/;
-function testRenderer() {
+export function testRenderer() {
   return createDOMRenderer(document, { unstable_filterCSSRule: (rule) => VISIBILITY_RULE.test(rule) });
 }
 
