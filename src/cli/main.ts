@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { formatChineseDate } from '../ledger/dates';
+import { thousands } from '../ledger/numbers';
 import { InputError } from '../input/limits';
 import { ledgerIssues } from '../validation/check';
 import { checkWorkbook } from '../validation/workbook';
@@ -61,6 +62,7 @@ export function humanReport(check: ReturnType<typeof checkWorkbook>, file: strin
     lines.push('', '没有找到台账。台账表需要有“……行政处罚/行政检查/行政强制案件台账”标题或官方表头。可运行 taizhang template --out 台账.xlsx 生成官方格式。');
     return lines.map(termLine).join('\n');
   }
+  const n = thousands;
   let total = { records: 0, error: 0, warning: 0, info: 0, pending: 0 };
   for (const l of check.ledgers) {
     const issues = ledgerIssues(l);
@@ -68,7 +70,7 @@ export function humanReport(check: ReturnType<typeof checkWorkbook>, file: strin
     total = { records: total.records + c.records, error: total.error + c.error, warning: total.warning + c.warning, info: total.info + c.info, pending: total.pending + c.pending };
     lines.push('');
     lines.push(
-      `【${l.layout.sheet}】${kindLabel(l.layout.kind)} · 表头第${l.layout.headerRow}行 · ${c.records}条记录（正常${c.ok}，有错误${c.invalid}；待办${c.pending}）· 错误${c.error} 警告${c.warning} 提示${c.info}`,
+      `【${l.layout.sheet}】${kindLabel(l.layout.kind)} · 表头第${l.layout.headerRow}行 · ${n(c.records)}条记录（正常${n(c.ok)}，有错误${n(c.invalid)}；待办${n(c.pending)}）· 错误${n(c.error)} 警告${n(c.warning)} 提示${n(c.info)}`,
     );
     if (!l.layout.team) lines.push('  （标题中的单位名称还是“XX”或未填写）');
     for (const i of issues) lines.push(`  第${i.row}行 [${SEVERITY_LABEL[i.severity]}] ${i.message}（${i.rule}）`);
@@ -79,7 +81,7 @@ export function humanReport(check: ReturnType<typeof checkWorkbook>, file: strin
   }
   lines.push('');
   lines.push(
-    `汇总：${check.ledgers.length}个台账，${total.records}条记录；错误${total.error}条，警告${total.warning}条，提示${total.info}条；待办${total.pending}条。${total.error ? '请先改正错误再报送。' : '没有错误，可以报送。'}`,
+    `汇总：${check.ledgers.length}个台账，${n(total.records)}条记录；错误${n(total.error)}条，警告${n(total.warning)}条，提示${n(total.info)}条；待办${n(total.pending)}条。${total.error ? '请先改正错误再报送。' : '没有错误，可以报送。'}`,
   );
   return lines.map(termLine).join('\n');
 }

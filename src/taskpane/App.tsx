@@ -69,7 +69,7 @@ const useStyles = makeStyles({
 
 /** Where to look for a cell in Excel or WPS, for a host that cannot select it (the offline page). */
 export function whereText(sheet: string, cell: string): string {
-  return `「${sheet}」${cell}：离线页面不能跳到单元格。请在 Excel 或 WPS 中打开台账，切换到工作表「${sheet}」，在左上角的名称框中输入 ${cell} 后按回车，就会选中这个单元格。`;
+  return `「${sheet}」${cell}：离线页面不能跳到单元格。请在 Excel 或 WPS 中切换到工作表「${sheet}」，在左上角的名称框中输入 ${cell} 后按回车。`;
 }
 
 /** `读取 12,000/40,000 行` while reading, `检查中… 8,000/40,000 行` while checking. */

@@ -127,3 +127,11 @@ test('节假日安排: the footer says which years are covered; a 2027 arrangeme
   expect(isWorkday('2027-02-08')).toBe(false);
   installArrangements([]);
 });
+
+test('a header with a line break inside its cell is named as one word, as the issue messages name it (pane, CLI, e-mail)', () => {
+  const c = check([ledgerGrid('penalty', [GOOD.penalty, { ...GOOD.penalty, seq: 2, decisionNo: '天综执罚决〔2023〕99号', closedOn: '待定' }], P, '天宁镇综合行政执法队', { closedOn: '结案\n时间' })]);
+  expect(c.ledgers[0].records[1].issues.map((i) => i.column)).toContain('结案时间');
+  const plan = planSubmission(c, { period: periodSchema.parse('2023-10'), team: '天宁镇综合行政执法队', contact: { name: '张三', title: '队员', phone: '13812345678' }, today: '2023-11-05', allowErrors: true });
+  if ('refused' in plan) throw new Error(plan.message);
+  expect(plan.base.unplaced.map((u) => u.text)).toEqual(['结案时间“待定”无法识别']);
+});
