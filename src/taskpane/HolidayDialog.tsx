@@ -105,7 +105,7 @@ export function HolidayDialog({ open, storage, onClose, onChanged }: HolidayDial
           <DialogTitle>添加节假日安排</DialogTitle>
           <DialogContent className={s.body}>
             <Caption1>
-              国务院办公厅每年年底公布下一年的放假和调休安排。把它按下面的格式写好（或选择县里下发的 .json 文件），保存后，本机的检查、期限和 TZ 函数都按它计算，不用更新加载项。几年的安排写成列表
+              国务院办公厅每年年底公布下一年的放假和调休安排。把它按下面的格式写好（或选择县里下发的 .json 文件），保存后，本机的检查、期限和 TZ 函数都按它计算，不用更新软件。几年的安排写成列表
               [ {'{…}'}, {'{…}'} ]。保存的内容替换以前添加的全部安排。
             </Caption1>
             <pre className={s.example} aria-label="格式示例">
