@@ -4,7 +4,7 @@
  * fragment, Office dialog fed by messageChild), the fragment codec on a real package, and
  * the download page itself in both modes.
  */
-import './taskpane-helpers';
+import './helpers';
 import { Carried, EMBED, decodeCarried, encodeCarried, mimeBase64 } from '../../src/download/codec';
 import { Capabilities, DIALOG_CHUNK, MAC_URL_LIMIT, PC_URL_LIMIT, deliverFiles, planDelivery } from '../../src/excel/delivery';
 import { periodSchema } from '../../src/ledger/options';
