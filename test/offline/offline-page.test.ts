@@ -112,20 +112,22 @@ async function chooseWithKeyboard(page: Page, file: string): Promise<void> {
     const { page, requests, problems } = await openPage(320);
     await page.screenshot({ path: path.join(OUT, 'offline-start.png') });
 
-    // Excel's lock file and an empty file: named, with what to do, before anything is read.
+    // Excel's lock file and an empty file: named, with what to do, before anything is read; the message focused.
+    const refused = async (file: string, text: string) => {
+      await page.setInputFiles('input[type=file]', file);
+      await page.getByRole('alert').getByText(text, { exact: false }).waitFor({ timeout: 15_000 });
+      await page.waitForFunction((t) => document.activeElement?.getAttribute('role') === 'alert' && !!document.activeElement.textContent?.includes(t), text);
+    };
     const lock = path.join(tmp, '~$sample-2023-10.xlsx');
     fs.writeFileSync(lock, Buffer.alloc(165, 1));
-    await page.setInputFiles('input[type=file]', lock);
-    await page.getByRole('alert').getByText('「~$sample-2023-10.xlsx」是 Excel 或 WPS 打开台账时自动生成的临时锁定文件', { exact: false }).waitFor();
+    await refused(lock, '「~$sample-2023-10.xlsx」是 Excel 或 WPS 打开台账时自动生成的临时锁定文件');
     const empty = path.join(tmp, '空.xlsx');
     fs.writeFileSync(empty, '');
-    await page.setInputFiles('input[type=file]', empty);
-    await page.getByRole('alert').getByText('「空.xlsx」是空文件（0 字节）', { exact: false }).waitFor();
+    await refused(empty, '「空.xlsx」是空文件（0 字节）');
     // A file the reader refuses is refused as in the CLI.
     const ods = path.join(tmp, '台账.ods');
     fs.writeFileSync(ods, H.zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }));
-    await page.setInputFiles('input[type=file]', ods);
-    await page.getByText('是 OpenDocument 表格（.ods', { exact: false }).waitFor({ timeout: 15_000 });
+    await refused(ods, '是 OpenDocument 表格（.ods');
 
     await chooseWithKeyboard(page, FIXTURE);
     const sheets = page.getByRole('list', { name: '本工作簿中的台账' });
