@@ -82,9 +82,12 @@ async function wpsAndOfflineConfig(env = {}, argv = {}) {
       extensions: ['.ts', '.tsx', '.js', '.json'],
       // src/cli/template.ts (the official sheets for the offline page's copy) imports Node's fs/util for its command only.
       fallback: { fs: false, util: false },
+      // As the add-in build (webpack.config.js): msgreader's code pages with TextDecoder.
+      alias: { 'iconv-lite$': path.resolve(ROOT, 'src/input/containers/iconv-browser.ts') },
     },
     module: {
       rules: [
+        { test: /\.wasm$/, type: 'asset/inline' },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

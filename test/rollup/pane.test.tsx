@@ -10,19 +10,19 @@
  * the same cells (a clash renamed, a township named like a formula kept as text, the old sheets
  * untouched); the .xlsx and the 通报 .docx handed to delivery.
  */
-import { renderPane } from './taskpane/helpers';
+import { renderPane } from '../taskpane/helpers';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { rollUp, summaryWorkbook } from '../src/rollup';
-import type { Carried } from '../src/download/codec';
-import type { DeliveryResult } from '../src/excel/delivery';
-import { newSheetOf } from '../src/taskpane/rollup-sheets';
-import { dueLabel, pickedText } from '../src/taskpane/RollupPanel';
-import { unreadableText } from '../src/taskpane/RollupResult';
-import { TODAY, fixtureWorkbook, setup, teardown } from './excel-helpers';
-import { FORMULA_TOWNSHIP, TOWNSHIPS, expectedRows, formulasIn, pickedFiles, sheetRows } from './rollup-pane-helpers';
+import { rollUp, summaryWorkbook } from '../../src/rollup';
+import type { Carried } from '../../src/download/codec';
+import type { DeliveryResult } from '../../src/excel/delivery';
+import { newSheetOf } from '../../src/taskpane/rollup-sheets';
+import { dueLabel, pickedText } from '../../src/taskpane/RollupPanel';
+import { unreadableText } from '../../src/taskpane/RollupResult';
+import { TODAY, fixtureWorkbook, setup, teardown } from '../excel-helpers';
+import { FORMULA_TOWNSHIP, TOWNSHIPS, expectedRows, formulasIn, pickedFiles, sheetRows } from '../rollup-pane-helpers';
 
 // jsdom 20's Blob has no arrayBuffer() (browsers have had it since 2019): read it as a browser would.
 if (!Blob.prototype.arrayBuffer) {
@@ -112,7 +112,8 @@ test('picked packages → statuses, unreadable file, resend; 写入工作簿 add
   const list = await screen.findByRole('list', { name: '各乡镇报送情况' }, WAIT);
   const items = within(list).getAllByRole('listitem').map((li) => li.getAttribute('aria-label'));
   expect(items).toEqual(['天宁镇：按时', '西营镇：逾期 2 天', '水峪贯镇：已报（时间不明）', '会立乡：未报（已逾期 4 天）', `${FORMULA_TOWNSHIP}：未报（已逾期 4 天）`]);
-  expect(within(list).getByText(/2023年10月31日 09:12 收到 · 处罚 4 件/)).toBeInTheDocument();
+  // The counted correction's time, and the first report's (timeliness is the first report's).
+  expect(within(list).getByText(/2023年11月2日 14:30 收到（首次报送 2023年10月31日 09:12） · 处罚 4 件/)).toBeInTheDocument();
   expect(screen.getByText('按时 1 · 逾期 1 · 未报 2 · 时间不明 1')).toBeInTheDocument();
   expect(screen.getByText('1 个文件无法读取')).toBeInTheDocument();
   expect(screen.getByText(/^坏文件\.docx 不是 Word 文档（\.docx），无法读取/)).toBeInTheDocument();

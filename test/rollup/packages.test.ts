@@ -4,12 +4,12 @@
  * unreadable attachment and a broken file, and a township that sent nothing.
  */
 import ExcelJS from 'exceljs';
-import { Kind } from '../src/ledger/columns';
-import { RollupJson, rollUp, rollupJson, Rollup, classifyPenalty } from '../src/rollup';
-import { SubmissionPackage } from '../src/submission';
-import { GOOD, ledgerGrid } from './helpers/ledger';
-import { DocxTable, dataRows, headerTexts, readDocx } from './submission-helpers';
-import { TIANNING_OCT, TIANNING_OCT_CORRECTED, TOWNSHIP_LIST, XIYING_OCT, sampleFolder, sentEml, shuiyuguanDocx, townshipPackage } from '../scripts/rollup-samples';
+import { Kind } from '../../src/ledger/columns';
+import { RollupJson, rollUp, rollupJson, Rollup, classifyPenalty } from '../../src/rollup';
+import { SubmissionPackage } from '../../src/submission';
+import { GOOD, ledgerGrid } from '../helpers/ledger';
+import { DocxTable, dataRows, headerTexts, readDocx } from '../submission-helpers';
+import { TIANNING_OCT, TIANNING_OCT_CORRECTED, TOWNSHIP_LIST, XIYING_OCT, sampleFolder, sentEml, shuiyuguanDocx, townshipPackage } from '../../scripts/rollup-samples';
 
 const at = (s: string) => new Date(s);
 const ONE_CASE = { penalty: [{ ...GOOD.penalty }], inspection: [], coercion: [] };
@@ -89,7 +89,8 @@ test('on time, late, no received time, missing: status, time received in China t
   expect(json.period).toBe('2023-10');
   expect(json.due).toBe('2023-11-01');
   expect(json.townships.map((t) => [t.team, t.status, t.received, t.lateDays])).toEqual([
-    ['天宁镇', 'on-time', '2023-10-31T09:12:00+08:00', 0],
+    // On time by its first report; received is the counted correction's.
+    ['天宁镇', 'on-time', '2023-11-02T14:30:00+08:00', 0],
     ['西营镇', 'late', '2023-11-03T16:05:00+08:00', 2],
     ['水峪贯镇', 'submitted', null, 0],
     // Listed, sent nothing: days past the due date on --today.
@@ -97,7 +98,8 @@ test('on time, late, no received time, missing: status, time received in China t
     // Not in the list: listed after it, by name.
     ['东坡底乡综合行政执法队', 'on-time', '2023-11-01T23:59:00+08:00', 0],
     ['岭底乡综合行政执法队', 'submitted', null, 0],
-    ['庞泉沟镇综合行政执法队', 'on-time', '2023-10-30T17:20:00+08:00', 0],
+    // Its mail came on time but the ledger (.doc) cannot be read: neither on time nor missing.
+    ['庞泉沟镇综合行政执法队', 'unreadable', '2023-10-30T17:20:00+08:00', 0],
     ['西社镇综合行政执法队', 'late', '2023-11-02T00:00:30+08:00', 1],
     ['夏家营镇综合行政执法队', 'submitted', null, 0],
   ]);
@@ -116,7 +118,7 @@ test('a corrected resend supersedes the earlier one whatever the names; timeline
 test('files that cannot be read are listed with the reason, and counted against their township when the e-mail names it', () => {
   const doc = json.files.find((f) => f.file === '10月/庞泉沟镇.eml › 10月台账.doc')!;
   expect(doc).toMatchObject({ team: '庞泉沟镇综合行政执法队', months: ['2023-10'], received: '2023-10-30T17:20:00+08:00' });
-  expect(doc.use).toMatch(/^无法读取：旧版 Word 格式（\.doc）/);
+  expect(doc.use).toMatch(/^无法读取：.*（\.doc）.*另存为” Word 文档（\.docx）/);
   expect(town('庞泉沟镇综合行政执法队').issues).toEqual({ error: 1, warning: 0 });
   const broken = json.files.find((f) => f.file === '10月/坏文件.docx')!;
   expect(broken.use).toMatch(/^无法读取：10月\/坏文件\.docx 不是 Word 文档（\.docx）/);
@@ -189,7 +191,7 @@ test('the total is the sum of the townships; statuses counted', () => {
   expect(json.total.coercion.cases).toBe(sum((t) => t.coercion.cases));
   expect(json.total.issues.error).toBe(sum((t) => t.issues.error));
   expect(json.total.penalty.byKind.罚款).toBe(sum((t) => t.penalty.byKind.罚款 ?? 0));
-  expect(json.total.statuses).toEqual({ 'on-time': 3, late: 2, missing: 1, submitted: 3 });
+  expect(json.total.statuses).toEqual({ 'on-time': 2, late: 2, missing: 1, submitted: 3, unreadable: 1 });
 });
 
 test('earlier months in the folder: last month for the change, the year to date summed over the months', () => {

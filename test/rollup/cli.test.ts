@@ -3,8 +3,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../src/cli/main';
-import { TOWNSHIP_LIST, sampleFolder } from '../scripts/rollup-samples';
+import { main } from '../../src/cli/main';
+import { TOWNSHIP_LIST, sampleFolder } from '../../scripts/rollup-samples';
 
 let dir: string;
 let inbox: string;
@@ -34,7 +34,7 @@ test('writes the summary workbook and the 通报 draft, prints each township; re
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
   expect(fs.readdirSync(out).sort()).toEqual(['2023年10月乡镇行政执法案件汇总.xlsx', '关于2023年10月乡镇行政执法案件台账报送情况的通报（草稿）.docx']);
-  expect(r.out).toContain('天宁镇：按时，2023年10月31日 09:12 收到');
+  expect(r.out).toContain('天宁镇：按时，2023年11月2日 14:30 收到（首次报送 2023年10月31日 09:12）');
   expect(r.out).toContain('西营镇：逾期 2 天');
   expect(r.out).toContain('水峪贯镇：已报（时间不明）');
   expect(r.out).toContain('会立乡：未报（已逾期 5 天）');
@@ -53,7 +53,7 @@ test('usage errors exit 2 with one Chinese line', async () => {
   }
 });
 
-const BIN = path.join(__dirname, '../src/cli/index.ts');
+const BIN = path.join(__dirname, '../../src/cli/index.ts');
 
 test('the Date header is read in China time whatever TZ says: the JSON is the same under UTC and Los Angeles', () => {
   const json = (tz: string) => {
@@ -61,13 +61,13 @@ test('the Date header is read in China time whatever TZ says: the JSON is the sa
     const p = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', BIN, 'rollup', inbox, '--period', '2023-10', '--townships', list, '--today', '2023-11-06', '--out', out, '--json'], {
       encoding: 'utf8',
       env: { ...process.env, TZ: tz },
-      cwd: path.join(__dirname, '..'),
+      cwd: path.join(__dirname, '../..'),
     });
     expect(p.stderr).toBe('');
     return JSON.parse(p.stdout);
   };
   const utc = json('UTC');
-  expect(utc.townships[0]).toMatchObject({ team: '天宁镇', status: 'on-time', received: '2023-10-31T09:12:00+08:00' });
+  expect(utc.townships[0]).toMatchObject({ team: '天宁镇', status: 'on-time', received: '2023-11-02T14:30:00+08:00' });
   expect(utc.townships[1]).toMatchObject({ team: '西营镇', status: 'late', lateDays: 2 });
   expect(json('America/Los_Angeles')).toEqual(utc);
 });

@@ -2,14 +2,14 @@
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { Packer } from 'docx';
-import { officialColumns } from '../src/ledger/columns';
-import { readDocx } from '../src/rollup/docx-read';
-import { openDocx } from '../src/rollup/input';
-import { rollUp } from '../src/rollup';
-import { SubmissionPackage } from '../src/submission';
-import { documentXml, fontTableXml, skeletonDocument } from '../src/submission/docx';
-import { EMBEDDED_NAMESPACE, readEmbedded } from '../src/submission/embedded';
-import { TIANNING_OCT, townshipPackage } from '../scripts/rollup-samples';
+import { officialColumns } from '../../src/ledger/columns';
+import { embeddedCap, readDocx } from '../../src/rollup/docx-read';
+import { openDocx } from '../../src/rollup/input';
+import { rollUp } from '../../src/rollup';
+import { SubmissionPackage } from '../../src/submission';
+import { documentXml, fontTableXml, skeletonDocument } from '../../src/submission/docx';
+import { EMBEDDED_NAMESPACE, readEmbedded } from '../../src/submission/embedded';
+import { TIANNING_OCT, townshipPackage } from '../../scripts/rollup-samples';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 let pkg: SubmissionPackage;
@@ -122,4 +122,78 @@ test('a cell changed in Word: that table row is named', async () => {
 test('the untouched file agrees with its data: no warning', async () => {
   const r = await rollUp([{ name: 'a.docx', bytes: pkg.docx }], { period: '2023-10', today: '2023-11-06' });
   expect(r.current.townships[0].issues).toEqual([]);
+});
+
+/** The docx with its embedded JSON changed (as a crafted or mixed-up file would carry). */
+async function withData(bytes: Uint8Array, change: (data: Record<string, unknown>) => void): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file('customXml/item1.xml')!.async('string');
+  const root = new DOMParser().parseFromString(xml, 'application/xml').documentElement!;
+  const data = JSON.parse(root.textContent!);
+  change(data);
+  const json = JSON.stringify(data).replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  zip.file('customXml/item1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<tz:package xmlns:tz="${EMBEDDED_NAMESPACE}" tz:version="1">${json}</tz:package>`);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+test('embedded data naming another team or period does not override the tables: the tables win, with a warning naming the disagreement', async () => {
+  const other = await withData(pkg.docx, (d) => {
+    d.team = '西营镇综合行政执法队';
+    d.period = { from: '2023-09', to: '2023-09' };
+  });
+  const r = await rollUp([{ name: '天宁镇.docx', bytes: other }], { period: '2023-10', today: '2023-11-06', townships: ['天宁镇', '西营镇'] });
+  const [tn, xy] = r.current.townships;
+  expect([tn.team, tn.status, tn.figures.penalty.cases]).toEqual(['天宁镇', 'submitted', 3]);
+  expect(xy.status).toBe('missing');
+  const msgs = tn.issues.filter((i) => i.rule === 'embedded-mismatch').map((i) => i.message);
+  expect(msgs).toEqual([
+    '内嵌数据写的报送单位是“西营镇综合行政执法队”，Word 文件中写的是“天宁镇综合行政执法队”，二者不同，按 Word 文件中写的统计，请核实',
+    '内嵌数据写的报送期间是2023年9月，Word 表格标题写的是2023年10月，二者不同，按表格标题统计，请核实',
+  ]);
+});
+
+test('120,000 rows of embedded data that are not in the tables cost nothing: the part is read no further than the tables allow', async () => {
+  const row = { ...pkg.sections[0].rows[0].cells };
+  const huge = await withData(pkg.docx, (d) => {
+    const sections = d.sections as { rows: unknown[] }[];
+    sections[0].rows = Array.from({ length: 120_000 }, (_, i) => ({ decisionNo: `综执罚决〔2023〕${i}号`, party: `某公司${i}`, outcome: row.outcome, closedOn: row.closedOn }));
+  });
+  const zip = await JSZip.loadAsync(huge);
+  const partSize = (await zip.file('customXml/item1.xml')!.async('uint8array')).length;
+  const docSize = (await zip.file('word/document.xml')!.async('string')).length;
+  expect(partSize).toBeGreaterThan(10 * 1024 * 1024);
+  // Count what the reader takes out of the embedded part.
+  const parts = await openDocx(huge, 'x.docx');
+  let taken = 0;
+  const counting = {
+    names: parts.names,
+    head: async (n: string, b: number) => {
+      const t = await parts.head(n, b);
+      if (n.startsWith('customXml/')) taken = Math.max(taken, b);
+      return t;
+    },
+    text: async (n: string, cap?: number) => {
+      if (n.startsWith('customXml/')) taken = Math.max(taken, cap ?? Infinity);
+      return parts.text(n, cap);
+    },
+  };
+  const content = await readDocx(counting, 'x.docx');
+  expect(taken).toBeLessThanOrEqual(embeddedCap(docSize));
+  expect(taken).toBeLessThan(partSize / 10);
+  expect(content.embedded).toEqual({ ok: false, reason: '内嵌数据远多于 Word 表格中的内容（与表格不符），没有读取' });
+  const r = await rollUp([{ name: 'a.docx', bytes: huge }], { period: '2023-10', today: '2023-11-06' });
+  const t = r.current.townships[0];
+  expect(t.figures.penalty.cases).toBe(3);
+  expect(t.issues.map((i) => i.message)).toEqual(['内嵌数据远多于 Word 表格中的内容（与表格不符），没有读取，已按 Word 表格读取']);
+});
+
+test('data dozens of rows longer than its table (within the size bound) is one warning, not one per row', async () => {
+  const row = { ...pkg.sections[0].rows[0].cells };
+  const longer = await withData(pkg.docx, (d) => {
+    const sections = d.sections as { rows: unknown[] }[];
+    sections[0].rows = Array.from({ length: 40 }, (_, i) => ({ ...row, party: `某公司${i}` }));
+  });
+  const r = await rollUp([{ name: 'a.docx', bytes: longer }], { period: '2023-10', today: '2023-11-06' });
+  const w = r.current.townships[0].issues.filter((i) => i.rule === 'embedded-mismatch');
+  expect(w.map((i) => i.message)).toEqual(['文件生成时的内嵌数据有40行行政处罚案件，Word 表格中只有3行（生成后在 Word 中删改过，或内嵌数据不是这个文件的），已按表格统计，请核实']);
 });
