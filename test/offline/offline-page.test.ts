@@ -51,7 +51,7 @@ afterAll(async () => {
 
 const pageUrl = () => 'file://' + path.join(DIST, OFFLINE_PAGE);
 
-test('the page is one file: no script, style, font or image from anywhere; its CSP allows no connection, workers only from blob: (and WebAssembly for the roll-up's .rar)', () => {
+test('the page is one file: no script, style, font or image from anywhere; its CSP allows no connection, workers only from blob: (and WebAssembly for the roll-up’s .rar)', () => {
   const html = fs.readFileSync(path.join(DIST, OFFLINE_PAGE), 'utf8');
   expect(html.match(/<script\b[^>]*\ssrc=/gi)).toBeNull();
   expect(html.match(/<link\b/gi)).toBeNull();
