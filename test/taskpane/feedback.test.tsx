@@ -107,7 +107,8 @@ test('节假日安排: the footer says which years are covered; a 2027 arrangeme
 
   await user.click(screen.getByRole('button', { name: '节假日安排' }));
   const dialog = await screen.findByRole('dialog');
-  const text = within(dialog).getByRole('textbox', { name: '安排（JSON 文字）' });
+  // A dialog that has just opened may still be aria-hidden for a moment (Fluent's focus trap settling): wait for it.
+  const text = await within(dialog).findByRole('textbox', { name: '安排（JSON 文字）' });
   await user.click(text);
   await user.paste('{ "年份": 2027, "假期": [ { "名称": "春节", "放假": "2027-02-06", "至": "2027-02-12", "上班": ["2027-02-15"] } ] }');
   await user.click(within(dialog).getByRole('button', { name: '保存' }));
