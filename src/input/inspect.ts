@@ -39,6 +39,11 @@ export class Archive {
     }
   }
 
+  /** The inflated size the central directory declares (not trusted: for progress only). */
+  declaredSize(path: string): number {
+    return this.declared.find((e) => e.name === path)?.declaredSize ?? 0;
+  }
+
   /** Entry paths, folders left out, in the zip's order. */
   paths(): string[] {
     return Object.values(this.zip.files)

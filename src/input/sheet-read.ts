@@ -72,6 +72,11 @@ export class SheetReader {
   private rowLastCol = 0;
   private rowCellCount = 0;
 
+  /** The row the pass has reached (for progress). */
+  get rowReached(): number {
+    return this.row;
+  }
+
   private inCell = false;
   private cell: CellXml = { t: undefined, s: 0, v: null, inline: null, f: null, vm: false };
   private capture = Capture.None;

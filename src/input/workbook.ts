@@ -86,10 +86,17 @@ async function streamPart(a: Archive, path: string, xml: XmlStream): Promise<voi
 }
 
 /**
+ * Reading progress in rows (the offline page's 读取 n/N 行): the rows passed so far, and the
+ * rows all worksheets will have, estimated from the share of their declared bytes inflated so
+ * far (exact once the last sheet is read).
+ */
+export type ReadProgress = (done: number, total: number) => void;
+
+/**
  * An .xlsx's worksheets as grids, or an `InputError` (one Chinese line: what the file is, or
  * which limit it passes and what to do) for anything else.
  */
-export async function readXlsx(bytes: Uint8Array, name: string, limits: Limits = LIMITS): Promise<WorkbookData> {
+export async function readXlsx(bytes: Uint8Array, name: string, limits: Limits = LIMITS, progress?: ReadProgress): Promise<WorkbookData> {
   const a = await openArchive(bytes, name, limits);
   const parts = await orDamaged(name, () => readParts(a));
   const sheetAt = new Map<string, SheetPart>();
@@ -110,6 +117,10 @@ export async function readXlsx(bytes: Uint8Array, name: string, limits: Limits =
 
   const used = { rows: 0, cells: 0, merges: 0 };
   const read = new Map<string, { s: SheetRead; merges: CellRange[] }>();
+  const sheetBytes = [...sheetAt.keys()].reduce((n, p) => n + a.declaredSize(p), 0);
+  let bytesDone = 0;
+  const report = (rows: number) => progress?.(rows, bytesDone >= sheetBytes || !bytesDone ? rows : Math.max(rows, Math.round((rows * sheetBytes) / bytesDone)));
+  progress?.(0, 0);
   let costly = false;
   for (const path of a.paths()) {
     if (done.has(path)) continue;
@@ -123,7 +134,13 @@ export async function readXlsx(bytes: Uint8Array, name: string, limits: Limits =
     const reader = new SheetReader(ctx, { rows: limits.rows - used.rows, cells: limits.cells - used.cells, merges: limits.merges - used.merges });
     const s = await orDamaged(name, async () => {
       try {
-        await a.inflate(path, (c) => reader.write(c));
+        await a.inflate(path, (c) => {
+          reader.write(c);
+          if (progress) {
+            bytesDone += c.length;
+            report(used.rows + reader.rowReached);
+          }
+        });
         return reader.end();
       } catch (e) {
         if (e instanceof ScanLimitPassed) throw limitRefusal(e, label, limits);
@@ -141,6 +158,10 @@ export async function readXlsx(bytes: Uint8Array, name: string, limits: Limits =
     read.set(path, { s, merges });
   }
 
+  if (progress) {
+    bytesDone = sheetBytes;
+    report(used.rows);
+  }
   const sheets: SheetGrid[] = [];
   for (const p of sheetAt.values()) {
     const r = read.get(p.path);

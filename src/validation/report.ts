@@ -42,11 +42,25 @@ export interface Counts {
   info: number;
 }
 
+/**
+ * A ledger's counts. `ok` + `invalid` = `records` (without / with an error); `pending` is the one
+ * definition of 待办 used everywhere (pane cards, CLI, e-mail): records in no month yet (待复检,
+ * 尚未结案), whether or not they also have an error.
+ */
 export function countOf(records: RecordResult[], issues: Issue[]): Counts {
   const c: Counts = { records: records.length, ok: 0, invalid: 0, pending: 0, error: 0, warning: 0, info: 0 };
-  for (const r of records) c[r.status]++;
+  for (const r of records) {
+    if (r.status === 'invalid') c.invalid++;
+    else c.ok++;
+    if (isTodo(r)) c.pending++;
+  }
   for (const i of issues) c[i.severity as Severity]++;
   return c;
+}
+
+/** 待办: a record in no month yet (待复检, 尚未结案), with or without errors. */
+export function isTodo(r: Pick<RecordResult, 'pending'>): boolean {
+  return r.pending;
 }
 
 export function hasErrors(check: WorkbookCheck): boolean {

@@ -10,7 +10,7 @@
  * the same cells (a clash renamed, a township named like a formula kept as text, the old sheets
  * untouched); the .xlsx and the 通报 .docx handed to delivery.
  */
-import { renderPane } from '../taskpane-helpers';
+import { renderPane } from '../taskpane/helpers';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';

@@ -4,13 +4,13 @@
  * fragment, Office dialog fed by messageChild), the fragment codec on a real package, and
  * the download page itself in both modes.
  */
-import './taskpane-helpers';
-import { Carried, EMBED, decodeCarried, encodeCarried, mimeBase64 } from '../src/download/codec';
-import { Capabilities, DIALOG_CHUNK, MAC_URL_LIMIT, PC_URL_LIMIT, deliverFiles, planDelivery } from '../src/excel/delivery';
-import { periodSchema } from '../src/ledger/options';
-import { prepareSubmission, SubmissionPackage } from '../src/submission';
-import { checkWorkbook } from '../src/validation/workbook';
-import { GOOD, TODAY, ledgerGrid } from './helpers/ledger';
+import './helpers';
+import { Carried, EMBED, decodeCarried, encodeCarried, mimeBase64 } from '../../src/download/codec';
+import { Capabilities, DIALOG_CHUNK, MAC_URL_LIMIT, PC_URL_LIMIT, deliverFiles, planDelivery } from '../../src/excel/delivery';
+import { periodSchema } from '../../src/ledger/options';
+import { prepareSubmission, SubmissionPackage } from '../../src/submission';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { GOOD, TODAY, ledgerGrid } from '../helpers/ledger';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ALL: Capabilities = { browser: true, dialog: true };
@@ -205,7 +205,7 @@ function pageBody(mode: 'browser' | 'dialog') {
 test('download page (browser): reads the fragment, forgets it, offers each file', () => {
   pageBody('browser');
   window.history.replaceState(null, '', `/download.html#${encodeCarried({ ...carried, primary: 1 })}`);
-  jest.isolateModules(() => require('../src/download/download'));
+  jest.isolateModules(() => require('../../src/download/download'));
   expect(window.location.hash).toBe('');
   expect(window.location.pathname).toBe('/download.html');
   const buttons = [...document.querySelectorAll('#files button')] as HTMLButtonElement[];
@@ -218,7 +218,7 @@ test('download page (browser): reads the fragment, forgets it, offers each file'
 test('download page (browser): no or broken fragment says what to do', () => {
   pageBody('browser');
   window.history.replaceState(null, '', '/download.html#v=1&d0=**');
-  jest.isolateModules(() => require('../src/download/download'));
+  jest.isolateModules(() => require('../../src/download/download'));
   expect(document.getElementById('status')!.textContent).toContain('没有收到文件');
   expect(document.querySelectorAll('#files button')).toHaveLength(0);
 });
@@ -240,7 +240,7 @@ test('download page (dialog): says ready, takes the chunks in any order', () => 
       },
     },
   };
-  jest.isolateModules(() => require('../src/download/download'));
+  jest.isolateModules(() => require('../../src/download/download'));
   expect(parent).toEqual(['ready']);
   const payload = encodeCarried(carried);
   const size = Math.ceil(payload.length / 3);

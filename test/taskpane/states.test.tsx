@@ -4,16 +4,16 @@
  * with errors, pending, package refused, package ready; plus the form, the toolbar and a
  * long issue list.
  */
-import { FakeService, check, fakeService, renderPane } from './taskpane-helpers';
+import { FakeService, check, fakeService, renderPane } from './helpers';
 import * as React from 'react';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { COUNTY_MAILBOX } from '../src/submission/options';
-import { MAX_PERIOD_MONTHS } from '../src/ledger/options';
-import { DEFAULT_RECIPIENT, monthChoices } from '../src/taskpane/form';
-import { ROW_PAGE } from '../src/taskpane/IssueList';
-import { GOOD, Row, ledgerGrid } from './helpers/ledger';
-import type { SheetGrid } from '../src/ledger/cell';
+import { COUNTY_MAILBOX } from '../../src/submission/options';
+import { MAX_PERIOD_MONTHS } from '../../src/ledger/options';
+import { DEFAULT_RECIPIENT, monthChoices } from '../../src/taskpane/form';
+import { ROW_PAGE } from '../../src/taskpane/IssueList';
+import { GOOD, Row, ledgerGrid } from '../helpers/ledger';
+import type { SheetGrid } from '../../src/ledger/cell';
 
 const P = '行政处罚案件台账';
 const I = '行政检查案件台账';
@@ -170,7 +170,7 @@ test('live changes re-render from the subscription', async () => {
   await shown();
   expect(screen.getByText('没有发现问题，台账可以报送。')).toBeInTheDocument();
   const c = check(workbook([BAD_OFFICERS]));
-  act(() => svc.emit({ ...svc.current(), check: c, sheets: require('../src/session/summary').sheetSummaries(c.ledgers), version: 99 }));
+  act(() => svc.emit({ ...svc.current(), check: c, sheets: require('../../src/session/summary').sheetSummaries(c.ledgers), version: 99 }));
   expect(await screen.findByRole('button', { name: /I3「执法人员」/ })).toBeInTheDocument();
 });
 
@@ -304,12 +304,16 @@ test('package refused: the blocking rows are listed and clickable; confirming bu
   await user.click(blocking[0]);
   expect(svc.selectCell).toHaveBeenCalledWith(P, 'I4');
 
-  await user.click(screen.getByRole('button', { name: '仍然生成（含错误）' }));
+  // Enter twice from the button never ships the errors: the dialog opens on the safe choice.
+  screen.getByRole('button', { name: '仍然生成（含错误）' }).focus();
+  await user.keyboard('{Enter}');
   const dialog = await openDialog();
   expect(within(dialog).getByText('确认生成含错误的报送文件？')).toBeInTheDocument();
-  await user.click(await within(dialog).findByRole('button', { name: '取消' }));
+  await waitFor(() => expect(within(dialog).getByRole('button', { name: '返回修改' })).toHaveFocus());
+  await user.keyboard('{Enter}');
   await dialogGone();
   expect(screen.queryByText('报送文件已生成')).toBeNull();
+  expect(screen.queryByText(/报送文件已生成/)).toBeNull();
 
   // The page behind a closing dialog stays aria-hidden for a moment: wait until it is usable again.
   await user.click(await screen.findByRole('button', { name: '仍然生成（含错误）' }));
@@ -369,7 +373,7 @@ test('package ready: Word file, .eml draft, mailto link and copy buttons', async
 
 test('the submission module is loaded only when a package is prepared', async () => {
   const user = userEvent.setup();
-  const load = jest.fn(() => import('../src/taskpane/submit-api'));
+  const load = jest.fn(() => import('../../src/taskpane/submit-api'));
   const svc = fakeService(check(workbook([GOOD.penalty])));
   renderPane(svc, { loadSubmission: load });
   await openSubmission(user);

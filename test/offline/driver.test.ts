@@ -6,15 +6,15 @@
  */
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
-import { readWorkbook } from '../src/cli/xlsx';
-import { WorkbookSession } from '../src/session/session';
-import { checkWorkbook } from '../src/validation/workbook';
-import { toCheckJson } from '../src/validation/report';
-import { workbookCopy, copyName, TOO_MANY_MERGES } from '../src/offline/copy';
-import { FileDriver, FileSession, OFFLINE_LIVE, OFFLINE_MARKS, OFFLINE_SELECT, browserStore } from '../src/offline/file-driver';
-import { openWorkbookFile } from '../src/offline/workbook-file';
-import { FIXTURE, TODAY } from './excel-helpers';
-import * as H from './hostile-files';
+import { readWorkbook } from '../../src/cli/xlsx';
+import { WorkbookSession } from '../../src/session/session';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { toCheckJson } from '../../src/validation/report';
+import { workbookCopy, copyName, TOO_MANY_MERGES } from '../../src/offline/copy';
+import { FileDriver, FileSession, OFFLINE_LIVE, OFFLINE_MARKS, OFFLINE_SELECT, browserStore } from '../../src/offline/file-driver';
+import { openWorkbookFile } from '../../src/offline/read';
+import { FIXTURE, TODAY } from '../excel-helpers';
+import * as H from '../hostile-files';
 
 function session(driver: FileDriver): WorkbookSession {
   return new FileSession(driver, { setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (h) => clearTimeout(h as NodeJS.Timeout), now: () => Date.now(), today: () => TODAY });

@@ -11,14 +11,15 @@ import { configure, render } from '@testing-library/react';
 // machine: findBy*/waitFor wait up to 15 s (a ceiling, not a timing: they return as soon as it is there).
 configure({ asyncUtilTimeout: 15_000 });
 import { FluentProvider, RendererProvider, createDOMRenderer, webLightTheme } from '@fluentui/react-components';
-import type { LedgerService, PaneSettings, PaneState, ReportMonthResult } from '../src/session/service';
-import type { SheetGrid } from '../src/ledger/cell';
-import { WorkbookCheck } from '../src/validation/check';
-import { checkWorkbook } from '../src/validation/workbook';
-import { App } from '../src/taskpane/App';
-import type { Deliver, SubmissionApi } from '../src/taskpane/SubmissionPanel';
-import { missingKinds, sheetSummaries } from '../src/session/summary';
-import { TODAY } from './helpers/ledger';
+import type { HostFeatures, LedgerService, PaneSettings, PaneState, ReportMonthResult } from '../../src/session/service';
+import type { SheetGrid } from '../../src/ledger/cell';
+import { WorkbookCheck } from '../../src/validation/check';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { App } from '../../src/taskpane/App';
+import type { Deliver, SubmissionApi } from '../../src/taskpane/SubmissionPanel';
+import { missingKinds, sheetSummaries } from '../../src/session/summary';
+import { TODAY } from '../helpers/ledger';
+import type { HolidayStartup } from '../../src/taskpane/holiday-start';
 
 // jsdom 20 lacks these; docx, the codec and Fluent's motion use them.
 Object.assign(globalThis, { TextEncoder, TextDecoder });
@@ -78,7 +79,7 @@ class StateBox {
 }
 
 /** A LedgerService whose checkAll reports `c` (or `next()` when given). */
-export function fakeService(c: WorkbookCheck | null, opts: { settings?: PaneSettings; platform?: string | null; next?: () => WorkbookCheck } = {}): FakeService {
+export function fakeService(c: WorkbookCheck | null, opts: { settings?: PaneSettings; platform?: string | null; next?: () => WorkbookCheck; features?: HostFeatures } = {}): FakeService {
   const box = new StateBox();
   const emit = (s: PaneState) => {
     box.state = s;
@@ -100,6 +101,7 @@ export function fakeService(c: WorkbookCheck | null, opts: { settings?: PaneSett
     saveSettings: jest.fn(async (_s: PaneSettings) => undefined),
     platform: () => (opts.platform === undefined ? 'OfficeOnline' : opts.platform),
     today: () => TODAY,
+    ...(opts.features ? { features: () => opts.features! } : {}),
     emit,
   });
   return svc;
@@ -112,21 +114,21 @@ export function fakeService(c: WorkbookCheck | null, opts: { settings?: PaneSett
  * that decide what is visible, focusable or clickable and drop the purely visual ones.
  */
 const VISIBILITY_RULE = /display|visibility|pointer-events|content-visibility/;
-function testRenderer() {
+export function testRenderer() {
   return createDOMRenderer(document, { unstable_filterCSSRule: (rule) => VISIBILITY_RULE.test(rule) });
 }
 
 /** The real lazy module, as the add-in loads it. */
-export const realSubmission = (): Promise<SubmissionApi> => import('../src/taskpane/submit-api');
+export const realSubmission = (): Promise<SubmissionApi> => import('../../src/taskpane/submit-api');
 
-export function renderPane(service: LedgerService, opts: { deliver?: Deliver; loadSubmission?: () => Promise<SubmissionApi> } = {}) {
+export function renderPane(service: LedgerService, opts: { deliver?: Deliver; loadSubmission?: () => Promise<SubmissionApi>; embedded?: boolean; holidays?: HolidayStartup; year?: number } = {}) {
   const deliver: Deliver = opts.deliver ?? jest.fn(async () => ({ route: 'download' as const, delivered: [], skipped: [], message: '已开始下载' }));
   return {
     deliver,
     ...render(
       <RendererProvider renderer={testRenderer()}>
         <FluentProvider theme={webLightTheme}>
-          <App service={service} loadSubmission={opts.loadSubmission ?? realSubmission} deliver={deliver} holidayYears={{ first: 2004, last: 2026 }} year={2023} />
+          <App service={service} loadSubmission={opts.loadSubmission ?? realSubmission} deliver={deliver} holidays={opts.holidays} year={opts.year ?? 2023} embedded={opts.embedded} />
         </FluentProvider>
       </RendererProvider>,
     ),
