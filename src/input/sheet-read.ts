@@ -77,6 +77,11 @@ export class SheetReader {
     return this.row;
   }
 
+  /** What `<dimension ref>` claimed, once passed (for progress; never trusted). */
+  get dimensionSeen(): CellRange | null {
+    return this.out.dimension;
+  }
+
   private inCell = false;
   private cell: CellXml = { t: undefined, s: 0, v: null, inline: null, f: null, vm: false };
   private capture = Capture.None;

@@ -92,6 +92,30 @@ async function streamPart(a: Archive, path: string, xml: XmlStream): Promise<voi
  */
 export type ReadProgress = (done: number, total: number) => void;
 
+const PEEK_DONE = new Error('peeked');
+
+/**
+ * The rows the worksheets claim in `<dimension>` (written near the start of each part), for
+ * progress: each part's first chunk only. A part that claims none counts its declared bytes at
+ * the first chunk's bytes per row.
+ */
+async function rowsClaimed(a: Archive, paths: string[], ctx: ValueContext): Promise<number> {
+  let rows = 0;
+  for (const path of paths) {
+    const peek = new SheetReader(ctx, { rows: Infinity, cells: Infinity, merges: Infinity });
+    let bytes = 0;
+    await a.inflate(path, (c) => {
+      bytes += c.length;
+      peek.write(c);
+      throw PEEK_DONE;
+    }).catch(() => undefined);
+    const claimed = peek.dimensionSeen?.bottom;
+    if (claimed) rows += claimed;
+    else if (peek.rowReached && bytes) rows += Math.round((peek.rowReached * Math.max(bytes, a.declaredSize(path))) / bytes);
+  }
+  return rows;
+}
+
 /**
  * An .xlsx's worksheets as grids, or an `InputError` (one Chinese line: what the file is, or
  * which limit it passes and what to do) for anything else.
@@ -117,10 +141,9 @@ export async function readXlsx(bytes: Uint8Array, name: string, limits: Limits =
 
   const used = { rows: 0, cells: 0, merges: 0 };
   const read = new Map<string, { s: SheetRead; merges: CellRange[] }>();
-  const sheetBytes = [...sheetAt.keys()].reduce((n, p) => n + a.declaredSize(p), 0);
-  let bytesDone = 0;
-  const report = (rows: number) => progress?.(rows, bytesDone >= sheetBytes || !bytesDone ? rows : Math.max(rows, Math.round((rows * sheetBytes) / bytesDone)));
-  progress?.(0, 0);
+  let total = progress ? await rowsClaimed(a, [...sheetAt.keys()], ctx) : 0;
+  const report = (rows: number) => progress?.(rows, (total = Math.max(total, rows)));
+  report(0);
   let costly = false;
   for (const path of a.paths()) {
     if (done.has(path)) continue;
@@ -136,10 +159,7 @@ export async function readXlsx(bytes: Uint8Array, name: string, limits: Limits =
       try {
         await a.inflate(path, (c) => {
           reader.write(c);
-          if (progress) {
-            bytesDone += c.length;
-            report(used.rows + reader.rowReached);
-          }
+          if (progress) report(used.rows + reader.rowReached);
         });
         return reader.end();
       } catch (e) {
@@ -158,10 +178,7 @@ export async function readXlsx(bytes: Uint8Array, name: string, limits: Limits =
     read.set(path, { s, merges });
   }
 
-  if (progress) {
-    bytesDone = sheetBytes;
-    report(used.rows);
-  }
+  report(used.rows);
   const sheets: SheetGrid[] = [];
   for (const p of sheetAt.values()) {
     const r = read.get(p.path);

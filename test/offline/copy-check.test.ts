@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { workbookCopy } from '../../src/offline/copy';
-import { openWorkbookFile } from '../../src/offline/workbook-file';
+import { openWorkbookFile } from '../../src/offline/read';
 import { readXlsx } from '../../src/input/workbook';
 import { craftXlsx, esc, inlRow } from '../input/craft';
 import { HEADER, TITLE, record } from '../hostile-files';
