@@ -101,9 +101,15 @@ async function longTasks(page: Page): Promise<number[]> {
 
 /** Chooses a file as a keyboard user does: Enter on the button, the file in the browser's dialog. */
 async function chooseWithKeyboard(page: Page, file: string): Promise<void> {
-  await page.getByRole('button', { name: '选择台账文件' }).focus();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
-  await chooser.setFiles(file);
+  // A refusal shown just before moves focus to its message when it renders: under load that can
+  // land after our focus, so Enter is pressed once the button really holds the focus.
+  const button = page.getByRole('button', { name: '选择台账文件' });
+  for (let attempt = 1; ; attempt++) {
+    await button.focus();
+    await page.waitForFunction(() => document.activeElement?.textContent === '选择台账文件');
+    const chooser = await Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press('Enter')]).then(([c]) => c, (e) => (attempt < 3 ? null : Promise.reject(e)));
+    if (chooser) return chooser.setFiles(file);
+  }
 }
 
 (HAS_CHROMIUM ? test : test.skip)(
