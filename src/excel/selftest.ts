@@ -7,9 +7,9 @@ import { MARK_TAG } from '../session/marks';
 import type { ProbeResult, SelfTestReport } from '../session/selftest';
 import { failureOf } from '../session/errors';
 import { excelApiSupported, officePlatform, setSupported } from './office';
-import { cfsOf, deleteMarks, foundMarks } from './read';
+import { cfsOf, deleteMarks, foundMarks } from './marks';
 
-type Run = <T>(name: string, body: (ctx: Excel.RequestContext, sync: () => Promise<void>) => Promise<T>) => Promise<T>;
+type Run = <T>(name: string, body: (ctx: Excel.RequestContext, sync: () => Promise<void>) => Promise<T>, grouped?: boolean) => Promise<T>;
 
 const SETTINGS_PROBE = 'taizhang.selftest';
 const EVENT_WAIT_MS = 3000;
