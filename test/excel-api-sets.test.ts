@@ -34,7 +34,8 @@ test('the manifest-minimum profile is exactly manifest.xml’s <Requirements>', 
   expect(min.options.sets).toEqual(declared);
   expect(PROFILES.map((p) => [p.name, p.options.sets!.ExcelApi])).toEqual([
     ['manifest-min', '1.9'],
-    ['excel-2021', '1.14'],
+    ['ltsc-2021', '1.14'],
+    ['retail-perpetual', '1.17'],
     ['mac-16.35', '1.11'],
     ['web', LATEST_EXCEL_API],
     ['m365', LATEST_EXCEL_API],
