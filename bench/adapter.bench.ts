@@ -3,7 +3,7 @@ import { performance } from 'perf_hooks';
 import { createLedgerService, OpLog } from '../src/excel/session';
 import { checkWorkbook } from '../src/validation/workbook';
 import { FakeWorkbook, installFakeOffice } from '../test/fake-excel';
-import { bigLedgerSheet, gridOf, ledgerSheet } from '../test/excel-helpers';
+import { bigLedgerSheet, gridOf, ledgerSheet } from '../test/excel/helpers';
 
 const TODAY = '2023-11-05';
 const ROWS = 5000;

@@ -16,7 +16,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import { bundleProblems, inlineScripts, shippedScripts, syntaxProblem } from './helpers/bundle-syntax';
-import { FIXTURE } from './excel-helpers';
+import { FIXTURE } from './excel/helpers';
 import * as H from './hostile-files';
 import { CALLBACKS, PANE_BUTTON } from '../src/wps/ribbon';
 import { modelFromXlsx } from './fake-excel/from-xlsx';

@@ -3,16 +3,16 @@
  * session's results equal a fresh checkWorkbook of the same cells, marks, live checking,
  * 报送月份, settings in the workbook, protected sheets, inserted official sheets.
  */
-import { REPORT_COLUMNS_KEY, SETTINGS_KEY } from '../src/session/settings';
-import { NO_EVENTS } from '../src/wps/driver';
-import { colLetters } from './fake-excel';
-import { TODAY, bigLedgerSheet, fixtureWorkbook, freshCheck, ledgerSheet, penaltyRow, serial, stateJson } from './excel-helpers';
-import { FakeWorkbook } from './fake-excel';
-import { createWpsService } from '../src/wps/session';
-import type { EtApp } from '../src/wps/et';
-import type { PaneProgress } from '../src/session/service';
-import { FakeEtApp } from './fake-wps';
-import { fromJson, marksOn, wpsSetup } from './wps-helpers';
+import { REPORT_COLUMNS_KEY, SETTINGS_KEY } from '../../src/session/settings';
+import { NO_EVENTS } from '../../src/wps/driver';
+import { colLetters } from '../fake-excel';
+import { TODAY, bigLedgerSheet, fixtureWorkbook, freshCheck, ledgerSheet, penaltyRow, serial, stateJson } from '../excel/helpers';
+import { FakeWorkbook } from '../fake-excel';
+import { createWpsService } from '../../src/wps/session';
+import type { EtApp } from '../../src/wps/et';
+import type { PaneProgress } from '../../src/session/service';
+import { FakeEtApp } from '../fake-wps';
+import { fromJson, marksOn, wpsSetup } from './helpers';
 
 const P = '行政处罚案件台账';
 const I = '行政检查案件台账';

@@ -2,14 +2,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { templateWorkbook } from '../src/cli/template';
-import { SETTINGS_KEY } from '../src/session/settings';
-import { widthPoints } from '../src/excel/template-sheet';
-import { KINDS } from '../src/ledger/columns';
-import { templateSheet } from '../src/ledger/template';
-import { FakeWorkbook, rectA1 } from './fake-excel';
-import { modelFromXlsx } from './fake-excel/from-xlsx';
-import { TODAY, fixtureWorkbook, freshCheck, setup, stateJson, teardown } from './excel-helpers';
+import { templateWorkbook } from '../../src/cli/template';
+import { SETTINGS_KEY } from '../../src/session/settings';
+import { widthPoints } from '../../src/excel/template-sheet';
+import { KINDS } from '../../src/ledger/columns';
+import { templateSheet } from '../../src/ledger/template';
+import { FakeWorkbook, rectA1 } from '../fake-excel';
+import { modelFromXlsx } from '../fake-excel/from-xlsx';
+import { TODAY, fixtureWorkbook, freshCheck, setup, stateJson, teardown } from './helpers';
 
 afterEach(teardown);
 

@@ -2,8 +2,8 @@
  * When the add-in acts: a shared runtime started hidden (TZ.* formulas recalculating) reads and
  * writes nothing until the pane is shown in this workbook.
  */
-import { PaneEnv, whenPaneShown } from '../src/excel/visibility';
-import { fixtureWorkbook, setup, teardown } from './excel-helpers';
+import { PaneEnv, whenPaneShown } from '../../src/excel/visibility';
+import { fixtureWorkbook, setup, teardown } from './helpers';
 
 afterEach(teardown);
 

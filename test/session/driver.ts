@@ -3,11 +3,11 @@
  * Sheets are SheetGrids; marks are kept as the plans written; every read and write is counted.
  * It is also the shape a WPS or in-browser file driver takes (synchronous work, resolved promises).
  */
-import { CellValue, SheetGrid } from '../src/ledger/cell';
-import type { TemplateSheet } from '../src/ledger/template';
-import type { DocumentStore, DriverCapabilities, HostChange, HostFailure, MarksFound, ReadRequest, ReadResult, SheetInfo, SheetRead, SheetWrite, WorkbookDriver, WorkbookIO, WriteResult } from '../src/session/driver';
-import { MarkPlan } from '../src/session/marks';
-import { templateGrid } from '../src/session/insert';
+import { CellValue, SheetGrid } from '../../src/ledger/cell';
+import type { TemplateSheet } from '../../src/ledger/template';
+import type { DocumentStore, DriverCapabilities, HostChange, HostFailure, MarksFound, ReadRequest, ReadResult, SheetInfo, SheetRead, SheetWrite, WorkbookDriver, WorkbookIO, WriteResult } from '../../src/session/driver';
+import { MarkPlan } from '../../src/session/marks';
+import { templateGrid } from '../../src/session/insert';
 
 export interface MemSheet {
   id: string;

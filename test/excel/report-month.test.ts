@@ -1,8 +1,8 @@
 /* The 报送月份 column: where it goes, what it holds, refusals, live updates, and that nothing else is written. */
-import { REPORT_COLUMNS_KEY } from '../src/session/settings';
-import { reportMonthText } from '../src/session/report-month';
-import { FakeWorkbook, colLetters, parseA1 } from './fake-excel';
-import { fixtureWorkbook, freshCheck, ledgerSheet, serial, setup, stateJson, teardown } from './excel-helpers';
+import { REPORT_COLUMNS_KEY } from '../../src/session/settings';
+import { reportMonthText } from '../../src/session/report-month';
+import { FakeWorkbook, colLetters, parseA1 } from '../fake-excel';
+import { fixtureWorkbook, freshCheck, ledgerSheet, serial, setup, stateJson, teardown } from './helpers';
 
 afterEach(teardown);
 

@@ -4,14 +4,14 @@
  * re-planning sheets whose results changed through another sheet, failures kept to one line.
  */
 import * as path from 'path';
-import { readWorkbook } from '../src/cli/xlsx';
-import { WorkbookSession } from '../src/session/session';
-import { toCheckJson } from '../src/validation/report';
-import { checkWorkbook } from '../src/validation/workbook';
-import { ledgerGrid } from './helpers/ledger';
-import { MemoryDriver, cloneGrid } from './session-driver';
+import { readWorkbook } from '../../src/cli/xlsx';
+import { WorkbookSession } from '../../src/session/session';
+import { toCheckJson } from '../../src/validation/report';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { ledgerGrid } from '../helpers/ledger';
+import { MemoryDriver, cloneGrid } from './driver';
 
-const FIXTURE = path.resolve(__dirname, '..', '..', 'shared', 'fixtures', 'sample-2023-10.xlsx');
+const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'sample-2023-10.xlsx');
 const TODAY = '2023-11-05';
 
 /** A session with manual timers: `fire()` runs the debounced re-check. */

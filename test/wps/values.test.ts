@@ -1,8 +1,8 @@
 /* What WPS's Value2 and SheetChange hand over, read the safe way (src/wps/values.ts, src/wps/events.ts). */
 import fc from 'fast-check';
-import { changesOf } from '../src/wps/events';
-import { bgr, cellOf, matrix } from '../src/wps/values';
-import { HRESULT } from './fake-wps';
+import { changesOf } from '../../src/wps/events';
+import { bgr, cellOf, matrix } from '../../src/wps/values';
+import { HRESULT } from '../fake-wps';
 
 test('empty cells in every form VBA’s Empty might arrive in are empty', () => {
   expect([undefined, null, ''].map(cellOf)).toEqual([null, null, null]);

@@ -1,8 +1,8 @@
 /* Marks: conditional formats owned by the add-in; 清除标记 leaves every format as it was; no value is ever written. */
-import { MARK_STYLE, isMarkFormula } from '../src/session/marks';
-import { ledgerIssues } from '../src/validation/check';
-import { FakeConditionalFormat, FakeWorkbook, rectA1 } from './fake-excel';
-import { fixtureWorkbook, ledgerSheet, penaltyRow, setup, teardown } from './excel-helpers';
+import { MARK_STYLE, isMarkFormula } from '../../src/session/marks';
+import { ledgerIssues } from '../../src/validation/check';
+import { FakeConditionalFormat, FakeWorkbook, rectA1 } from '../fake-excel';
+import { fixtureWorkbook, ledgerSheet, penaltyRow, setup, teardown } from './helpers';
 
 afterEach(teardown);
 

@@ -3,9 +3,9 @@
  * marks, whether Excel numbers conditional formats by priority (documented) or gives them ids
  * that last. The add-in recognises its marks by the tag in their formula, never by an id.
  */
-import { MARK_STYLE, isMarkFormula } from '../src/session/marks';
-import { FakeConditionalFormat, FakeWorkbook, rectA1 } from './fake-excel';
-import { fixtureWorkbook, setup, teardown } from './excel-helpers';
+import { MARK_STYLE, isMarkFormula } from '../../src/session/marks';
+import { FakeConditionalFormat, FakeWorkbook, rectA1 } from '../fake-excel';
+import { fixtureWorkbook, setup, teardown } from './helpers';
 
 afterEach(teardown);
 

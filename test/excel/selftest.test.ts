@@ -3,9 +3,9 @@
  * passes or is skipped for a reason; the clerk's workbook is exactly as before; the report is
  * copyable Chinese text.
  */
-import { formatSelfTestReport, selfTestPassed } from '../src/session/selftest';
-import { isMarkFormula } from '../src/session/marks';
-import { fixtureWorkbook, setup, teardown } from './excel-helpers';
+import { formatSelfTestReport, selfTestPassed } from '../../src/session/selftest';
+import { isMarkFormula } from '../../src/session/marks';
+import { fixtureWorkbook, setup, teardown } from './helpers';
 
 afterEach(teardown);
 

@@ -1,7 +1,7 @@
 /* Live checking: edits, pastes, row inserts/deletes, new sheets, activation, debounce, own writes. */
-import { MARK_STYLE } from '../src/session/marks';
-import { FakeWorkbook } from './fake-excel';
-import { fixtureWorkbook, freshCheck, ledgerSheet, penaltyRow, serial, setup, stateJson, teardown } from './excel-helpers';
+import { MARK_STYLE } from '../../src/session/marks';
+import { FakeWorkbook } from '../fake-excel';
+import { fixtureWorkbook, freshCheck, ledgerSheet, penaltyRow, serial, setup, stateJson, teardown } from './helpers';
 
 afterEach(teardown);
 
