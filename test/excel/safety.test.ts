@@ -113,6 +113,7 @@ describe('cell-edit mode', () => {
     expect(s.service.current().phase).toBe('ready');
     expect(notes(s.service.current())).toEqual([]);
     expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
+    await s.service.refreshMarks();
     expect(s.wb.shownFill(P, 'I5')).toBeUndefined();
   });
 });

@@ -1342,6 +1342,15 @@ class CfP extends ProxyBase {
   get custom(): CustomCfP {
     return new CustomCfP(this.context, () => this.find(), this._data?.custom as Record<string, unknown> | undefined, false);
   }
+  /** The areas the format applies to (ConditionalFormat.getRanges, ExcelApi 1.9), resolved when the sync runs. */
+  getRanges(): AreasP {
+    const ctx = this.context;
+    ctx.host.api(ctx, 'ConditionalFormat.getRanges');
+    return new AreasP(ctx, () => {
+      const f = need(this.find(), 'conditional format');
+      return { sheet: f.sheet, rects: f.cf.ranges.map((r) => ({ ...r })) };
+    });
+  }
   delete(): void {
     const ctx = this.context;
     ctx.enqueue((n) => {
