@@ -191,12 +191,13 @@ export class FakeHost {
    * lacks its requirement set the next sync fails with ApiNotFound, like Office.js. Only members
    * the typings tag can be modelled.
    */
-  api(ctx: FakeContext | null, member: string, setter = false): void {
+  api(ctx: FakeContext | null, member: string, setter = false, load = false): void {
     const req = requirementOf(member, setter);
     if (!req) throw new Error(`fake Excel: @types/office-js tags no requirement set for ${member}`);
     const [set, version] = req;
     this.apiUsed.set(member, `${set} ${version}`);
-    if (ctx && undoUnsupported(member, this.options.platform)) ctx.undoUnsupported.push(member);
+    // Loading a property reads it; setting it or calling the method is what cannot be undone.
+    if (ctx && !load && undoUnsupported(member, this.options.platform)) ctx.undoUnsupported.push(member);
     const min = this.options.declaredMin;
     if (set === 'ExcelApi' && min && !versionLe(version, min)) {
       const asked = this.asked.get('ExcelApi');
@@ -215,7 +216,7 @@ export class FakeHost {
   apiProps(ctx: FakeContext, cls: string, tree: LoadTree): void {
     for (const k of Object.keys(tree)) {
       if (k === 'items' || k.startsWith('$')) continue;
-      if (isTagged(`${cls}.${k}`)) this.api(ctx, `${cls}.${k}`);
+      if (isTagged(`${cls}.${k}`)) this.api(ctx, `${cls}.${k}`, false, true);
     }
   }
 
