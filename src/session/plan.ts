@@ -68,6 +68,8 @@ export function planWrites(book: SheetBook, input: PlanInput): WritePlanOut {
     if (!input.sheets?.has(e.id) && !input.found.has(e.id) && e.planned === result) continue;
     const w: SheetWrite = { id: e.id };
     const done: { marks?: () => void; cells?: () => void } = {};
+    /** Why this sheet's 报送月份 cells are not written (kept when its marks are). */
+    let cellsNote: string | null = null;
 
     // Marks.
     const plan = marksPlanFor(book, e, input.marksWanted);
@@ -87,7 +89,7 @@ export function planWrites(book: SheetBook, input: PlanInput): WritePlanOut {
         w.marks = plan;
         done.marks = () => {
           e.marks = { key, count };
-          e.note = null;
+          e.note = cellsNote;
         };
       } else {
         e.marks = { key, count: found.count };
@@ -106,8 +108,8 @@ export function planWrites(book: SheetBook, input: PlanInput): WritePlanOut {
     if (col !== null && layout && grid && result) {
       const changed = ownedChanges(book, e, input.owned, input.rows?.get(e.id));
       const merged = changed.size ? mergeReason(e.name, col, layout, grid.merges) : null;
-      if (changed.size && e.protected) e.note = sheetNote(e.name, PROTECTED, 'cells');
-      else if (merged) e.note = merged;
+      if (changed.size && e.protected) e.note = cellsNote = sheetNote(e.name, PROTECTED, 'cells');
+      else if (merged) e.note = cellsNote = merged;
       else if (changed.size) {
         w.text = { col, runs: textRuns(changed) };
         for (const run of w.text.runs) own.push({ id: e.id, range: { top: run.top, left: col, bottom: run.top + run.values.length - 1, right: col } });

@@ -1,5 +1,6 @@
 /* The 报送月份 column: where it goes, what it holds, refusals, live updates, and that nothing else is written. */
 import { REPORT_COLUMNS_KEY } from '../../src/session/settings';
+import { MARK_STYLE } from '../../src/session/marks';
 import { reportMonthText } from '../../src/session/report-month';
 import { FakeWorkbook, colLetters, parseA1 } from '../fake-excel';
 import { fixtureWorkbook, freshCheck, ledgerSheet, serial, setup, stateJson, teardown } from './helpers';
@@ -177,4 +178,36 @@ test('a template-only ledger gets the header and blank cells; a table with no fr
   const r2 = await s2.service.fillReportMonths();
   expect(s2.service.current().sheets.map((x) => x.records)).toEqual([1]);
   expect(r2).toEqual({ written: [], refused: [{ sheet: '最右', reason: expect.stringContaining('已没有空列') }] });
+});
+
+test('a merged area reaching into the 报送月份 column: that sheet is refused with the reason, its marks and the other sheets are written', async () => {
+  const wb = await fixtureWorkbook();
+  // The clerk merged K5:L6 (备注 across into the column the add-in would fill).
+  wb.sheet(P).merges.push({ top: 5, left: 11, bottom: 6, right: 12 });
+  const s = setup(wb);
+  await s.service.checkAll();
+  const r = await s.service.fillReportMonths();
+  // Where merged areas are read (ExcelApi 1.13) it is refused beforehand, naming the area; elsewhere the write fails alone.
+  expect(r.refused).toEqual([{ sheet: P, reason: expect.stringContaining(s.office.host.supports('1.13') ? '合并单元格 K5:L6' : '合并单元格') }]);
+  expect(r.written.map((w) => w.sheet)).toEqual([I, C]);
+  // (Where it is found only by the failing write, the header written before it stays.)
+  expect(column(wb, P, 'L', 3, 4)).toEqual(['', '']);
+  expect(wb.shownFill(P, 'I5')).toBe(MARK_STYLE.error.fill);
+});
+
+test('a write that fails on a merged area costs only that sheet’s cells (the fake refuses part of a merged area), not its marks', async () => {
+  const wb = await fixtureWorkbook();
+  const s = setup(wb);
+  await s.service.checkAll();
+  await s.service.fillReportMonths();
+  await s.service.startLive();
+  // Merged after the column was filled, without the session reading it (no event): the next write hits it.
+  wb.sheet(P).merges.push({ top: 6, left: 11, bottom: 6, right: 12 });
+  s.wb.userEdit(P, 'F6', '2023年10月6日');
+  s.wb.userEdit(P, 'I5', '王明、李强');
+  await s.service.idle();
+  await s.service.refreshMarks();
+  expect(s.wb.shownFill(P, 'I5')).toBeUndefined(); // the marks were written
+  // Where merged areas are read (ExcelApi 1.13) the re-read rows show it and the column is refused with the reason; elsewhere the write fails alone.
+  expect(s.service.current().notes?.join('\n')).toMatch(new RegExp(`「${P}」(报送月份没有更新|的 L 列（报送月份要写的列）中有合并单元格 K6:L6)`));
 });
