@@ -5,7 +5,7 @@ import { Button, FluentProvider, webLightTheme } from '@fluentui/react-component
 import { deliverFiles } from '../excel/delivery';
 import { officeReady } from '../excel/office';
 import { createLedgerService } from '../excel/session';
-import { whenPaneShown } from '../excel/visibility';
+import { onPaneVisibility, whenPaneShown } from '../excel/visibility';
 import { holidayDataRange } from '../validation/cell-functions';
 import { onPaneCommand } from '../commands/bridge';
 import { App } from './App';
@@ -40,6 +40,8 @@ officeReady().then(({ host }) => {
   // Started hidden (TZ.* formulas recalculating): nothing is read or written until the pane is shown.
   start = whenPaneShown(() => {
     const service = createLedgerService({ pause: yieldToHost }); // the one place the pane meets the Excel adapter
+    // Closed, the pane's runtime keeps running: live checking pauses, and a fresh check follows when it is shown again.
+    onPaneVisibility((visible) => void service.setPaneVisible(visible));
     // A transition: the first render of the whole pane in slices, not one long task.
     startTransition(() =>
       root.render(
