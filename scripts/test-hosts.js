@@ -19,7 +19,7 @@ const { spawnSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..');
 const SUITES = ['test/excel/'];
-const ONCE = ['test/excel/api-sets', 'test/excel/fake', 'test/excel/activation'];
+const ONCE = ['test/excel/api-sets', 'test/excel/fake', 'test/excel/activation', 'test/excel/too-old-page'];
 const PROFILES = ['manifest-min', 'ltsc-2021', 'retail-perpetual', 'mac-16.35', 'web', 'm365'];
 /** The profile jest runs the suites under without TZ_HOST_PROFILE (profiles.ts DEFAULT_PROFILE). */
 const DEFAULT_PROFILE = 'ltsc-2021';
