@@ -55,18 +55,18 @@ const doc = (text: string) => new DOMParser().parseFromString(text, 'text/xml');
 test('the build writes the WPS add-in folder, its online jsplugins.xml, the offline package and the offline page', () => {
   if (!process.env.TZ_WPS_DIST) expect(log).toContain('compiled successfully');
   const folder = ['index.html', 'main.js', 'ribbon.xml', 'manifest.xml', 'functions.json', 'taskpane.html', 'taskpane.js', ...W.ICONS];
-  for (const f of [...folder, 'jsplugins.xml']) expect([f, exists('wps', f)]).toEqual([f, true]);
+  for (const f of [...folder, 'jsplugins.xml', 'publish.xml']) expect([f, exists('wps', f)]).toEqual([f, true]);
   for (const f of folder) expect([f, exists('wps-offline', `taizhang_${VERSION}`, f)]).toEqual([f, true]);
-  for (const f of ['jsplugins.xml', `taizhang_${VERSION}.zip`, '安装说明.txt']) expect([f, exists('wps-offline', f)]).toEqual([f, true]);
+  for (const f of ['publish.xml', `taizhang_${VERSION}.zip`, '安装说明.txt']) expect([f, exists('wps-offline', f)]).toEqual([f, true]);
   expect(exists(OFFLINE_PAGE)).toBe(true);
   expect(fs.readdirSync(path.join(DIST, 'offline'))).toEqual(['执法台账助手.html']);
-  // The same folder online and offline (the offline one has no online jsplugins.xml).
-  expect(fs.readdirSync(path.join(DIST, 'wps-offline', `taizhang_${VERSION}`)).sort()).toEqual(fs.readdirSync(path.join(DIST, 'wps')).filter((f) => f !== 'jsplugins.xml').sort());
+  // The same folder online and offline (the offline one has no online jsplugins.xml or publish.xml).
+  expect(fs.readdirSync(path.join(DIST, 'wps-offline', `taizhang_${VERSION}`)).sort()).toEqual(fs.readdirSync(path.join(DIST, 'wps')).filter((f) => f !== 'jsplugins.xml' && f !== 'publish.xml').sort());
   expect(read('wps-offline', `taizhang_${VERSION}`, 'taskpane.js')).toBe(read('wps', 'taskpane.js'));
 });
 
 (HAS_XMLLINT ? test : test.skip)('every generated XML file is well-formed (xmllint)', () => {
-  const files = ['wps/ribbon.xml', 'wps/manifest.xml', 'wps/jsplugins.xml', 'wps-offline/jsplugins.xml', `wps-offline/taizhang_${VERSION}/ribbon.xml`];
+  const files = ['wps/ribbon.xml', 'wps/manifest.xml', 'wps/jsplugins.xml', 'wps/publish.xml', 'wps-offline/publish.xml', `wps-offline/taizhang_${VERSION}/ribbon.xml`];
   const r = spawnSync('xmllint', ['--noout', '--nonet', ...files.map((f) => path.join(DIST, f))], { encoding: 'utf8' });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
@@ -90,12 +90,12 @@ test('the XML files name what exists: ribbon callbacks main.js installs, the ico
 
   const online = doc(read('wps', 'jsplugins.xml')).getElementsByTagName('jspluginonline')[0];
   expect([online.getAttribute('name'), online.getAttribute('type'), online.getAttribute('url')]).toEqual([W.ADDIN_NAME, 'et', `${ADDIN_URL}wps/`]);
-  const offline = doc(read('wps-offline', 'jsplugins.xml')).getElementsByTagName('jsplugin')[0];
-  expect([offline.getAttribute('name'), offline.getAttribute('type'), offline.getAttribute('version')]).toEqual([W.ADDIN_NAME, 'et', VERSION]);
-  // WPS looks for <name>_<version> in its jsaddons folder; the archive at `url` is what it would fetch otherwise.
-  expect(exists('wps-offline', `${offline.getAttribute('name')}_${offline.getAttribute('version')}`)).toBe(true);
-  expect(offline.getAttribute('url')).toBe(`${ADDIN_URL}wps-offline/taizhang_${VERSION}.zip`);
-  expect(exists('wps-offline', path.basename(offline.getAttribute('url')!))).toBe(true);
+  // jsaddons/publish.xml as wpsjs 2.2.3 writes it: online (debug_publish.js) and for the copied folder (build.js), url = the folder's name.
+  const perUser = doc(read('wps', 'publish.xml')).getElementsByTagName('jspluginonline')[0];
+  expect(['name', 'type', 'url', 'enable', 'install'].map((a) => perUser.getAttribute(a))).toEqual([W.ADDIN_NAME, 'et', `${ADDIN_URL}wps/`, 'enable_dev', 'null']);
+  const offline = doc(read('wps-offline', 'publish.xml')).getElementsByTagName('jsplugin')[0];
+  expect(['name', 'type', 'version', 'url', 'enable', 'install'].map((a) => offline.getAttribute(a))).toEqual([W.ADDIN_NAME, 'et', VERSION, `taizhang_${VERSION}`, 'enable_dev', 'null']);
+  expect(exists('wps-offline', offline.getAttribute('url')!)).toBe(true);
 
   // Pages load their scripts from next to them (the folder works served and copied).
   expect([...read('wps', 'index.html').matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1])).toEqual(['main.js']);
@@ -105,7 +105,7 @@ test('the XML files name what exists: ribbon callbacks main.js installs, the ico
 test('the offline package’s zip holds the add-in folder', async () => {
   const zip = await JSZip.loadAsync(fs.readFileSync(path.join(DIST, 'wps-offline', `taizhang_${VERSION}.zip`)));
   const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir).sort();
-  expect(names).toEqual(fs.readdirSync(path.join(DIST, 'wps')).flatMap((f) => (f === 'images' ? W.ICONS : f === 'jsplugins.xml' ? [] : [f])).map((f: string) => `taizhang_${VERSION}/${f}`).sort());
+  expect(names).toEqual(fs.readdirSync(path.join(DIST, 'wps')).flatMap((f) => (f === 'images' ? W.ICONS : f === 'jsplugins.xml' || f === 'publish.xml' ? [] : [f])).map((f: string) => `taizhang_${VERSION}/${f}`).sort());
   expect(await zip.file(`taizhang_${VERSION}/main.js`)!.async('string')).toBe(read('wps', 'main.js'));
 });
 
