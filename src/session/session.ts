@@ -24,19 +24,16 @@ import { OwnWrites } from './own-writes';
 import { Pacer } from './pacer';
 import { ResolvedSessionOptions, SessionOptions, resolveSessionOptions } from './session-options';
 import { paneState } from './summary';
+import { SessionCore } from './session-core';
 import { WriteWhen, Writer, pendingNote } from './writer';
 
 type Phase = PaneState['phase'];
 
-export class WorkbookSession implements LedgerService {
+export class WorkbookSession extends SessionCore implements LedgerService {
   private readonly book: SheetBook;
-  private readonly listeners = new Set<(s: PaneState) => void>();
-  private state: PaneState = { phase: 'idle', check: null, sheets: [], missingKinds: [], date1904: false, marksShown: false, notes: [], version: 0 };
   private checked = false;
   private date1904 = false;
   private marksWanted = true;
-  private chain: Promise<unknown> = Promise.resolve();
-  private running = 0;
   private listening = false;
   private readonly pending = new PendingChanges();
   private timer: unknown = null;
@@ -57,6 +54,7 @@ export class WorkbookSession implements LedgerService {
     private readonly driver: WorkbookDriver,
     options: SessionOptions,
   ) {
+    super();
     this.o = resolveSessionOptions(options);
     this.book = new SheetBook({ today: this.o.today() });
     this.own = new OwnWrites(this.o.now, this.o.ownWriteWindowMs);
@@ -107,15 +105,6 @@ export class WorkbookSession implements LedgerService {
       this.pending.clear();
       await this.doCheckAll('undoable');
     });
-  }
-
-  current(): PaneState {
-    return this.state;
-  }
-
-  subscribe(listener: (state: PaneState) => void): () => void {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
   }
 
   startLive(): Promise<void> {
@@ -392,25 +381,6 @@ export class WorkbookSession implements LedgerService {
 
   // ---- plumbing ----
 
-  private enqueue<T>(fn: () => Promise<T>): Promise<T> {
-    this.running++;
-    const p = this.chain.then(fn, fn);
-    this.chain = p.then(
-      () => this.running--,
-      () => this.running--,
-    );
-    return p;
-  }
-
-  /** Rejects with a Chinese message (host errors are often English). */
-  private async chinese<T>(p: Promise<T>): Promise<T> {
-    try {
-      return await p;
-    } catch (e) {
-      throw new Error(describeFailure(e));
-    }
-  }
-
   private publish(phase: Phase, error?: string, progress?: PaneProgress): void {
     const caps = this.driver.capabilities();
     const waiting = this.checked && phase !== 'checking' ? this.writer.pending().map((e) => e.name) : [];
@@ -418,17 +388,6 @@ export class WorkbookSession implements LedgerService {
     const state = paneState(this.state, this.book, { phase, error, checked: this.checked, date1904: this.date1904, marksShown: this.marksWanted && this.checked && caps.marks, merges: caps.merges, busyNote: this.busyNote, pendingMarks });
     if (progress) this.pacer.shown(progress);
     this.notify(progress ? { ...state, progress } : state);
-  }
-
-  private notify(state: PaneState): void {
-    this.state = state;
-    for (const l of [...this.listeners]) {
-      try {
-        l(this.state);
-      } catch {
-        // a listener's error is not the session's
-      }
-    }
   }
 }
 
