@@ -77,7 +77,7 @@ async function oneCell(): Promise<void> {
   office.uninstall();
   const recheck = logs.filter((l) => l.op === 'recheckRows');
   console.log(
-    `one-cell edit re-checked (${ROWS}-row ledger, debounce 0): ${median(times).toFixed(1)} ms median of 20 (event → marks written; adapter's own time ${median(recheck.map((l) => l.ms))} ms), ${Math.max(...syncs)} syncs at most`,
+    `one-cell edit re-checked (${ROWS}-row ledger, debounce 0): ${median(times).toFixed(1)} ms median of 20 (event → results in the pane, nothing written; adapter's own time ${median(recheck.map((l) => l.ms))} ms), ${Math.max(...syncs)} syncs at most`,
   );
 }
 
