@@ -305,7 +305,7 @@ type Route = { request(): { url(): string }; continue(): void; abort(): void };
       expect(text).toContain('批量授权版 Excel 2016、2019');
       expect(text).toContain('taizhang check');
       expect(text).toContain(`${site}/offline/执法台账助手.html`);
-      expect(text).toContain('版本 2002');
+      expect(text).toContain('版本 2311');
       const href = await page.getByRole('link', { name: '执法台账助手.html' }).getAttribute('href');
       expect(decodeURI(href!)).toBe(`file://${site}/offline/执法台账助手.html`);
       expect(await page.evaluate(() => (window as { tzUnsupportedWebview?: boolean }).tzUnsupportedWebview)).toBe(true);
@@ -369,7 +369,10 @@ async function fakeWpsScript(): Promise<string> {
       await page.waitForFunction(() => (window as unknown as W).__wps.wb.sheet('行政处罚案件台账').selection === 'F6');
       await page.evaluate(() => (window as unknown as W).__wps.wb.userEdit('行政处罚案件台账', 'F6', 45227));
       await page.getByRole('button', { name: /F6「结案时间」/ }).waitFor({ state: 'detached', timeout: 10_000 });
-      expect(await page.evaluate(() => (window as unknown as W).__wps.wb.shownFill('行政处罚案件台账', 'F6'))).toBeUndefined();
+      // Live checking writes nothing (the clerk's undo history): the mark waits for 更新标记.
+      expect(await page.evaluate(() => (window as unknown as W).__wps.wb.shownFill('行政处罚案件台账', 'F6'))).toBe('#FFC7CE');
+      await page.getByRole('button', { name: '更新标记' }).click();
+      await page.waitForFunction(() => (window as unknown as W).__wps.wb.shownFill('行政处罚案件台账', 'F6') === undefined, undefined, { timeout: 10_000 });
       expect(problems).toEqual([]);
       expect(requests).toEqual(['taskpane.html', 'taskpane.js']);
     } finally {
