@@ -40,8 +40,9 @@ function main(argv) {
       }
       const out = path.join(dir, `${name}.json`);
       const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-      const ignore = ONCE.map((p) => `--testPathIgnorePatterns=${p}`);
-      const r = spawnSync(process.execPath, [jest, '--json', `--outputFile=${out}`, '--silent', ...ignore, ...SUITES], {
+      // One ignore pattern (a regex alternation): an array option would swallow the suite paths after it.
+      const ignore = `--testPathIgnorePatterns=${ONCE.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')}`;
+      const r = spawnSync(process.execPath, [jest, ...SUITES, '--json', `--outputFile=${out}`, '--silent', ignore], {
         cwd: ROOT,
         env: { ...process.env, TZ_HOST_PROFILE: name },
         encoding: 'utf8',
