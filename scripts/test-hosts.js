@@ -5,8 +5,9 @@
  * host profile of the fake Excel (test/fake-excel/profiles.ts: the manifest's minimum, Excel LTSC
  * 2021, retail perpetual at Version 2311, Mac 16.35, Excel on the web, Microsoft 365), one line
  * per profile with its pass count. Suites that do not depend on the host (ONCE: the fake's own
- * semantics, the requirement-set data, activation by the manifest) run once, in the plain jest
- * run. Exit 1 when any profile has a failure.
+ * semantics, the requirement-set data, activation by the manifest, the too-old page, the 自检
+ * dialog rendered in the pane) run once, in the plain jest run. Exit 1 when any profile has a
+ * failure.
  *
  *   node scripts/test-hosts.js [--profile NAME]... [--verbose] [--after-jest]
  *
@@ -19,7 +20,7 @@ const { spawnSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..');
 const SUITES = ['test/excel/'];
-const ONCE = ['test/excel/api-sets', 'test/excel/fake', 'test/excel/activation', 'test/excel/too-old-page'];
+const ONCE = ['test/excel/api-sets', 'test/excel/fake', 'test/excel/activation', 'test/excel/too-old-page', 'test/excel/selftest-pane'];
 const PROFILES = ['manifest-min', 'ltsc-2021', 'retail-perpetual', 'mac-16.35', 'web', 'm365'];
 /** The profile jest runs the suites under without TZ_HOST_PROFILE (profiles.ts DEFAULT_PROFILE). */
 const DEFAULT_PROFILE = 'ltsc-2021';
