@@ -282,7 +282,6 @@ export class FakeHost {
   readonly opened: string[] = [];
   readonly visibilityHandlers: ((a: { visibilityMode: string }) => void)[] = [];
 
-  /** The task pane is shown (`Taskpane`) or hidden (`Hidden`): Office.addin.onVisibilityModeChanged. */
   /** Ribbon commands' functions (Office.actions.associate, SharedRuntime 1.1). */
   readonly actions = new Map<string, (event: { completed(): void }) => unknown>();
   /** Times Office.addin.showAsTaskpane was called. */
@@ -299,6 +298,11 @@ export class FakeHost {
     return new Promise((resolve) => void fn({ completed: () => resolve() }));
   }
 
+  /**
+   * The clerk opens (`Taskpane`) or closes (`Hidden`) the pane: Office.addin.onVisibilityModeChanged
+   * (SharedRuntime 1.1; https://learn.microsoft.com/office/dev/add-ins/develop/show-hide-add-in — the
+   * shared runtime keeps running while the pane is hidden). Delivered asynchronously, like events.
+   */
   setVisibility(mode: 'Taskpane' | 'Hidden'): void {
     for (const h of this.visibilityHandlers) setTimeout(() => h({ visibilityMode: mode }), 0);
   }
