@@ -44,6 +44,8 @@ test('自检 from the toolbar: runs the probes, shows the copyable report, says 
   await user.click(await screen.findByRole('button', { name: '自检' }));
   const dialog = await screen.findByRole('dialog', { name: '自检' }, { timeout: LOAD });
   expect(dialog).toHaveTextContent('临时建立一张隐藏工作表');
+  // Before it runs: it empties Excel's undo history (sheet delete and protection cannot be undone).
+  expect(dialog).toHaveTextContent('自检会清空 Excel 的“撤销”记录');
   expect(selfTest).not.toHaveBeenCalled();
   await user.click(await screen.findByRole('button', { name: '开始自检' }));
   const report = (await screen.findByRole('textbox', { name: '自检报告' })) as HTMLTextAreaElement;
