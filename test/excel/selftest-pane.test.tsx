@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-/* 自检 in the pane: the toolbar button, the dialog, the report and its copy button; the notes line under the results. */
+/* 自检 in the pane: the toolbar button, the dialog, the report and its copy button; the notes line under the results; the pending-marks line and 更新标记. */
 import { check, fakeService, renderPane } from '../taskpane-helpers';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -75,4 +75,17 @@ test('the session’s notes (marks not updated on a sheet, and why) show under t
   act(() => service.emit({ ...service.current(), notes: [note], version: service.current().version + 1 }));
   expect(await screen.findByText(note)).toBeInTheDocument();
   expect(screen.getByRole('list', { name: '本工作簿中的台账' })).toBeInTheDocument();
+});
+
+test('marks waiting after live checking: the session’s line says when they follow, and 更新标记 asks for them', async () => {
+  const { service } = pane(REPORT);
+  const refreshMarks = jest.fn(async () => act(() => service.emit({ ...service.current(), pendingMarks: undefined, version: service.current().version + 1 })));
+  Object.assign(service, { refreshMarks });
+  await screen.findByRole('list', { name: '本工作簿中的台账' });
+  const note = '「行政处罚案件台账」的标记还是修改前的：这个版本的 Excel 在加载项写入工作簿后会清空“撤销”记录……';
+  act(() => service.emit({ ...service.current(), pendingMarks: { sheets: ['行政处罚案件台账'], note }, version: service.current().version + 1 }));
+  expect(await screen.findByText(note)).toBeInTheDocument();
+  await userEvent.setup().click(screen.getByRole('button', { name: '更新标记' }));
+  expect(refreshMarks).toHaveBeenCalledTimes(1);
+  await waitFor(() => expect(screen.queryByText(note)).toBeNull());
 });
