@@ -122,5 +122,6 @@ export function pendingNote(sheets: string[], undo: UndoKind, host: string): str
   if (!sheets.length) return null;
   const names = sheets.map((n) => `「${n}」`).join('');
   if (undo === 'grouped') return `${names}的标记会在您切换到别的工作表时更新，也可以点“更新标记”；更新算作一步操作，可以用 Ctrl+Z 撤销。检查结果已经是最新的。`;
-  return `${names}的标记还是修改前的：这个版本的 ${host} 在加载项写入工作簿后会清空“撤销”记录，所以边填边查时只更新窗格里的检查结果，不改动表格，您随时可以按 Ctrl+Z 撤销自己的修改。改完后点“更新标记”再标出（更新之后，之前的操作不能再撤销）。`;
+  const why = host === 'WPS' ? '加载项写入工作簿后，WPS 可能不能再撤销之前的操作（WPS 没有说明，按宏的惯例处理）' : `这个版本的 ${host} 在加载项写入工作簿后会清空“撤销”记录`;
+  return `${names}的标记还是修改前的：${why}，所以边填边查时只更新窗格里的检查结果，不改动表格，您随时可以按 Ctrl+Z 撤销自己的修改。改完后点“更新标记”再标出（更新之后，之前的操作${host === 'WPS' ? '可能' : ''}不能再撤销）。`;
 }

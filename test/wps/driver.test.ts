@@ -75,7 +75,7 @@ test('live checking: an edit re-reads its rows (and the cells below it), writes 
   expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
   // WPS is assumed to empty its undo list on a write from code, as VBA macros do: nothing is written while the clerk types.
   expect(s.wb.shownFill(P, 'F6')).toBe('#FFC7CE');
-  expect(s.service.current().pendingMarks?.note).toContain('这个版本的 WPS');
+  expect(s.service.current().pendingMarks?.note).toContain('WPS 可能不能再撤销之前的操作');
   await s.service.refreshMarks();
   expect(s.wb.shownFill(P, 'F6')).toBeUndefined();
 
