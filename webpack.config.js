@@ -15,6 +15,7 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { ShippedFunctionsJsonPlugin } = require('./scripts/functions-json');
 const { DEV_BASE, productionBase, rewriteManifest } = require('./scripts/manifest-urls');
 const { ECMA_VERSION } = require('./scripts/es-target');
 const { OUTPUTS: WPS_OUTPUTS, wpsAndOfflineConfig } = require('./scripts/build-wps-config');
@@ -153,6 +154,7 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new ShippedFunctionsJsonPlugin(), // without allowCustomDataForDataTypeAny (CustomFunctionsRuntime 1.4)
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

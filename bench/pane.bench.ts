@@ -14,7 +14,7 @@
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { FakeWorkbook } from '../test/fake-excel';
-import { bigLedgerSheet, gridOf } from '../test/excel-helpers';
+import { bigLedgerSheet, gridOf } from '../test/excel/helpers';
 import { browserBundle } from '../test/helpers/office-fake';
 import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM, builtPane, paneScript, routePane, serve } from '../test/helpers/pane-browser';
 import * as path from 'path';

@@ -10,9 +10,22 @@
  *     functions.json              TZ.* metadata, from src/functions/functions.ts's JSDoc
  *     taskpane.html, taskpane.js  the pane
  *     images/                     the button's icon
- *     jsplugins.xml               online mode: <jspluginonline url="…/wps/"> (TZ_WPS_URL, else TZ_ADDIN_URL + wps/)
- *   dist/wps-offline/             offline package: taizhang_<version>/ (the add-in folder),
- *                                 taizhang_<version>.zip of it, and jsplugins.xml with <jsplugin>
+ *     jsplugins.xml               online mode through oem.ini's JSPluginsServer: <jspluginonline url="…/wps/">
+ *                                 (TZ_WPS_URL, else TZ_ADDIN_URL + wps/), as `wpsjs debug` serves it
+ *     publish.xml                 online mode per user: the same entry as wpsjs writes into jsaddons/publish.xml
+ *   dist/wps-offline/             offline package: taizhang_<version>/ (the add-in folder), publish.xml with
+ *                                 <jsplugin url="taizhang_<version>"> (what wpsjs's offline installer copies into
+ *                                 jsaddons next to the folder), a zip of the folder to carry it, 安装说明.txt
+ *
+ * Checked against wpsjs 2.2.3 (npm), the kit WPS documents for add-ins: src/lib/build.js (offline:
+ * `<name>_<version>` folder, publish.xml `<jsplugin name type url="<name>_<version>" version
+ * enable="enable_dev" install="null" customDomain="">`, copied to %APPDATA%/kingsoft/wps/jsaddons),
+ * debug_publish.js (online: `<jspluginonline name type url enable="enable_dev" install="null" …>` in
+ * jsaddons/publish.xml; the folder is %APPDATA%\kingsoft\wps\jsaddons on Windows,
+ * ~/.local/share/Kingsoft/wps/jsaddons on Linux), debug_xmlplugin.js (oem.ini [Support]
+ * JsApiPlugin=true, [Server] JSPluginsServer=<url of jsplugins.xml> with <jspluginonline>).
+ * wpsjs packs an offline add-in served from a web server as `<name>.7z`; this build makes no 7z
+ * (the folder is copied instead, as wpsjs's own installer does).
  *
  * Used by scripts/build-wps-config.js (webpack); `node scripts/build-wps.js` prints the files' text.
  */
@@ -82,6 +95,16 @@ function jsPluginsOffline(version, url) {
   return xml(['jsplugins', {}, ['jsplugin', { name: ADDIN_NAME, type: 'et', version, url, enable: 'true' }]]);
 }
 
+/** jsaddons/publish.xml for online mode, as wpsjs's debug_publish.js writes it. */
+function publishXmlOnline(url) {
+  return xml(['jsplugins', {}, ['jspluginonline', { name: ADDIN_NAME, type: 'et', url, enable: 'enable_dev', install: 'null', customDomain: '' }]]);
+}
+
+/** jsaddons/publish.xml for the copied folder, as wpsjs's build.js (CreatePublishXml) writes it: url is the folder's name. */
+function publishXmlOffline(version) {
+  return xml(['jsplugins', {}, ['jsplugin', { name: ADDIN_NAME, type: 'et', url: `${ADDIN_NAME}_${version}`, version, enable: 'enable_dev', install: 'null', customDomain: '' }]]);
+}
+
 /** The add-in's main page: WPS opens it when 表格 starts; it loads main.js (the ribbon callbacks). */
 function indexHtml() {
   return '<!doctype html>\n<html lang="zh-CN">\n  <head>\n    <meta charset="UTF-8" />\n    <title>执法台账助手</title>\n  </head>\n  <body>\n    <script src="main.js"></script>\n  </body>\n</html>\n';
@@ -143,7 +166,7 @@ const INSTALL_NOTE = (version) => `执法台账助手 WPS 加载项（离线包 
 1. 把文件夹 ${ADDIN_NAME}_${version} 复制到 WPS 加载项目录：
    Windows：%APPDATA%\\kingsoft\\wps\\jsaddons\\
    统信 UOS、麒麟等 Linux：~/.local/share/Kingsoft/wps/jsaddons/
-2. 把本包中的 jsplugins.xml 放到同一目录（目录中已有 jsplugins.xml 时，只把其中 <jsplugin …/> 一行加进原文件）。
+2. 把本包中的 publish.xml 放到同一目录（目录中已有 publish.xml 时——装过别的 WPS 加载项——不要覆盖，只把其中 <jsplugin …/> 一行加到原文件的 <jsplugins> 与 </jsplugins> 之间）。
 3. 完全退出 WPS 后重新打开表格，功能区出现“执法台账助手”选项卡；第一次加载时 WPS 可能询问是否信任此加载项，请选择信任。
 详细步骤见项目 README“在 WPS 表格中使用”。
 `;
@@ -173,20 +196,21 @@ class WpsFilesPlugin {
         for (const icon of ICONS) files[icon] = fs.readFileSync(path.join(ROOT, 'assets', path.basename(icon)));
         for (const [name, content] of Object.entries(files)) emit(`${FOLDER}/${name}`, content);
         emit(`${FOLDER}/jsplugins.xml`, jsPluginsOnline(wpsUrl(this.env)));
+        emit(`${FOLDER}/publish.xml`, publishXmlOnline(wpsUrl(this.env)));
 
-        // The offline package: the add-in folder (everything in wps/ but the online jsplugins.xml) under its versioned name, and a zip of it.
+        // The offline package: the add-in folder (everything in wps/ but the online jsplugins.xml and publish.xml) under its versioned name, and a zip of it.
         const folder = `${ADDIN_NAME}_${this.version}`;
         const JSZip = require('jszip');
         const zip = new JSZip();
         for (const name of Object.keys(compilation.assets).sort()) {
-          if (!name.startsWith(`${FOLDER}/`) || name === `${FOLDER}/jsplugins.xml` || name.endsWith('.map')) continue;
+          if (!name.startsWith(`${FOLDER}/`) || name === `${FOLDER}/jsplugins.xml` || name === `${FOLDER}/publish.xml` || name.endsWith('.map')) continue;
           const rel = name.slice(FOLDER.length + 1);
           const buf = compilation.assets[name].buffer();
           emit(`${OFFLINE_FOLDER}/${folder}/${rel}`, buf);
           zip.file(`${folder}/${rel}`, buf, { date: new Date(2000, 0, 1) });
         }
         emit(`${OFFLINE_FOLDER}/${folder}.zip`, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-        emit(`${OFFLINE_FOLDER}/jsplugins.xml`, jsPluginsOffline(this.version, offlineUrl(this.version, this.env)));
+        emit(`${OFFLINE_FOLDER}/publish.xml`, publishXmlOffline(this.version));
         emit(`${OFFLINE_FOLDER}/安装说明.txt`, INSTALL_NOTE(this.version).replace(/\n/g, '\r\n'));
       });
     });
@@ -205,6 +229,8 @@ module.exports = {
   manifestXml,
   jsPluginsOnline,
   jsPluginsOffline,
+  publishXmlOnline,
+  publishXmlOffline,
   wpsUrl,
   offlineUrl,
   wpsType,

@@ -13,9 +13,9 @@ import { newSheetOf } from '../src/taskpane/rollup-sheets';
 import { workbookCopy } from '../src/offline/copy';
 import { FileDriver, FileSession, browserStore } from '../src/offline/file-driver';
 import { openWorkbookFile } from '../src/offline/read';
-import { FIXTURE, TODAY, fixtureWorkbook, setup, teardown } from './excel-helpers';
+import { FIXTURE, TODAY, fixtureWorkbook, setup, teardown } from './excel/helpers';
 import { FORMULA_TOWNSHIP, TOWNSHIPS, expectedRows, formulasIn, pickedFiles, sheetRows } from './rollup-pane-helpers';
-import { wpsSetup } from './wps-helpers';
+import { wpsSetup } from './wps/helpers';
 
 let r: Rollup;
 let sheets: NewSheet[];

@@ -14,7 +14,7 @@ import { spawnSync } from 'child_process';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import { bundleProblems, inlineScripts, shippedScripts, syntaxProblem } from './helpers/bundle-syntax';
-import { FIXTURE } from './excel-helpers';
+import { FIXTURE } from './excel/helpers';
 import { CALLBACKS, PANE_BUTTON } from '../src/wps/ribbon';
 import { modelFromXlsx } from './fake-excel/from-xlsx';
 import webpack from 'webpack';
@@ -52,18 +52,18 @@ const doc = (text: string) => new DOMParser().parseFromString(text, 'text/xml');
 test('the build writes the WPS add-in folder, its online jsplugins.xml, the offline package and the offline page', () => {
   if (!process.env.TZ_WPS_DIST) expect(log).toContain('compiled successfully');
   const folder = ['index.html', 'main.js', 'ribbon.xml', 'manifest.xml', 'functions.json', 'taskpane.html', 'taskpane.js', ...W.ICONS];
-  for (const f of [...folder, 'jsplugins.xml']) expect([f, exists('wps', f)]).toEqual([f, true]);
+  for (const f of [...folder, 'jsplugins.xml', 'publish.xml']) expect([f, exists('wps', f)]).toEqual([f, true]);
   for (const f of folder) expect([f, exists('wps-offline', `taizhang_${VERSION}`, f)]).toEqual([f, true]);
-  for (const f of ['jsplugins.xml', `taizhang_${VERSION}.zip`, '安装说明.txt']) expect([f, exists('wps-offline', f)]).toEqual([f, true]);
+  for (const f of ['publish.xml', `taizhang_${VERSION}.zip`, '安装说明.txt']) expect([f, exists('wps-offline', f)]).toEqual([f, true]);
   expect(exists(OFFLINE_PAGE)).toBe(true);
   expect(fs.readdirSync(path.join(DIST, 'offline'))).toEqual(['执法台账助手.html']);
-  // The same folder online and offline (the offline one has no online jsplugins.xml).
-  expect(fs.readdirSync(path.join(DIST, 'wps-offline', `taizhang_${VERSION}`)).sort()).toEqual(fs.readdirSync(path.join(DIST, 'wps')).filter((f) => f !== 'jsplugins.xml').sort());
+  // The same folder online and offline (the offline one has no online jsplugins.xml or publish.xml).
+  expect(fs.readdirSync(path.join(DIST, 'wps-offline', `taizhang_${VERSION}`)).sort()).toEqual(fs.readdirSync(path.join(DIST, 'wps')).filter((f) => f !== 'jsplugins.xml' && f !== 'publish.xml').sort());
   expect(read('wps-offline', `taizhang_${VERSION}`, 'taskpane.js')).toBe(read('wps', 'taskpane.js'));
 });
 
 (HAS_XMLLINT ? test : test.skip)('every generated XML file is well-formed (xmllint)', () => {
-  const files = ['wps/ribbon.xml', 'wps/manifest.xml', 'wps/jsplugins.xml', 'wps-offline/jsplugins.xml', `wps-offline/taizhang_${VERSION}/ribbon.xml`];
+  const files = ['wps/ribbon.xml', 'wps/manifest.xml', 'wps/jsplugins.xml', 'wps/publish.xml', 'wps-offline/publish.xml', `wps-offline/taizhang_${VERSION}/ribbon.xml`];
   const r = spawnSync('xmllint', ['--noout', '--nonet', ...files.map((f) => path.join(DIST, f))], { encoding: 'utf8' });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
@@ -87,12 +87,12 @@ test('the XML files name what exists: ribbon callbacks main.js installs, the ico
 
   const online = doc(read('wps', 'jsplugins.xml')).getElementsByTagName('jspluginonline')[0];
   expect([online.getAttribute('name'), online.getAttribute('type'), online.getAttribute('url')]).toEqual([W.ADDIN_NAME, 'et', `${ADDIN_URL}wps/`]);
-  const offline = doc(read('wps-offline', 'jsplugins.xml')).getElementsByTagName('jsplugin')[0];
-  expect([offline.getAttribute('name'), offline.getAttribute('type'), offline.getAttribute('version')]).toEqual([W.ADDIN_NAME, 'et', VERSION]);
-  // WPS looks for <name>_<version> in its jsaddons folder; the archive at `url` is what it would fetch otherwise.
-  expect(exists('wps-offline', `${offline.getAttribute('name')}_${offline.getAttribute('version')}`)).toBe(true);
-  expect(offline.getAttribute('url')).toBe(`${ADDIN_URL}wps-offline/taizhang_${VERSION}.zip`);
-  expect(exists('wps-offline', path.basename(offline.getAttribute('url')!))).toBe(true);
+  // jsaddons/publish.xml as wpsjs 2.2.3 writes it: online (debug_publish.js) and for the copied folder (build.js), url = the folder's name.
+  const perUser = doc(read('wps', 'publish.xml')).getElementsByTagName('jspluginonline')[0];
+  expect(['name', 'type', 'url', 'enable', 'install'].map((a) => perUser.getAttribute(a))).toEqual([W.ADDIN_NAME, 'et', `${ADDIN_URL}wps/`, 'enable_dev', 'null']);
+  const offline = doc(read('wps-offline', 'publish.xml')).getElementsByTagName('jsplugin')[0];
+  expect(['name', 'type', 'version', 'url', 'enable', 'install'].map((a) => offline.getAttribute(a))).toEqual([W.ADDIN_NAME, 'et', VERSION, `taizhang_${VERSION}`, 'enable_dev', 'null']);
+  expect(exists('wps-offline', offline.getAttribute('url')!)).toBe(true);
 
   // Pages load their scripts from next to them (the folder works served and copied).
   expect([...read('wps', 'index.html').matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1])).toEqual(['main.js']);
@@ -102,7 +102,7 @@ test('the XML files name what exists: ribbon callbacks main.js installs, the ico
 test('the offline package’s zip holds the add-in folder', async () => {
   const zip = await JSZip.loadAsync(fs.readFileSync(path.join(DIST, 'wps-offline', `taizhang_${VERSION}.zip`)));
   const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir).sort();
-  expect(names).toEqual(fs.readdirSync(path.join(DIST, 'wps')).flatMap((f) => (f === 'images' ? W.ICONS : f === 'jsplugins.xml' ? [] : [f])).map((f: string) => `taizhang_${VERSION}/${f}`).sort());
+  expect(names).toEqual(fs.readdirSync(path.join(DIST, 'wps')).flatMap((f) => (f === 'images' ? W.ICONS : f === 'jsplugins.xml' || f === 'publish.xml' ? [] : [f])).map((f: string) => `taizhang_${VERSION}/${f}`).sort());
   expect(await zip.file(`taizhang_${VERSION}/main.js`)!.async('string')).toBe(read('wps', 'main.js'));
 });
 
@@ -181,7 +181,7 @@ test(`every script of the WPS folder, the offline package and the offline page p
       expect(text).toContain('批量授权版 Excel 2016、2019');
       expect(text).toContain('taizhang check');
       expect(text).toContain(`${site}/offline/执法台账助手.html`);
-      expect(text).toContain('版本 2002');
+      expect(text).toContain('版本 2311');
       const href = await page.getByRole('link', { name: '执法台账助手.html' }).getAttribute('href');
       expect(decodeURI(href!)).toBe(`file://${site}/offline/执法台账助手.html`);
       expect(await page.evaluate(() => (window as { tzUnsupportedWebview?: boolean }).tzUnsupportedWebview)).toBe(true);
@@ -245,7 +245,10 @@ async function fakeWpsScript(): Promise<string> {
       await page.waitForFunction(() => (window as unknown as W).__wps.wb.sheet('行政处罚案件台账').selection === 'F6');
       await page.evaluate(() => (window as unknown as W).__wps.wb.userEdit('行政处罚案件台账', 'F6', 45227));
       await page.getByRole('button', { name: /F6「结案时间」/ }).waitFor({ state: 'detached', timeout: 10_000 });
-      expect(await page.evaluate(() => (window as unknown as W).__wps.wb.shownFill('行政处罚案件台账', 'F6'))).toBeUndefined();
+      // Live checking writes nothing (the clerk's undo history): the mark waits for 更新标记.
+      expect(await page.evaluate(() => (window as unknown as W).__wps.wb.shownFill('行政处罚案件台账', 'F6'))).toBe('#FFC7CE');
+      await page.getByRole('button', { name: '更新标记' }).click();
+      await page.waitForFunction(() => (window as unknown as W).__wps.wb.shownFill('行政处罚案件台账', 'F6') === undefined, undefined, { timeout: 10_000 });
       expect(problems).toEqual([]);
       expect(requests).toEqual(['taskpane.html', 'taskpane.js']);
     } finally {

@@ -9,6 +9,16 @@ import type { SelfTestReport } from '../session/selftest';
 import { Handlers, addHandlers } from './events';
 import { ExcelIO } from './io';
 import { excelApiSupported, officePlatform } from './office';
+
+/**
+ * Excel keeps add-ins' writes in the undo history, one step per Excel.run with mergeUndoGroup
+ * (ExcelApi 1.20, https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+ * Before that, a write clears the history (office-js#3788: "most of the set operation of Excel
+ * API will disable undo/redo operation, it's a by-design behavior").
+ */
+export function undoGrouped(): boolean {
+  return excelApiSupported('1.20');
+}
 import { DEFAULT_BUDGET, MergeMode, ReadBudget } from './read';
 import { documentStore } from './settings';
 
@@ -49,7 +59,7 @@ export class ExcelDriver implements WorkbookDriver {
   }
 
   capabilities(): DriverCapabilities {
-    return { marks: true, live: true, reportMonths: true, insertSheets: true, addSheets: true, merges: excelApiSupported('1.13') };
+    return { marks: true, live: true, reportMonths: true, insertSheets: true, addSheets: true, merges: excelApiSupported('1.13'), undo: undoGrouped() ? 'grouped' : 'clears' };
   }
 
   operation<T>(name: string, body: (io: WorkbookIO) => Promise<T>): Promise<T> {
@@ -81,17 +91,26 @@ export class ExcelDriver implements WorkbookDriver {
     return documentStore();
   }
 
-  /** The probes load with the pane's 自检 dialog (their own chunk), not with the pane. */
+  /**
+   * The probes load with the pane's 自检 dialog (their own chunk), not with the pane. They run
+   * without an undo group: deleting their scratch sheet is an API Excel cannot undo, which fails
+   * a grouped run (UndoNotSupported); the dialog tells the clerk beforehand.
+   */
   async selfTest(): Promise<SelfTestReport> {
     const { runSelfTest } = await import(/* webpackChunkName: "selftest" */ './selftest');
-    return runSelfTest((name, body) => this.run(name, body));
+    return runSelfTest((name, body, grouped) => this.run(name, body, grouped ?? false));
   }
 
-  private async run<T>(op: string, body: (ctx: Excel.RequestContext, sync: () => Promise<void>) => Promise<T>): Promise<T> {
+  /**
+   * One `Excel.run`. Where Excel keeps add-ins' writes in its undo history (ExcelApi 1.20), the
+   * whole operation is one undo step (`mergeUndoGroup`: "all context.sync() calls in a single
+   * Excel.run are merged into one undo group"; without it each sync is a step of its own).
+   */
+  private async run<T>(op: string, body: (ctx: Excel.RequestContext, sync: () => Promise<void>) => Promise<T>, grouped = undoGrouped()): Promise<T> {
     const t0 = this.o.now();
     let syncs = 0;
     try {
-      return await Excel.run({ delayForCellEdit: true }, async (ctx) =>
+      return await Excel.run(grouped ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true }, async (ctx) =>
         body(ctx, async () => {
           syncs++;
           await ctx.sync();

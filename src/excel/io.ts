@@ -7,7 +7,8 @@ import type { TemplateSheet } from '../ledger/template';
 import type { FullRequest, MarksFound, NewSheet, ReadRequest, ReadResult, SheetInfo, SheetWrite, WorkbookIO, WorkbookInfo, WriteResult } from '../session/driver';
 import { SheetBook } from '../session/sheets';
 import { excelApiSupported } from './office';
-import { FoundMark, MergeMode, ReadBudget, readSheets } from './read';
+import { FoundMark, readMarkCells } from './marks';
+import { MergeMode, ReadBudget, readSheets } from './read';
 import { queueTemplateSheet } from './template-sheet';
 import { withoutEvents, writeSheets } from './write';
 
@@ -54,11 +55,15 @@ export class ExcelIO implements WorkbookIO {
         pause: req.pause,
       });
       for (const f of out.full) this.mergeModes.set(f.id, f.merges);
+      const found = new Map<string, FoundMark[]>();
       for (const [id, m] of out.marks) {
-        if (Array.isArray(m)) {
-          this.found.set(id, m);
-          marks.set(id, { count: m.length });
-        } else marks.set(id, { failed: m });
+        if (Array.isArray(m)) found.set(id, m);
+        else marks.set(id, { failed: m });
+      }
+      const cells = await readMarkCells(this.sync, found);
+      for (const [id, m] of found) {
+        this.found.set(id, m);
+        marks.set(id, { count: m.length, cells: cells.get(id) });
       }
       if (!req.formulas?.length) return { full: out.full, rows: out.rows, marks, formulas };
       const f = await this.readFormulas(req.formulas);

@@ -20,7 +20,7 @@
 import { CellValue, SheetGrid } from '../ledger/cell';
 import type { FullRequest, HostFailure, RowsRead, RowsRequest, SheetRead } from '../session/driver';
 import { failureOf } from '../session/errors';
-import { MarkSeverity, isMarkFormula, markSeverity } from '../session/marks';
+import { FoundMark, cfsOf, foundMarks } from './marks';
 import { mergesFromAddress, cellValue } from './grid';
 
 export interface ReadBudget {
@@ -40,14 +40,6 @@ export const MERGE_BAND = 64;
 /** Rows always read in pass 1 (a header is found within the first 20 rows). */
 export const MIN_ROWS = 64;
 const ALL_COLUMNS = 16384;
-
-/** A conditional format written by the add-in (found by the tag in its formula, never by its id). */
-export interface FoundMark {
-  cf: Excel.ConditionalFormat;
-  /** Its position in the collection it was loaded from (what Office.js addresses it by). */
-  priority: number;
-  severity: MarkSeverity;
-}
 
 /**
  * How merged areas are read: one request per sheet; per 64-row band (a request fails above
@@ -100,34 +92,6 @@ interface PendingRows {
   req: RowsRequest;
   ranges: { top: number; range: Excel.Range }[];
   merges: Excel.RangeAreas[] | null;
-}
-
-/** Loads every conditional format of a sheet: its priority and, for custom ones, the formula (and the ids, for the self-test's report). */
-export function cfsOf(ws: Excel.Worksheet, withIds = false): Excel.ConditionalFormatCollection {
-  const cfs = ws.getRange().conditionalFormats;
-  cfs.load({ ...(withIds ? { id: true } : {}), priority: true, customOrNullObject: { rule: { formula: true } } } as Excel.Interfaces.ConditionalFormatCollectionLoadOptions);
-  return cfs;
-}
-
-export function foundMarks(cfs: Excel.ConditionalFormatCollection): FoundMark[] {
-  const out: FoundMark[] = [];
-  for (const cf of cfs.items) {
-    const custom = cf.customOrNullObject;
-    if (custom.isNullObject) continue;
-    const f = custom.rule.formula;
-    if (isMarkFormula(f)) out.push({ cf, priority: cf.priority, severity: markSeverity(f) });
-  }
-  return out;
-}
-
-/**
- * Deletes found marks in one batch, lowest priority first: Office.js addresses a loaded
- * conditional format by its position (`ConditionalFormat.id` is "the priority of the conditional
- * format in the current collection"), so deleting from the bottom up leaves the positions of the
- * marks still to delete, and of every other format, as they were loaded.
- */
-export function deleteMarks(found: FoundMark[]): void {
-  for (const m of [...found].sort((a, b) => b.priority - a.priority)) m.cf.delete();
 }
 
 /** Rows each full read covers in pass 1, so that the estimated response fits the budget. */

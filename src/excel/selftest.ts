@@ -1,15 +1,20 @@
 /*
  * 自检 on the clerk's own Excel: each host behaviour the add-in relies on, tried on a temporary
- * hidden sheet that is deleted afterwards. The conditional-format probe uses the add-in's own
- * code (cfsOf, foundMarks, deleteMarks), so it tests exactly what 清除标记 and the checks do.
+ * hidden sheet that is deleted afterwards, through the calls production makes: marks added through
+ * `RangeAreas.conditionalFormats` (getRanges, as write.ts), found, read back (getRanges) and
+ * deleted by the add-in's own code (marks.ts); changes heard through the add-in's own handlers on
+ * the worksheet collection (events.ts); an undo-grouped write where Excel offers it; the pane's
+ * visibility event. Deleting the sheet and trying sheet protection are APIs Excel cannot undo
+ * (undo capabilities article), so 自检 empties Excel's undo history: the dialog says so before it
+ * runs, and it runs outside any undo group.
  */
 import { MARK_TAG } from '../session/marks';
 import type { ProbeResult, SelfTestReport } from '../session/selftest';
 import { failureOf } from '../session/errors';
 import { excelApiSupported, officePlatform, setSupported } from './office';
-import { cfsOf, deleteMarks, foundMarks } from './read';
+import { cfsOf, deleteMarks, foundMarks, readMarkCells } from './marks';
 
-type Run = <T>(name: string, body: (ctx: Excel.RequestContext, sync: () => Promise<void>) => Promise<T>) => Promise<T>;
+type Run = <T>(name: string, body: (ctx: Excel.RequestContext, sync: () => Promise<void>) => Promise<T>, grouped?: boolean) => Promise<T>;
 
 const SETTINGS_PROBE = 'taizhang.selftest';
 const EVENT_WAIT_MS = 3000;
@@ -67,10 +72,10 @@ export async function runSelfTest(run: Run): Promise<SelfTestReport> {
     const sheet = ws as Excel.Worksheet | null;
     if (!sheet) return;
     try {
-      await probe(probes, 'cf-delete', '条件格式：添加 3 条，一批删除其中 2 条', async () => {
+      await probe(probes, 'cf-delete', '条件格式：添加 3 条，读回范围，一批删除其中 2 条', async () => {
         const tags = ['甲', '乙', '丙'];
         for (const t of tags) {
-          const cf = sheet.getRange('A1:A3').conditionalFormats.add(Excel.ConditionalFormatType.custom);
+          const cf = sheet.getRanges('A1:A3,C5').conditionalFormats.add(Excel.ConditionalFormatType.custom);
           cf.custom.rule.formula = `="${MARK_TAG}·自检${t}"<>""`;
           cf.custom.format.fill.color = '#FFC7CE';
         }
@@ -78,7 +83,11 @@ export async function runSelfTest(run: Run): Promise<SelfTestReport> {
         const cfs = cfsOf(sheet, true);
         await sync();
         const ids = cfs.items.map((c) => c.id);
-        const doomed = foundMarks(cfs).filter((m) => /自检[甲丙]/.test(m.cf.customOrNullObject.rule.formula));
+        const found = foundMarks(cfs);
+        const cells = (await readMarkCells(sync, new Map([['scratch', found]]))).get('scratch')!;
+        const areas = cells.error.map((r) => `${r.top},${r.left}:${r.bottom},${r.right}`);
+        if (areas.length !== 6) return { ok: false, detail: `读回的范围不对：${areas.join('；') || '无'}（应为 3 条 × A1:A3、C5）` };
+        const doomed = found.filter((m) => /自检[甲丙]/.test(m.cf.customOrNullObject.rule.formula));
         ctx.runtime.enableEvents = false;
         deleteMarks(doomed);
         ctx.runtime.enableEvents = true;
@@ -92,10 +101,12 @@ export async function runSelfTest(run: Run): Promise<SelfTestReport> {
         return { ok, detail: `剩下 ${left.length} 条（${left.map((f) => f.replace(/^.*自检(.).*$/, '$1')).join('、') || '无'}，应为“乙”）；删除前编号 ${ids.join(',')}，删除后 ${leftIds.join(',')}（${kind}）` };
       });
 
-      await probe(probes, 'events', '修改单元格时收到变更通知', async () => {
-        const got: { address: string; changeType: string; details: boolean }[] = [];
-        const handler = sheet.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
-          got.push({ address: e.address, changeType: e.changeType, details: !!e.details });
+      await probe(probes, 'events', '修改单元格时收到变更通知（工作表集合的 onChanged，与边填边查相同）', async () => {
+        const got: { address: string; changeType: string; source: string }[] = [];
+        const id = scratchId!;
+        // The event live checking listens to (events.ts): the worksheet collection's, not one sheet's.
+        const handler = ctx.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
+          if (e.worksheetId === id) got.push({ address: e.address, changeType: e.changeType, source: `${e.source}${e.triggerSource ? `/${e.triggerSource}` : ''}` });
         });
         await sync();
         sheet.getRange('B1').values = [['自检']];
@@ -109,7 +120,7 @@ export async function runSelfTest(run: Run): Promise<SelfTestReport> {
         await sync();
         const one = got.find((g) => g.address === 'B1');
         const many = got.find((g) => g.address === 'B2:C3');
-        const detail = got.length ? got.map((g) => `${g.address} ${g.changeType}${g.details ? '（带 details）' : '（无 details）'}`).join('；') : `${EVENT_WAIT_MS / 1000} 秒内没有收到通知`;
+        const detail = got.length ? got.map((g) => `${g.address} ${g.changeType}（${g.source}）`).join('；') : `${EVENT_WAIT_MS / 1000} 秒内没有收到通知`;
         return { ok: !!one && !!many && one.changeType === 'RangeEdited', detail };
       });
 
@@ -146,6 +157,22 @@ export async function runSelfTest(run: Run): Promise<SelfTestReport> {
         await sync();
         return { ok: prot && code === 'AccessDenied', detail: `protection.protected = ${prot}；写入时${code ? `报错 ${code}` : '没有报错'}（应为 AccessDenied）` };
       });
+
+      await probe(probes, 'undo', '撤销：加载项的写入算作一步（Excel.run 的 mergeUndoGroup，ExcelApi 1.20）', async () => {
+        if (!excelApiSupported('1.20')) return { ok: 'skip', detail: '这个版本的 Excel 在加载项写入后会清空“撤销”记录：边填边查时不写入表格，标记在点“更新标记”时更新' };
+        const id = scratchId!;
+        // Its own run, as one undo group (what every operation does on such a host): an API Excel cannot undo would fail it (UndoNotSupported).
+        await run(
+          'selfTestUndo',
+          async (c2, s2) => {
+            const cf = c2.workbook.worksheets.getItem(id).getRanges('E5').conditionalFormats.add(Excel.ConditionalFormatType.custom);
+            cf.custom.rule.formula = `="${MARK_TAG}·自检撤销"<>""`;
+            await s2();
+          },
+          true,
+        );
+        return { ok: true, detail: '可以：标记写入算作一步，可用 Ctrl+Z 撤销；离开工作表时自动更新标记' };
+      });
     } finally {
       await probe(probes, 'cleanup', '删除临时工作表', async () => {
         ctx.runtime.enableEvents = false;
@@ -169,6 +196,14 @@ export async function runSelfTest(run: Run): Promise<SelfTestReport> {
     s.remove(SETTINGS_PROBE);
     await save();
     return { ok: back === value, detail: back === value ? '保存并读回成功' : `读回的值不一致：${String(back)}` };
+  });
+
+  await probe(probes, 'visibility', '任务窗格关闭和打开的通知（Office.addin.onVisibilityModeChanged）', async () => {
+    const addin = (Office as unknown as { addin?: { onVisibilityModeChanged?: (h: (a: { visibilityMode: string }) => void) => Promise<() => Promise<void>> } }).addin;
+    if (!addin?.onVisibilityModeChanged) return { ok: false, detail: '没有这个通知（需要 SharedRuntime 1.1）：关闭任务窗格后，加载项无法知道，请点“重新检查”' };
+    const remove = await addin.onVisibilityModeChanged(() => undefined);
+    await remove?.();
+    return { ok: true, detail: '可用：关闭任务窗格时边填边查暂停，再打开时重新检查' };
   });
 
   const platform = officePlatform();

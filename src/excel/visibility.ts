@@ -58,3 +58,19 @@ export function whenPaneShown(start: () => void, env: PaneEnv = defaultEnv()): (
   if (shown()) go();
   return go;
 }
+
+/**
+ * Calls `onChange(false)` when Office hides the pane and `onChange(true)` when it shows it again
+ * (Office.addin.onVisibilityModeChanged, SharedRuntime 1.1: the shared runtime keeps running with
+ * the pane closed, so live checking must pause itself). False where the event is missing.
+ */
+export function onPaneVisibility(onChange: (visible: boolean) => void, env: Pick<PaneEnv, 'addin'> = defaultEnv()): boolean {
+  const add = env.addin?.onVisibilityModeChanged;
+  if (!add) return false;
+  try {
+    add((a) => onChange(a.visibilityMode === 'Taskpane'));
+    return true;
+  } catch {
+    return false;
+  }
+}

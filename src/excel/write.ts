@@ -1,15 +1,16 @@
 /*
  * The Excel driver's writes: the add-in's marks (replacing those found by the operation's read)
  * and its 报送月份 cells, for many sheets in one batch with events off. If the batch fails (a
- * protected sheet, a conditional format Excel refuses to delete, office-js#5222), each sheet is
- * tried again on its own — after reading its marks afresh, since part of the batch may have run
- * and a conditional format is addressed by its position — so a failure costs only that sheet.
+ * protected sheet, a conditional format Excel refuses to delete, office-js#5222, cells that
+ * reach into a merged area), each sheet's marks and its cells are tried again on their own —
+ * the marks after reading them afresh, since part of the batch may have run and a conditional
+ * format is addressed by its position — so a failure costs only that sheet's marks or cells.
  */
 import { columnLetter } from '../ledger/cell';
 import type { HeaderWrite, SheetWrite, TextWrite, WriteFailure, WriteResult } from '../session/driver';
 import { failureOf } from '../session/errors';
 import { MARK_STYLE, MarkPlan } from '../session/marks';
-import { FoundMark, cfsOf, deleteMarks, foundMarks } from './read';
+import { FoundMark, cfsOf, deleteMarks, foundMarks } from './marks';
 import { widthPoints } from './template-sheet';
 
 type Sync = () => Promise<void>;
@@ -49,9 +50,10 @@ function queueText(ws: Excel.Worksheet, t: TextWrite): void {
   }
 }
 
-function queueSheet(ctx: Excel.RequestContext, w: SheetWrite, found: FoundMark[]): void {
+function queueSheet(ctx: Excel.RequestContext, w: SheetWrite, found: FoundMark[], what: 'all' | 'marks' | 'cells' = 'all'): void {
   const ws = ctx.workbook.worksheets.getItem(w.id);
-  if (w.marks) queueMarks(ws, found, w.marks);
+  if (w.marks && what !== 'cells') queueMarks(ws, found, w.marks);
+  if (what === 'marks') return;
   if (w.header) queueHeader(ws, w.header);
   if (w.text) queueText(ws, w.text);
   if (w.header?.dataRows) {
@@ -89,29 +91,36 @@ export async function writeSheets(ctx: Excel.RequestContext, sync: Sync, writes:
     return { failed: [] };
   } catch (e) {
     found.clear();
-    if (failureOf(e).code === 'InvalidOperationInCellEditMode' || writes.length === 1) return { failed: writes.flatMap((w) => failuresOf(w, e)) };
+    const single = writes.length === 1 && !(writes[0].marks && (writes[0].header || writes[0].text));
+    if (failureOf(e).code === 'InvalidOperationInCellEditMode' || single) return { failed: writes.flatMap((w) => failuresOf(w, e)) };
   }
   const failed: WriteFailure[] = [];
   for (const w of writes) {
-    try {
-      let marks: FoundMark[] = [];
-      if (w.marks) {
+    if (w.marks) {
+      try {
         const cfs = cfsOf(ctx.workbook.worksheets.getItem(w.id));
         await sync();
-        marks = foundMarks(cfs);
+        const marks = foundMarks(cfs);
+        await withoutEvents(ctx, sync, () => queueSheet(ctx, w, marks, 'marks'));
+      } catch (e) {
+        failed.push(...failuresOf(w, e, 'marks'));
       }
-      await withoutEvents(ctx, sync, () => queueSheet(ctx, w, marks));
-    } catch (e) {
-      failed.push(...failuresOf(w, e));
+    }
+    if (w.header || w.text) {
+      try {
+        await withoutEvents(ctx, sync, () => queueSheet(ctx, w, [], 'cells'));
+      } catch (e) {
+        failed.push(...failuresOf(w, e, 'cells'));
+      }
     }
   }
   return { failed };
 }
 
-function failuresOf(w: SheetWrite, e: unknown): WriteFailure[] {
+function failuresOf(w: SheetWrite, e: unknown, what: 'all' | 'marks' | 'cells' = 'all'): WriteFailure[] {
   const error = failureOf(e);
   const out: WriteFailure[] = [];
-  if (w.marks) out.push({ id: w.id, what: 'marks', error });
-  if (w.header || w.text) out.push({ id: w.id, what: 'cells', error });
+  if (w.marks && what !== 'cells') out.push({ id: w.id, what: 'marks', error });
+  if ((w.header || w.text) && what !== 'marks') out.push({ id: w.id, what: 'cells', error });
   return out;
 }

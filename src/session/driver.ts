@@ -10,7 +10,7 @@
  */
 import type { CellRange, CellValue, SheetGrid } from '../ledger/cell';
 import type { TemplateSheet } from '../ledger/template';
-import type { MarkPlan } from './marks';
+import type { MarkCells, MarkPlan } from './marks';
 import type { SelfTestReport } from './selftest';
 
 /** A host error: a stable code (Office.js: `AccessDenied`, `InvalidOperationInCellEditMode`, `ItemNotFound` …) and the host's message. */
@@ -50,6 +50,11 @@ export interface RowsRequest {
   runs: { top: number; bottom: number }[];
   left: number;
   right: number;
+  /**
+   * Cells below the edit to read as well (a host that reports inserted or deleted cells like an
+   * edit, WPS): if they no longer hold what the session knows, cells were shifted up or down.
+   */
+  verify?: CellRange;
 }
 
 export interface ReadRequest {
@@ -83,10 +88,15 @@ export interface RowsRead {
   left: number;
   /** Merged areas starting in the rows read, when the host reports them (else undefined: keep what is known). */
   merges?: CellRange[];
+  /** The cells of `RowsRequest.verify`, row by row. */
+  verify?: CellValue[][];
 }
 
-/** What a read found of the add-in's marks on one sheet. */
-export type MarksFound = { count: number } | { failed: HostFailure };
+/**
+ * What a read found of the add-in's marks on one sheet: how many formats, and the cells they
+ * apply to as the host reads them back (absent: the host could not say, so they count as unknown).
+ */
+export type MarksFound = { count: number; cells?: MarkCells } | { failed: HostFailure };
 
 export interface ReadResult {
   full: SheetRead[];
@@ -170,13 +180,17 @@ export interface WorkbookIO {
   addSheets?(sheets: NewSheet[]): Promise<SheetInfo[]>;
 }
 
-/** A change the clerk made, as the session needs to know it. The driver drops the add-in's own writes where the host tells them apart. */
+/**
+ * A change the clerk made, as the session needs to know it. The driver drops the add-in's own
+ * writes where the host tells them apart. `remote`: made by a co-author in another client
+ * (Excel's co-authoring); such a change is re-checked but never causes a write.
+ */
 export type HostChange =
-  /** Cells edited or pasted (`range` null: somewhere on the sheet). */
-  | { kind: 'edit'; sheetId: string; range: CellRange | null }
+  /** Cells edited or pasted (`range` null: somewhere on the sheet). `mayShift`: the host reports cells inserted or deleted with a shift the same way (WPS). */
+  | { kind: 'edit'; sheetId: string; range: CellRange | null; remote?: boolean; mayShift?: boolean }
   /** Rows or cells inserted, deleted or sorted: positions moved. */
-  | { kind: 'structure'; sheetId: string }
-  | { kind: 'activated' | 'added' | 'deleted'; sheetId: string };
+  | { kind: 'structure'; sheetId: string; remote?: boolean }
+  | { kind: 'activated' | 'added' | 'deleted'; sheetId: string; remote?: boolean };
 
 /** Key–value settings stored in the workbook file (Office: document settings). */
 export interface DocumentStore {
@@ -204,6 +218,14 @@ export interface DriverCapabilities {
   addSheets?: boolean;
   /** A cell can be selected for the clerk (absent: yes). */
   select?: boolean;
+  /**
+   * What a write does to the host's undo history: `grouped` — each operation becomes one undo
+   * step (Excel with ExcelApi 1.20, Excel.run's mergeUndoGroup); `clears` — every write empties
+   * it (Excel before undo support, WPS as VBA macros); `none` — nothing to undo (a copy in memory).
+   * Absent: `clears`. Live checking writes nothing on any host; where writes are one undo step,
+   * the marks of a sheet the clerk leaves are brought up to date.
+   */
+  undo?: 'grouped' | 'clears' | 'none';
 }
 
 export interface WorkbookDriver {

@@ -27,6 +27,7 @@ export function sheetNote(sheet: string, f: HostFailure, what: 'marks' | 'clear'
   const thing = what === 'cells' ? '报送月份没有更新' : what === 'clear' ? '没有清除标记' : '没有更新标记';
   if (f.code === ACCESS_DENIED) return `「${sheet}」受工作表保护，${thing}（检查结果照常列出）。如需写入，请先在“审阅”中撤销工作表保护。`;
   if (f.code === CELL_EDIT) return `「${sheet}」${thing}：Excel 正在编辑单元格。结束编辑后会自动重试。`;
+  if (what === 'cells' && /merged/i.test(f.message)) return `「${sheet}」${thing}：要写的列中有合并单元格（这个版本的 Excel 读不出合并单元格，事先没能发现）。请先取消这一列中单元格的合并，或在表格右侧留出一列没有合并单元格的空列后再试。`;
   return `「${sheet}」${thing}（${f.code}）：${f.message}。检查结果照常列出；可点“重新检查”再试。`;
 }
 

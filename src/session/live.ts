@@ -4,18 +4,22 @@
  * touch); anything that moves positions, a sheet shown, a new sheet, or an edit too large or
  * outside the known table re-reads the sheet. Pure.
  */
-import type { CellRange } from '../ledger/cell';
-import { gridRight } from '../ledger/cell';
+import type { CellRange, CellValue, SheetGrid } from '../ledger/cell';
+import { gridBottom, gridRight, gridValue, isBlank, isCellError } from '../ledger/cell';
 import type { FullRequest, HostChange, RowsRequest } from './driver';
 import { runsOf } from './report-month';
 import type { SheetBook } from './sheets';
 
 interface Pending {
   ranges: CellRange[];
+  /** Edits the host may have reported for cells inserted or deleted with a shift (WPS). */
+  shiftable: CellRange[];
   full: boolean;
   activated: boolean;
   added: boolean;
   deleted: boolean;
+  /** Some change was the clerk's own, not only a co-author's. */
+  local: boolean;
 }
 
 /** Rows at the top of a non-ledger sheet's content where typing may create a ledger header. */
@@ -30,9 +34,11 @@ export class PendingChanges {
 
   add(c: HostChange): void {
     const p = this.of(c.sheetId);
+    if (!c.remote) p.local = true;
     if (c.kind === 'edit') {
       if (c.range) p.ranges.push(c.range);
       else p.full = true;
+      if (c.range && c.mayShift) p.shiftable.push(c.range);
     } else if (c.kind === 'structure') p.full = true;
     else p[c.kind] = true;
   }
@@ -49,6 +55,8 @@ export class PendingChanges {
     for (const [id, b] of batch) {
       const p = this.of(id);
       p.ranges.push(...b.ranges);
+      p.shiftable.push(...b.shiftable);
+      p.local ||= b.local;
       p.full ||= b.full;
       p.activated ||= b.activated;
       p.added ||= b.added;
@@ -67,7 +75,7 @@ export class PendingChanges {
 
   private of(id: string): Pending {
     let p = this.pending.get(id);
-    if (!p) this.pending.set(id, (p = { ranges: [], full: false, activated: false, added: false, deleted: false }));
+    if (!p) this.pending.set(id, (p = { ranges: [], shiftable: [], full: false, activated: false, added: false, deleted: false, local: false }));
     return p;
   }
 }
@@ -77,12 +85,18 @@ export interface LiveRead {
   rows: RowsRequest[];
   /** Sheets that were deleted. */
   deleted: string[];
+  /** A sheet the clerk switched to (the sheet left behind is then done with, for now). */
+  activated: string | null;
+  /** Sheets with changes of the clerk's own (not only a co-author's). */
+  local: Set<string>;
 }
 
 /** What to read for a batch of changes. */
 export function planLiveRead(batch: Map<string, Pending>, book: SheetBook, liveRowLimit: number): LiveRead {
-  const out: LiveRead = { full: [], rows: [], deleted: [] };
+  const out: LiveRead = { full: [], rows: [], deleted: [], activated: null, local: new Set() };
   for (const [id, p] of batch) {
+    if (p.local) out.local.add(id);
+    if (p.activated && p.local) out.activated = id;
     if (p.deleted) {
       out.deleted.push(id);
       continue;
@@ -115,7 +129,38 @@ export function planLiveRead(batch: Map<string, Pending>, book: SheetBook, liveR
       continue;
     }
     const right = Math.max(gridRight(grid), Math.min(Math.max(...p.ranges.map((r) => r.right)), layout.tableRight + 30));
-    out.rows.push({ id, runs: runsOf(rows), left: grid.left, right });
+    out.rows.push({ id, runs: runsOf(rows), left: grid.left, right, verify: verifyBelow(grid, p.shiftable) });
   }
   return out;
+}
+
+/**
+ * For edits a host may have reported instead of cells inserted or deleted with a shift: the
+ * cells below them, in their columns, down to where the sheet's content may have been pushed.
+ * If these no longer hold what the grid holds, the sheet is read again (shiftedBelow).
+ */
+function verifyBelow(grid: SheetGrid, ranges: CellRange[]): CellRange | undefined {
+  if (!ranges.length) return undefined;
+  const top = Math.max(...ranges.map((r) => r.bottom)) + 1;
+  const span = Math.max(...ranges.map((r) => r.bottom - r.top + 1));
+  const bottom = gridBottom(grid) + span;
+  const left = Math.min(...ranges.map((r) => r.left));
+  const right = Math.max(...ranges.map((r) => r.right));
+  return top <= bottom ? { top, left, bottom, right } : undefined;
+}
+
+function same(a: CellValue, b: CellValue): boolean {
+  if (isBlank(a) || isBlank(b)) return isBlank(a) && isBlank(b);
+  if (isCellError(a) || isCellError(b)) return isCellError(a) && isCellError(b) && a.error === b.error;
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return a === b;
+}
+
+/** Whether the cells read below an edit differ from the grid: cells were shifted, positions moved. */
+export function shiftedBelow(grid: SheetGrid | null, verify: CellRange | undefined, values: CellValue[][] | undefined): boolean {
+  if (!grid || !verify || !values) return false;
+  for (let r = verify.top; r <= verify.bottom; r++) {
+    for (let c = verify.left; c <= verify.right; c++) if (!same(gridValue(grid, r, c), values[r - verify.top]?.[c - verify.left] ?? null)) return true;
+  }
+  return false;
 }

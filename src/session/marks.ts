@@ -84,7 +84,59 @@ export function planMarks(records: readonly RecordResult[], grid: SheetGrid | nu
   return out;
 }
 
-/** Equal plans write equal marks. */
+/** The add-in's marks found on a sheet: the areas its error and warning formats apply to (as the host reads them back). */
+export interface MarkCells {
+  error: CellRange[];
+  warning: CellRange[];
+}
+
+/** Above this many cells, areas are compared by their addresses (a mark copied down a whole column). */
+const MAX_CELLS = 200_000;
+
+/** 53-bit string hash (cyrb53): a signature, not a secret. */
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
+ * Which cells show which mark, as a short signature: equal signatures, equal marks on screen,
+ * however the areas are cut (`F5:F9` or `F5:F6,F7:F9`). Marks found are compared with a plan by
+ * it, never by a count of formats: an undo of the add-in's write, a mark copied by the clerk or
+ * a format deleted by hand all change it.
+ */
+export function cellsKey(c: MarkCells): string {
+  const parts: string[] = [];
+  for (const sev of ['error', 'warning'] as const) {
+    const areas = c[sev];
+    const total = areas.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0);
+    if (total > MAX_CELLS) {
+      parts.push(`${sev}~${areas.map((r) => `${r.top},${r.left},${r.bottom},${r.right}`).sort().join(';')}`);
+      continue;
+    }
+    const cells = new Set<number>();
+    for (const r of areas) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) cells.add(row * 16385 + col);
+    parts.push(`${sev}:${[...cells].sort((a, b) => a - b).join(',')}`);
+  }
+  const text = parts.join('|');
+  return `${text.length}.${hash(text)}`;
+}
+
+/** The cells a plan marks. */
+export function planCells(p: MarkPlan): MarkCells {
+  const areas = (list: string[]) => list.flatMap((a) => a.split(',')).map(parseAddress).filter((r): r is CellRange => r !== null);
+  return { error: areas(p.error), warning: areas(p.warning) };
+}
+
+/** Equal keys show equal marks (see cellsKey). */
 export function planKey(p: MarkPlan): string {
-  return JSON.stringify([p.error, p.warning]);
+  return cellsKey(planCells(p));
 }

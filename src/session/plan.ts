@@ -5,8 +5,8 @@
 import { CellRange, columnLetter } from '../ledger/cell';
 import type { MarksFound, SheetWrite, WriteResult } from './driver';
 import { PROTECTED, sheetNote } from './errors';
-import { MarkPlan, NO_MARKS, planKey, planMarks } from './marks';
-import { currentText, existingReportColumn, reportMonthValues, textRuns } from './report-month';
+import { MarkPlan, NO_MARKS, cellsKey, planKey, planMarks } from './marks';
+import { currentText, existingReportColumn, mergeReason, reportMonthValues, textRuns } from './report-month';
 import { Entry, SheetBook, setCell } from './sheets';
 
 export interface PlanInput {
@@ -20,6 +20,8 @@ export interface PlanInput {
   sheets?: Set<string>;
   /** Rows whose 报送月份 to refresh per sheet (a sheet absent or undefined: every row). */
   rows?: Map<string, Set<number> | undefined>;
+  /** Only these sheets may be written (the others keep what they show, their writes stay pending). */
+  only?: Set<string>;
 }
 
 export interface WritePlanOut {
@@ -32,7 +34,7 @@ export interface WritePlanOut {
   commit(result: WriteResult): void;
 }
 
-function marksPlanFor(book: SheetBook, e: Entry, wanted: boolean): MarkPlan {
+export function marksPlanFor(book: SheetBook, e: Entry, wanted: boolean): MarkPlan {
   const result = book.ledger(e.id);
   return wanted && result ? planMarks(result.records, book.grid(e.id)) : NO_MARKS;
 }
@@ -44,6 +46,17 @@ export function ownedReportColumn(book: SheetBook, e: Entry, owned: Record<strin
   return col !== null && owned[e.name] === columnLetter(col) ? col : null;
 }
 
+/** The add-in's 报送月份 cells on a sheet whose text no longer matches the results (row → text). */
+export function ownedChanges(book: SheetBook, e: Entry, owned: Record<string, string>, rows?: Set<number>): Map<number, string> {
+  const col = ownedReportColumn(book, e, owned);
+  const layout = book.layout(e.id);
+  const grid = book.grid(e.id);
+  const result = book.ledger(e.id);
+  if (col === null || !layout || !grid || !result) return new Map();
+  const values = reportMonthValues(layout, result.records, rows);
+  return new Map([...values].filter(([r, t]) => currentText(grid, r, col) !== t));
+}
+
 export function planWrites(book: SheetBook, input: PlanInput): WritePlanOut {
   const writes: SheetWrite[] = [];
   const own: { id: string; range: CellRange }[] = [];
@@ -51,9 +64,12 @@ export function planWrites(book: SheetBook, input: PlanInput): WritePlanOut {
   const after = new Map<string, { marks?: () => void; cells?: () => void }>();
   for (const e of book.sorted()) {
     const result = book.ledger(e.id);
+    if (input.only && !input.only.has(e.id)) continue;
     if (!input.sheets?.has(e.id) && !input.found.has(e.id) && e.planned === result) continue;
     const w: SheetWrite = { id: e.id };
     const done: { marks?: () => void; cells?: () => void } = {};
+    /** Why this sheet's 报送月份 cells are not written (kept when its marks are). */
+    let cellsNote: string | null = null;
 
     // Marks.
     const plan = marksPlanFor(book, e, input.marksWanted);
@@ -67,11 +83,13 @@ export function planWrites(book: SheetBook, input: PlanInput): WritePlanOut {
     } else if (found && 'failed' in found) {
       e.note = sheetNote(e.name, found.failed);
     } else if (found) {
-      if (!(e.marks && e.marks.key === key && e.marks.count === found.count) && (found.count > 0 || count > 0)) {
+      // What is on the sheet now, read back (an undo of the add-in's last write changes it without an event).
+      const present = found.cells ? cellsKey(found.cells) : found.count ? null : planKey(NO_MARKS);
+      if (present !== key) {
         w.marks = plan;
         done.marks = () => {
           e.marks = { key, count };
-          e.note = null;
+          e.note = cellsNote;
         };
       } else {
         e.marks = { key, count: found.count };
@@ -88,10 +106,10 @@ export function planWrites(book: SheetBook, input: PlanInput): WritePlanOut {
     const layout = book.layout(e.id);
     const grid = book.grid(e.id);
     if (col !== null && layout && grid && result) {
-      const rows = input.rows?.get(e.id);
-      const values = reportMonthValues(layout, result.records, rows);
-      const changed = new Map([...values].filter(([r, t]) => currentText(grid, r, col) !== t));
-      if (changed.size && e.protected) e.note = sheetNote(e.name, PROTECTED, 'cells');
+      const changed = ownedChanges(book, e, input.owned, input.rows?.get(e.id));
+      const merged = changed.size ? mergeReason(e.name, col, layout, grid.merges) : null;
+      if (changed.size && e.protected) e.note = cellsNote = sheetNote(e.name, PROTECTED, 'cells');
+      else if (merged) e.note = cellsNote = merged;
       else if (changed.size) {
         w.text = { col, runs: textRuns(changed) };
         for (const run of w.text.runs) own.push({ id: e.id, range: { top: run.top, left: col, bottom: run.top + run.values.length - 1, right: col } });

@@ -7,7 +7,7 @@ import { columnLetter, gridRight } from '../ledger/cell';
 import { REPORT_MONTH_HEADER } from '../ledger/columns';
 import type { DocumentStore, SheetWrite, WorkbookIO } from './driver';
 import { sheetNote } from './errors';
-import { occupiedReason, reportColumn, reportMonthValues } from './report-month';
+import { mergeReason, occupiedReason, reportColumn, reportMonthValues } from './report-month';
 import type { ReportMonthResult } from './service';
 import { REPORT_COLUMNS_KEY, reportColumns } from './settings';
 import { SheetBook, setCell } from './sheets';
@@ -46,7 +46,8 @@ export async function fillReportColumns(io: WorkbookIO, book: SheetBook, noteOwn
     }
     const letter = columnLetter(col);
     const cells = (read.formulas.get(e.id) ?? []).map((r) => r[0]);
-    const reason = occupiedReason(e.name, letter, p.top, cells, existing, layout);
+    // A merged area reaching into the column reads as empty cells but fails the write (issue 19).
+    const reason = occupiedReason(e.name, letter, p.top, cells, existing, layout) ?? mergeReason(e.name, col, layout, book.grid(e.id)?.merges ?? []);
     if (reason) {
       result.refused.push({ sheet: e.name, reason });
       continue;

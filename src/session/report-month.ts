@@ -1,5 +1,5 @@
 /* The add-in's 报送月份 column (pure): where it goes and what each row shows. */
-import { SheetGrid, cellAddress, cellText, gridValue, isBlank } from '../ledger/cell';
+import { CellRange, SheetGrid, cellAddress, cellText, columnLetter, gridValue, isBlank } from '../ledger/cell';
 import { REPORT_MONTH_HEADER } from '../ledger/columns';
 import { LedgerLayout } from '../ledger/detect';
 import { RecordResult } from '../validation/check';
@@ -95,6 +95,27 @@ export function occupiedReason(sheet: string, letter: string, top: number, cells
       continue;
     }
     return `「${sheet}」表格右侧的 ${letter} 列已有内容（${letter}${row}：“${text.slice(0, 20)}”），为免覆盖，没有填写报送月份。请把这些内容移走，或在表格右侧留出一列空列后再试。`;
+  }
+  return null;
+}
+
+/**
+ * Why the 报送月份 column cannot be written because of merged cells (a Chinese sentence), or
+ * null. The column is written row by row; a merged area reaching into it from the side, or
+ * merging rows of it, would make the write fail for the whole sheet or lose rows' values (a
+ * merged area keeps only its top-left cell). Only the add-in's own header (the column's header
+ * rows merged, nothing else) is allowed.
+ */
+export function mergeReason(sheet: string, col: number, layout: LedgerLayout, merges: readonly CellRange[]): string | null {
+  const top = layout.headerRow;
+  const headerBottom = layout.headerRow + layout.headerRows - 1;
+  const bottom = Math.max(layout.lastDataRow, headerBottom);
+  const letter = columnLetter(col);
+  for (const m of merges) {
+    if (m.left > col || m.right < col || m.bottom < top || m.top > bottom) continue;
+    if (m.left === col && m.right === col && m.top >= top && m.bottom <= headerBottom) continue; // the header
+    const area = m.top === m.bottom && m.left === m.right ? cellAddress(m.top, m.left) : `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`;
+    return `「${sheet}」的 ${letter} 列（报送月份要写的列）中有合并单元格 ${area}，报送月份要逐行填写，为免出错，这张表没有填写报送月份（其他内容和标记不受影响）。请先取消这些单元格的合并（“开始 → 合并后居中 → 取消单元格合并”），或在表格右侧留出一列没有合并单元格的空列后再试。`;
   }
   return null;
 }

@@ -53,6 +53,12 @@ export interface PaneState {
    * marks not updated on a protected sheet, or Excel busy in cell-edit mode.
    */
   notes?: string[];
+  /**
+   * Sheets whose marks (or 报送月份 cells) still show the state before the latest edits: live
+   * checking never writes (the clerk's Ctrl+Z stays theirs). `note` says in Chinese when they are
+   * brought up to date on this host; the pane offers 更新标记 (LedgerService.refreshMarks).
+   */
+  pendingMarks?: { sheets: string[]; note: string };
   /** Increases with every state change (cheap change detection for the UI). */
   version: number;
 }
@@ -99,6 +105,10 @@ export interface LedgerService {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Shows (true) or removes (false) the add-in's marks; removing restores the sheets' own look exactly. */
   setMarks(shown: boolean): Promise<void>;
+  /** 更新标记: brings every sheet's marks and 报送月份 cells up to date with the results (absent where nothing waits). */
+  refreshMarks?(): Promise<void>;
+  /** The pane was hidden (nothing is followed or written) or shown again (a fresh check). */
+  setPaneVisible?(visible: boolean): Promise<void>;
   /** Fills the add-in's 报送月份 column to the right of each ledger table. */
   fillReportMonths(): Promise<ReportMonthResult>;
   /** Adds the missing official ledger sheets (as `taizhang template`); resolves with the names added. */

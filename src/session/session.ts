@@ -3,14 +3,15 @@
  * the workbook's check state (SheetBook, over the same WorkbookChecker as the CLI), decides what
  * to read, re-checks what changed, plans marks and 报送月份, and remembers settings; the driver
  * only performs reads and writes. One operation at a time (a promise chain), so a live re-check
- * never interleaves with a button's operation. Host-neutral: no Office types.
+ * never interleaves with a button's operation. Live checking writes nothing (writer.ts says when
+ * the marks are written); while the pane is hidden nothing happens at all. Host-neutral: no
+ * Office types.
  */
 import type { IsoDate } from '../ledger/dates';
 import { templateSheet } from '../ledger/template';
-import type { DocumentStore, HostChange, NewSheet, ReadResult, WorkbookDriver, WorkbookIO } from './driver';
+import type { DocumentStore, HostChange, NewSheet, WorkbookDriver } from './driver';
 import { CELL_EDIT, describeFailure, failureOf } from './errors';
-import { PendingChanges, planLiveRead } from './live';
-import { WritePlanOut, planWrites } from './plan';
+import { PendingChanges, planLiveRead, shiftedBelow } from './live';
 import { fillReportColumns, rememberColumns } from './report-fill';
 import type { SelfTestReport } from './selftest';
 import type { HostFeatures, LedgerService, PaneProgress, PaneSettings, PaneState, ReportMonthResult } from './service';
@@ -23,18 +24,16 @@ import { OwnWrites } from './own-writes';
 import { Pacer } from './pacer';
 import { ResolvedSessionOptions, SessionOptions, resolveSessionOptions } from './session-options';
 import { paneState } from './summary';
+import { SessionCore } from './session-core';
+import { WriteWhen, Writer, pendingNote } from './writer';
 
 type Phase = PaneState['phase'];
 
-export class WorkbookSession implements LedgerService {
+export class WorkbookSession extends SessionCore implements LedgerService {
   private readonly book: SheetBook;
-  private readonly listeners = new Set<(s: PaneState) => void>();
-  private state: PaneState = { phase: 'idle', check: null, sheets: [], missingKinds: [], date1904: false, marksShown: false, notes: [], version: 0 };
   private checked = false;
   private date1904 = false;
   private marksWanted = true;
-  private chain: Promise<unknown> = Promise.resolve();
-  private running = 0;
   private listening = false;
   private readonly pending = new PendingChanges();
   private timer: unknown = null;
@@ -47,15 +46,20 @@ export class WorkbookSession implements LedgerService {
   private parked = false;
   private readonly o: ResolvedSessionOptions;
   private readonly pacer: Pacer;
+  private readonly writer: Writer;
+  /** The pane is hidden (its runtime keeps running): changes are not followed, nothing is written. */
+  private hidden = false;
 
   constructor(
     private readonly driver: WorkbookDriver,
     options: SessionOptions,
   ) {
+    super();
     this.o = resolveSessionOptions(options);
     this.book = new SheetBook({ today: this.o.today() });
     this.own = new OwnWrites(this.o.now, this.o.ownWriteWindowMs);
     this.pacer = new Pacer(this.o.now, this.o.pause, (progress) => this.notify({ ...this.state, progress, version: this.state.version + 1 }));
+    this.writer = new Writer({ book: this.book, own: this.own, driver, pacer: this.pacer, owned: () => this.owned, marksWanted: () => this.marksWanted });
     const probe = driver.selfTest?.bind(driver);
     if (probe) this.selfTest = () => this.runSelfTest(probe);
   }
@@ -63,16 +67,44 @@ export class WorkbookSession implements LedgerService {
   // ---- LedgerService ----
 
   checkAll(): Promise<PaneState> {
-    return this.enqueue(() => this.doCheckAll());
+    return this.enqueue(() => this.doCheckAll('now'));
   }
 
-  current(): PaneState {
-    return this.state;
+  /** 更新标记: every sheet's marks and 报送月份 cells read as they are now and brought up to date. */
+  refreshMarks(): Promise<void> {
+    return this.enqueue(async () => {
+      if (!this.checked) {
+        await this.doCheckAll('now');
+        return;
+      }
+      this.publish('checking');
+      await this.writer.refresh();
+      this.publish('ready');
+    });
   }
 
-  subscribe(listener: (state: PaneState) => void): () => void {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
+  /**
+   * The pane was hidden or shown (Office.addin.onVisibilityModeChanged: the shared runtime keeps
+   * running with the pane closed). Hidden: changes are no longer followed and nothing is
+   * written. Shown again: a fresh check (it writes only where a write is one undo step).
+   */
+  setPaneVisible(visible: boolean): Promise<void> {
+    if (!visible) {
+      this.hidden = true;
+      if (this.timer !== null) this.o.clearTimer(this.timer);
+      this.timer = null;
+      this.pending.clear();
+      return this.chain.then(
+        () => undefined,
+        () => undefined,
+      );
+    }
+    if (!this.hidden) return Promise.resolve();
+    this.hidden = false;
+    return this.enqueue(async () => {
+      this.pending.clear();
+      await this.doCheckAll('undoable');
+    });
   }
 
   startLive(): Promise<void> {
@@ -115,7 +147,7 @@ export class WorkbookSession implements LedgerService {
     return this.enqueue(async () => {
       this.marksWanted = shown;
       if (shown) {
-        await this.doCheckAll();
+        await this.doCheckAll('now');
         return;
       }
       this.publish('checking');
@@ -226,7 +258,8 @@ export class WorkbookSession implements LedgerService {
 
   // ---- checking ----
 
-  private async doCheckAll(): Promise<PaneState> {
+  private async doCheckAll(when: WriteWhen): Promise<PaneState> {
+    const writes = this.writer.writes(when);
     this.publish('checking', undefined, { step: 'reading', done: 0, total: 0 });
     try {
       this.owned = { ...reportColumns(this.driver.settings()?.get(REPORT_COLUMNS_KEY)), ...this.owned };
@@ -236,16 +269,23 @@ export class WorkbookSession implements LedgerService {
         this.syncOptions();
         this.book.keepOnly(new Set(info.sheets.map((s) => s.id)));
         for (const s of info.sheets) this.book.upsert(s);
-        const marks = this.canMark() ? this.book.marksScope(this.marksWanted) : [];
+        const marks = this.canMark() && writes ? this.book.marksScope(this.marksWanted) : [];
         const progress = (done: number, total: number) => this.pacer.progress({ step: 'reading', done, total });
         const read = await io.read({ full: info.sheets.map((s) => this.book.fullRequest(s.id)), marks, wantsRest: SheetBook.wantsRest, progress, pause: this.o.pause });
         await this.pacer.applyAll(this.book, read.full);
-        return this.write(io, read, new Set(info.sheets.map((s) => s.id)));
+        if (!writes) return [];
+        // The results first (a later round shows them before the marks are written).
+        this.checked = true;
+        this.publish('checking');
+        return this.writer.write(io, read, new Set(info.sheets.map((s) => s.id)));
       });
       this.checked = true;
       this.busyNote = null;
       this.publish('ready');
-      if (follow.length) await this.refreshMarks(follow);
+      if (follow.length) {
+        await this.writer.refresh(follow, 'refreshMarks');
+        this.publish('ready');
+      }
     } catch (e) {
       this.publish('error', describeFailure(e));
     }
@@ -255,39 +295,8 @@ export class WorkbookSession implements LedgerService {
   /** Checks first when nothing was checked yet; rejects with the check's message when that fails. */
   private async ensureChecked(): Promise<void> {
     if (this.checked) return;
-    await this.doCheckAll();
+    await this.doCheckAll('now');
     if (!this.checked) throw new Error(this.state.error ?? '无法读取工作簿。');
-  }
-
-  /** Plans and performs the writes after a read; returns changed sheets whose marks were not read. */
-  private async write(io: WorkbookIO, read: ReadResult, sheets: Set<string>, rows?: Map<string, Set<number> | undefined>): Promise<string[]> {
-    await this.pacer.results(this.book);
-    const plan: WritePlanOut = planWrites(this.book, { marksWanted: this.marksWanted && this.canMark(), found: read.marks, owned: this.owned, sheets, rows });
-    if (plan.writes.length) {
-      this.own.note(plan.own);
-      try {
-        plan.commit(await io.write(plan.writes));
-      } finally {
-        this.own.seal();
-      }
-    }
-    return plan.followUp;
-  }
-
-  /** Marks of sheets whose results changed through another sheet (a duplicate across sheets): read them, then write. */
-  private async refreshMarks(ids: string[]): Promise<void> {
-    try {
-      await this.driver.operation('refreshMarks', async (io) => {
-        const read = await io.read({ marks: ids.filter((id) => !this.book.entry(id)?.protected) });
-        await this.write(io, read, new Set(ids));
-      });
-    } catch (e) {
-      for (const id of ids) {
-        const entry = this.book.entry(id);
-        if (entry) entry.note = `「${entry.name}」的标记没有更新：${describeFailure(e)}`;
-      }
-    }
-    this.publish('ready');
   }
 
   private syncOptions(): void {
@@ -302,6 +311,7 @@ export class WorkbookSession implements LedgerService {
   // ---- live checking ----
 
   private readonly onChange = (c: HostChange): void => {
+    if (this.hidden) return;
     const now = this.o.now();
     if (this.own.coversSheet(c.sheetId, now)) return;
     if (c.kind === 'edit' && c.range && this.own.covers(c.sheetId, c.range, now)) return;
@@ -322,30 +332,36 @@ export class WorkbookSession implements LedgerService {
 
   private async processLive(): Promise<void> {
     const batch = this.pending.take();
-    if (!batch.size) return;
+    if (!batch.size || this.hidden) return;
     if (!this.checked) {
-      await this.doCheckAll();
+      await this.doCheckAll('never');
       return;
     }
     this.syncOptions();
     const plan = planLiveRead(batch, this.book, this.o.liveRowLimit);
     for (const id of plan.deleted) this.book.forget(id);
-    if (!plan.full.length && !plan.rows.length) {
+    // Leaving a sheet: where a write is one undo step, the sheets the clerk changed and left are written.
+    const leaving = plan.activated && this.writer.undo() !== 'clears' && this.canMark() ? plan.activated : null;
+    const candidates = leaving ? [...new Set([...this.writer.leftBehind(leaving), ...[...plan.local].filter((id) => id !== leaving)])] : [];
+    if (!plan.full.length && !plan.rows.length && !candidates.length) {
       if (plan.deleted.length) this.publish('ready');
       return;
     }
     this.publish('checking');
-    const ids = new Set([...plan.full.map((f) => f.id), ...plan.rows.map((r) => r.id)]);
-    let follow: string[] = [];
+    const before = new Map(this.book.sorted().map((e) => [e.id, this.book.ledger(e.id)]));
     try {
-      follow = await this.driver.operation(plan.full.length ? 'recheckSheets' : 'recheckRows', async (io) => {
-        const marks = this.canMark() ? [...ids].filter((id) => !this.book.entry(id)?.protected) : [];
+      await this.driver.operation(plan.full.length ? 'recheckSheets' : plan.rows.length ? 'recheckRows' : 'leaveSheet', async (io) => {
+        const marks = candidates.filter((id) => !this.book.entry(id)?.protected);
         const read = await io.read({ full: plan.full, rows: plan.rows, marks, wantsRest: SheetBook.wantsRest, pause: this.o.pause });
-        const rows = new Map<string, Set<number> | undefined>();
-        await this.pacer.applyAll(this.book, read.full);
-        for (const r of read.full) rows.set(r.id, undefined);
-        for (const r of read.rows) rows.set(r.id, this.book.applyRows(r));
-        return this.write(io, read, ids, rows);
+        // Cells inserted or deleted with a shift, reported as an edit: read the sheet again.
+        const shifted = read.rows.filter((r) => shiftedBelow(this.book.grid(r.id), plan.rows.find((q) => q.id === r.id)?.verify, r.verify)).map((r) => r.id);
+        const again = shifted.length ? await io.read({ full: shifted.map((id) => this.book.fullRequest(id)), wantsRest: SheetBook.wantsRest }) : null;
+        await this.pacer.applyAll(this.book, [...read.full, ...(again?.full ?? [])]);
+        for (const r of read.rows) if (!shifted.includes(r.id)) this.book.applyRows(r);
+        for (const e of this.book.sorted()) if (plan.local.size && this.book.ledger(e.id) !== before.get(e.id)) e.local = true;
+        if (!leaving) return;
+        const only = new Set(this.writer.leftBehind(leaving).filter((id) => marks.includes(id)));
+        if (only.size) await this.writer.write(io, read, only, undefined, only);
       });
       this.busyNote = null;
       this.publish('ready');
@@ -358,50 +374,20 @@ export class WorkbookSession implements LedgerService {
         this.publish('ready');
         return;
       }
-      // A sheet vanished or the read failed: start over with a full check.
-      await this.doCheckAll();
-      return;
+      // A sheet vanished or the read failed: start over with a full check (it writes nothing).
+      await this.doCheckAll('never');
     }
-    if (follow.length) await this.refreshMarks(follow);
   }
 
   // ---- plumbing ----
 
-  private enqueue<T>(fn: () => Promise<T>): Promise<T> {
-    this.running++;
-    const p = this.chain.then(fn, fn);
-    this.chain = p.then(
-      () => this.running--,
-      () => this.running--,
-    );
-    return p;
-  }
-
-  /** Rejects with a Chinese message (host errors are often English). */
-  private async chinese<T>(p: Promise<T>): Promise<T> {
-    try {
-      return await p;
-    } catch (e) {
-      throw new Error(describeFailure(e));
-    }
-  }
-
   private publish(phase: Phase, error?: string, progress?: PaneProgress): void {
     const caps = this.driver.capabilities();
-    const state = paneState(this.state, this.book, { phase, error, checked: this.checked, date1904: this.date1904, marksShown: this.marksWanted && this.checked && caps.marks, merges: caps.merges, busyNote: this.busyNote });
+    const waiting = this.checked && phase !== 'checking' ? this.writer.pending().map((e) => e.name) : [];
+    const pendingMarks = waiting.length ? { sheets: waiting, note: pendingNote(waiting, this.writer.undo(), this.driver.host === 'wps' ? 'WPS' : 'Excel')! } : undefined;
+    const state = paneState(this.state, this.book, { phase, error, checked: this.checked, date1904: this.date1904, marksShown: this.marksWanted && this.checked && caps.marks, merges: caps.merges, busyNote: this.busyNote, pendingMarks });
     if (progress) this.pacer.shown(progress);
     this.notify(progress ? { ...state, progress } : state);
-  }
-
-  private notify(state: PaneState): void {
-    this.state = state;
-    for (const l of [...this.listeners]) {
-      try {
-        l(this.state);
-      } catch {
-        // a listener's error is not the session's
-      }
-    }
   }
 }
 

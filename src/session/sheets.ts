@@ -15,10 +15,12 @@ export interface Entry extends SheetInfo {
   extent?: { top: number; bottom: number; width: number };
   /** The ledger result the marks and 报送月份 were last planned for (compared by reference: any change, also from another sheet, makes a new object). */
   planned?: LedgerResult | null;
-  /** The marks this session left here: the plan's key and how many conditional formats; null while unknown. */
+  /** The marks this sheet shows as last read or written: which cells (marks.ts cellsKey) and how many formats; null while unknown. */
   marks: { key: string; count: number } | null;
   /** Why the marks here are not up to date (one Chinese line), or null. */
   note: string | null;
+  /** The result changed through the clerk's own edits (not only a co-author's) since the last write. */
+  local?: boolean;
 }
 
 /** Row → values from `left`, patched into a grid (rows grow as needed). */

@@ -33,7 +33,7 @@ export function missingKinds(ledgers: LedgerResult[]): Kind[] {
 export function paneState(
   prev: PaneState,
   book: SheetBook,
-  o: { phase: PaneState['phase']; error?: string; checked: boolean; date1904: boolean; marksShown: boolean; merges: boolean; busyNote: string | null },
+  o: { phase: PaneState['phase']; error?: string; checked: boolean; date1904: boolean; marksShown: boolean; merges: boolean; busyNote: string | null; pendingMarks?: PaneState['pendingMarks'] },
 ): PaneState {
   const fresh = o.checked || o.phase === 'ready';
   const ledgers = book.ledgers();
@@ -48,6 +48,7 @@ export function paneState(
     date1904: o.date1904,
     marksShown: o.marksShown,
     ...(o.error ? { error: o.error } : {}),
+    ...(o.pendingMarks ? { pendingMarks: o.pendingMarks } : {}),
     notes,
     version: prev.version + 1,
   };

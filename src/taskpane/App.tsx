@@ -223,6 +223,17 @@ export function App({ service, loadSubmission, deliver, holidays, year, commands
       )}
       {state.phase === 'error' && <Note intent="error">读取工作簿失败：{sentence(state.error ?? '未知错误')}。请点“重新检查”。</Note>}
       {!!state.notes?.length && <Note intent="warning">{state.notes.join('\n')}</Note>}
+      {state.pendingMarks && service.refreshMarks && (
+        // Live checking leaves the sheets alone (the clerk's undo history); the marks follow on this button.
+        <Note intent="info">
+          {state.pendingMarks.note}
+          <div style={{ marginTop: tokens.spacingVerticalXS }}>
+            <Button size="small" disabled={action.busy} onClick={() => void action.run(() => service.refreshMarks!()).catch(fail('没能更新标记'))}>
+              更新标记
+            </Button>
+          </div>
+        </Note>
+      )}
       {state.date1904 && (
         <Note intent="warning">
           本工作簿使用 1904 日期系统。TZ 函数按 1900 日期系统读取日期单元格，结果会相差 4 年零 1 天；在本工作簿中请给这些函数写文字日期，如“2023年10月9日”。

@@ -70,9 +70,16 @@ export function SelfTestDialog({ open, onClose, run }: SelfTestDialogProps): Rea
           <DialogTitle>自检</DialogTitle>
           <DialogContent className={s.content}>
             {step.at === 'intro' && (
-              <Body1>
-                自检会在本工作簿中临时建立一张隐藏工作表，试一试本加载项用到的 Excel 功能（标记用的条件格式、修改通知、合并单元格、工作表保护、保存设置、对话框），几秒钟后删除这张表。您的台账不会被改动。
-              </Body1>
+              <>
+                <Body1>
+                  自检会在本工作簿中临时建立一张隐藏工作表，试一试本加载项用到的 Excel 功能（标记用的条件格式、修改通知、撤销、合并单元格、工作表保护、保存设置、任务窗格的开关通知、对话框），几秒钟后删除这张表。您的台账不会被改动。
+                </Body1>
+                <MessageBar intent="warning" layout="multiline">
+                  <MessageBarBody>
+                    自检会清空 Excel 的“撤销”记录：删除临时工作表、试工作表保护是 Excel 不能撤销的操作，自检之后，之前的操作不能再用 Ctrl+Z 撤销。如果刚改过台账、还可能要撤销，请先处理好再自检。
+                  </MessageBarBody>
+                </MessageBar>
+              </>
             )}
             {step.at === 'running' && <Spinner size="small" label="正在自检…" />}
             {step.at === 'failed' && (

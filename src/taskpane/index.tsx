@@ -5,7 +5,7 @@ import { Button, FluentProvider, webLightTheme } from '@fluentui/react-component
 import { deliverFiles } from '../excel/delivery';
 import { officeReady } from '../excel/office';
 import { createLedgerService } from '../excel/session';
-import { whenPaneShown } from '../excel/visibility';
+import { onPaneVisibility, whenPaneShown } from '../excel/visibility';
 import { onPaneCommand } from '../commands/bridge';
 import { App } from './App';
 import { yieldToHost } from './pause';
@@ -44,6 +44,8 @@ officeReady().then(({ host }) => {
   start = whenPaneShown(async () => {
     const added = await holidays;
     const service = createLedgerService({ pause: yieldToHost }); // the one place the pane meets the Excel adapter
+    // Closed, the pane's runtime keeps running: live checking pauses, and a fresh check follows when it is shown again.
+    onPaneVisibility((visible) => void service.setPaneVisible(visible));
     // A transition: the first render of the whole pane in slices, not one long task.
     startTransition(() =>
       root.render(

@@ -47,7 +47,8 @@ export class WpsDriver implements WorkbookDriver {
   }
 
   capabilities(): DriverCapabilities {
-    return { marks: true, live: this.o.app.ApiEvent ? true : NO_EVENTS, reportMonths: true, insertSheets: true, addSheets: true, merges: true };
+    // undo: WPS documents nothing; as with VBA macros, a write from code is assumed to empty the undo list.
+    return { marks: true, live: this.o.app.ApiEvent ? true : NO_EVENTS, reportMonths: true, insertSheets: true, addSheets: true, merges: true, undo: 'clears' };
   }
 
   async operation<T>(name: string, body: (io: WorkbookIO) => Promise<T>): Promise<T> {

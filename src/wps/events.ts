@@ -3,7 +3,11 @@
  * is bound to (events are application-wide: another open workbook's are dropped):
  * - SheetChange(Sh, Target): cells edited or pasted; rows or columns inserted or deleted arrive
  *   the same way with whole rows or columns as Target (as VBA's Worksheet_Change), which moves
- *   positions. et-jsapi-declare types Target as a sheet: it is the changed Range.
+ *   positions. Cells inserted or deleted with a shift arrive as a plain range, like an edit:
+ *   every edit is marked `mayShift`, and the session reads the cells below it to tell (live.ts).
+ *   et-jsapi-declare types Target as a sheet: it is the changed Range.
+ * - The workbook is recognised by identity (the same object, else the same FullName: path and
+ *   file name), never by its Name alone — two open files may share a name, and Save As renames.
  * - SheetActivate, WorkbookNewSheet, SheetBeforeDelete: a sheet shown, added, deleted.
  * The add-in writes with EnableEvents off; the session also drops edits of cells it just wrote.
  */
@@ -22,7 +26,20 @@ export function changesOf(sheetId: string, address: string): HostChange[] {
   const ranges = rangesOf(address);
   if (!ranges.length) return [{ kind: 'edit', sheetId, range: null }];
   if (ranges.some((r) => (r.left === 1 && r.right === MAX_COL) || (r.top === 1 && r.bottom === MAX_ROW))) return [{ kind: 'structure', sheetId }];
-  return ranges.map((range) => ({ kind: 'edit', sheetId, range }));
+  return ranges.map((range) => ({ kind: 'edit', sheetId, range, mayShift: true }));
+}
+
+/** Whether two workbook objects are the same open file: the same object, or the same full path (FullName). */
+export function sameWorkbook(a: Et.Workbook | null | undefined, b: Et.Workbook | null | undefined): boolean {
+  if (!a || !b) return false;
+  if (a === b) return true;
+  try {
+    const fa = String(a.FullName ?? '');
+    const fb = String(b.FullName ?? '');
+    return fa !== '' && fa === fb;
+  } catch {
+    return false;
+  }
 }
 
 /** Registers the listeners; returns a function that removes them. */
@@ -33,7 +50,7 @@ export function addListeners(app: EtApp, wb: Et.Workbook, sink: (c: HostChange) 
   };
   const ours = (ws: Et.Worksheet) => {
     try {
-      return (ws.Parent as Et.Workbook).Name === wb.Name;
+      return sameWorkbook(ws.Parent as Et.Workbook, wb);
     } catch {
       return false;
     }
@@ -67,7 +84,7 @@ export function addListeners(app: EtApp, wb: Et.Workbook, sink: (c: HostChange) 
     [
       'WorkbookNewSheet',
       safely((book, sh) => {
-        if ((book as Et.Workbook).Name === wb.Name) sink({ kind: 'added', sheetId: idOf(wb, sh as Et.Worksheet) });
+        if (sameWorkbook(book as Et.Workbook, wb)) sink({ kind: 'added', sheetId: idOf(wb, sh as Et.Worksheet) });
       }),
     ],
     [

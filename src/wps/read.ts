@@ -5,10 +5,10 @@
  * add-in's marks on it. A sheet that is no ledger is read only at the top.
  */
 import type { CellRange, CellValue, SheetGrid } from '../ledger/cell';
-import type { FullRequest, HostFailure, RowsRead, RowsRequest, SheetRead } from '../session/driver';
+import type { FullRequest, MarksFound, RowsRead, RowsRequest, SheetRead } from '../session/driver';
 import { failureOf } from '../session/errors';
-import { isMarkFormula } from '../session/marks';
-import { rangeAddress } from '../session/addresses';
+import { MarkCells, isMarkFormula, markSeverity } from '../session/marks';
+import { rangeAddress, rangesOf } from '../session/addresses';
 import { findMerges } from './merges';
 import { sheetInfo } from './sheets';
 import { cellOf, matrix } from './values';
@@ -97,7 +97,9 @@ export function readRows(ws: Et.Worksheet, req: RowsRequest): RowsRead {
     values(ws, block).forEach((r, i) => rows.set(run.top + i, r));
     merges.push(...findMerges(ws, block).filter((m) => m.top >= run.top && m.top <= run.bottom));
   }
-  return { id: req.id, rows, left: req.left, merges };
+  // The cells below an edit, to tell cells inserted or deleted with a shift (WPS reports them as an edit).
+  const verify = req.verify ? values(ws, req.verify) : undefined;
+  return { id: req.id, rows, left: req.left, merges, verify };
 }
 
 /** The cells of a block as `Formula` returns them (`=…` for formulas, the constant as text otherwise). */
@@ -122,10 +124,26 @@ export function markIndices(ws: Et.Worksheet): number[] {
   return out;
 }
 
-/** How many marks a sheet carries, or why they could not be read. */
-export function countMarks(ws: Et.Worksheet): { count: number } | { failed: HostFailure } {
+/**
+ * The marks a sheet carries — how many, and the cells each applies to (`FormatCondition.AppliesTo`,
+ * VBA) so the session compares what the sheet shows with its plan — or why they could not be read.
+ */
+export function countMarks(ws: Et.Worksheet): MarksFound {
   try {
-    return { count: markIndices(ws).length };
+    const list = markIndices(ws);
+    const fcs = ws.Cells.FormatConditions;
+    let cells: MarkCells | undefined = { error: [], warning: [] };
+    for (const i of list) {
+      const fc = fcs.Item(i) as Et.FormatCondition;
+      try {
+        const address = String((fc.AppliesTo as Et.Range).Address(false, false));
+        cells[markSeverity(String(fc.Formula1))].push(...rangesOf(address));
+      } catch {
+        cells = undefined; // no AppliesTo: unknown, the marks are rewritten
+        break;
+      }
+    }
+    return { count: list.length, cells };
   } catch (e) {
     return { failed: failureOf(e) };
   }

@@ -11,6 +11,7 @@ import { applyStoredHolidays } from '../taskpane/holiday-settings';
 import { deliverWps } from './delivery';
 import { EtApp, etApp } from './et';
 import { createWpsService } from './session';
+import { sameWorkbook } from './events';
 
 // taskpane.html tells a pane too old to run this bundle (it never gets here) from one still loading.
 (window as { tzStarted?: boolean }).tzStarted = true;
@@ -21,14 +22,16 @@ const holidays = { storage: holidayStorage(), problems: applyStoredHolidays(holi
 
 function start(el: HTMLElement, app: EtApp): void {
   const root = createRoot(el);
-  let current: { name: string; stop: () => void } | null = null;
+  let current: { wb: Et.Workbook | null; stop: () => void } | null = null;
+  let n = 0;
   const show = () => {
-    const wb = app.ActiveWorkbook;
-    const name = wb ? String(wb.Name) : '';
-    if (current?.name === name) return;
+    const wb = app.ActiveWorkbook ?? null;
+    // The same open file (identity, else its full path): not its name, which two files may share.
+    if (current && (current.wb === wb || sameWorkbook(current.wb, wb))) return;
     current?.stop();
     const service = createWpsService(app);
-    current = { name, stop: () => void service.stopLive().catch(() => undefined) };
+    const name = `${wb ? String(wb.Name) : ''}#${++n}`;
+    current = { wb, stop: () => void service.stopLive().catch(() => undefined) };
     root.render(
       <FluentProvider theme={webLightTheme}>
         <App key={name} service={service} loadSubmission={loadSubmission} deliver={deliverWps} holidays={holidays} year={new Date().getFullYear()} />

@@ -5,6 +5,7 @@
  * bundled into a browser page).
  */
 import { MAX_COLS, MAX_ROWS, Rect, cellsOf, colLetters, contains, intersect, parseA1, rectA1, sheetPrefix, splitList } from './a1';
+import { Snapshot, UndoHistory, UndoStep } from './undo';
 
 export type Primitive = string | number | boolean | null;
 
@@ -121,6 +122,8 @@ export interface RawEvent {
   details?: ChangedDetails;
   /** The add-in's own write (→ `triggerSource: 'ThisLocalAddin'`). */
   own?: boolean;
+  /** A co-author's change in another client (→ `source: 'Remote'`). */
+  remote?: boolean;
 }
 
 /** One write by the add-in, for the "no user value is ever written" assertions. */
@@ -224,6 +227,65 @@ export class FakeWorkbook {
   writes: WriteRecord[] = [];
   /** Set by the fake host: delivers events to the registered handlers. */
   dispatch: ((e: RawEvent) => void) | null = null;
+  /** Excel's undo history (undo.ts): the clerk's actions and, where supported, the add-in's writes. */
+  readonly undo = new UndoHistory();
+
+  /** A deep copy of a sheet (an undo step keeps the sheets as they were). */
+  static cloneSheet(s: FakeSheet): FakeSheet {
+    const cells = new CellMap();
+    for (const [k, c] of s.cells) {
+      const copy: FakeCell = { ...c };
+      if (c.style) copy.style = JSON.parse(JSON.stringify(c.style)) as Style;
+      cells.set(k, copy);
+    }
+    return {
+      ...s,
+      cells,
+      merges: s.merges.map((m) => ({ ...m })),
+      cfs: s.cfs.map((cf) => ({ ...cf, ranges: cf.ranges.map((r) => ({ ...r })) })),
+      validations: JSON.parse(JSON.stringify(s.validations)) as FakeValidation[],
+      columnWidths: new Map(s.columnWidths),
+      rowHeights: new Map(s.rowHeights),
+      pageLayout: JSON.parse(JSON.stringify(s.pageLayout)) as Record<string, unknown>,
+    };
+  }
+
+  /** The sheets as they are now, for an undo step. */
+  snapshotOf(sheets: FakeSheet[]): Snapshot {
+    return { order: this.sheets.map((s) => s.id), sheets: new Map(sheets.map((s) => [s.id, FakeWorkbook.cloneSheet(s)])) };
+  }
+
+  /** Puts the sheets of a snapshot back as they were (a sheet that did not exist is removed). */
+  restore(snap: Snapshot): void {
+    for (const [id, copy] of snap.sheets) {
+      const i = this.sheets.findIndex((s) => s.id === id);
+      if (!copy) {
+        if (i >= 0) this.sheets.splice(i, 1);
+      } else if (i >= 0) this.sheets[i] = FakeWorkbook.cloneSheet(copy);
+      else this.sheets.push(FakeWorkbook.cloneSheet(copy));
+    }
+    const pos = (id: string) => {
+      const p = snap.order.indexOf(id);
+      return p < 0 ? Infinity : p;
+    };
+    this.sheets.sort((a, b) => pos(a.id) - pos(b.id));
+  }
+
+  private recordClerk(label: string, sheets: FakeSheet[], event?: UndoStep['event']): void {
+    this.undo.push({ by: 'clerk', label, before: this.snapshotOf(sheets), event });
+  }
+
+  /**
+   * The clerk presses Ctrl+Z: the last step (the clerk's or, where Excel keeps them, the
+   * add-in's) is undone. Returns it, or null when there is nothing to undo ("Can't undo").
+   */
+  userUndo(): UndoStep | null {
+    const step = this.undo.steps.pop();
+    if (!step) return null;
+    this.restore(step.before);
+    if (step.event && this.findSheet(step.event.sheetId)) this.emit({ name: 'changed', worksheetId: step.event.sheetId, address: step.event.address, changeType: 'RangeEdited' });
+    return step;
+  }
 
   static fromJson(json: WorkbookJson): FakeWorkbook {
     const wb = new FakeWorkbook();
@@ -489,9 +551,10 @@ export class FakeWorkbook {
   }
 
   /** The user types or pastes `values` at `address` (a single value for a single cell). */
-  userEdit(sheetName: string, address: string, values: unknown): void {
+  userEdit(sheetName: string, address: string, values: unknown, remote = false): void {
     const s = this.sheet(sheetName);
     const r = parseA1(address);
+    if (!remote) this.recordClerk(`edit ${address}`, [s], { sheetId: s.id, address: rectA1(r) });
     const grid: unknown[][] = Array.isArray(values) ? (values as unknown[][]) : [[values]];
     const before = { v: this.valueAt(s, r.top, r.left), t: this.typeAt(s, r.top, r.left) };
     for (let i = 0; i <= r.bottom - r.top; i++) {
@@ -506,7 +569,17 @@ export class FakeWorkbook {
       address: rectA1(r),
       changeType: 'RangeEdited',
       details: single ? { valueBefore: before.v, valueAfter: this.valueAt(s, r.top, r.left), valueTypeBefore: before.t, valueTypeAfter: this.typeAt(s, r.top, r.left) } : undefined,
+      remote,
     });
+  }
+
+  /**
+   * A co-author changes cells in another client (Excel on the web, a OneDrive/SharePoint file):
+   * the change event says `source: 'Remote'` (WorksheetChangedEventArgs.source, ExcelApi 1.7:
+   * "It can be local or remote (through co-authoring)"), and it is not on this clerk's undo stack.
+   */
+  remoteEdit(sheetName: string, address: string, values: unknown): void {
+    this.userEdit(sheetName, address, values, true);
   }
 
   /**
@@ -517,6 +590,7 @@ export class FakeWorkbook {
   userMerge(sheetName: string, address: string, merge = true): void {
     const s = this.sheet(sheetName);
     const r = parseA1(address);
+    this.recordClerk(`${merge ? 'merge' : 'unmerge'} ${address}`, [s], { sheetId: s.id, address: rectA1(r) });
     s.merges = s.merges.filter((m) => !intersect(m, r));
     if (merge) {
       // Like Excel: only the top-left value is kept.
@@ -529,12 +603,14 @@ export class FakeWorkbook {
   /** Inserts `count` empty rows before `at` (formats, merges, CFs and validations shift down). */
   userInsertRows(sheetName: string, at: number, count = 1): void {
     const s = this.sheet(sheetName);
+    this.recordClerk(`insert rows ${at}`, [s], { sheetId: s.id, address: `${at}:${at + count - 1}` });
     this.shiftRows(s, at, count);
     this.emit({ name: 'changed', worksheetId: s.id, address: `${at}:${at + count - 1}`, changeType: 'RowInserted' });
   }
 
   userDeleteRows(sheetName: string, at: number, count = 1): void {
     const s = this.sheet(sheetName);
+    this.recordClerk(`delete rows ${at}`, [s], { sheetId: s.id, address: `${at}:${at + count - 1}` });
     this.shiftRows(s, at, -count);
     this.emit({ name: 'changed', worksheetId: s.id, address: `${at}:${at + count - 1}`, changeType: 'RowDeleted' });
   }

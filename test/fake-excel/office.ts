@@ -6,11 +6,12 @@
  * web's 5 MB limit), records which API sets were used, and delivers events.
  * No Node APIs: this file is also bundled into a browser page.
  */
-import { MAX_COLS, MAX_ROWS, Rect, cellsOf, intersect, parseA1, rectA1, sheetPrefix, splitList, utf8Length } from './a1';
+import { MAX_COLS, MAX_ROWS, Rect, cellsOf, contains, intersect, parseA1, rectA1, sheetPrefix, splitList, utf8Length } from './a1';
 import { isTagged, requirementOf, versionLe } from './api-sets';
 // One turn of the page's event loop (a MessageChannel message: nested timers would wait ≥ 4 ms each).
 import { yieldToHost } from '../../src/taskpane/pause';
 import { ChangedDetails, EventName, FakeConditionalFormat, FakeSheet, FakeWorkbook, RawEvent, Style } from './model';
+import { Snapshot, UndoStep, undoUnsupported } from './undo';
 
 export interface FakeOfficeOptions {
   /** Highest version per requirement set (`ExcelApi`, `SharedRuntime`, `DialogApi`, …); see profiles.ts. */
@@ -190,11 +191,13 @@ export class FakeHost {
    * lacks its requirement set the next sync fails with ApiNotFound, like Office.js. Only members
    * the typings tag can be modelled.
    */
-  api(ctx: FakeContext | null, member: string, setter = false): void {
+  api(ctx: FakeContext | null, member: string, setter = false, load = false): void {
     const req = requirementOf(member, setter);
     if (!req) throw new Error(`fake Excel: @types/office-js tags no requirement set for ${member}`);
     const [set, version] = req;
     this.apiUsed.set(member, `${set} ${version}`);
+    // Loading a property reads it; setting it or calling the method is what cannot be undone.
+    if (ctx && !load && undoUnsupported(member, this.options.platform)) ctx.undoUnsupported.push(member);
     const min = this.options.declaredMin;
     if (set === 'ExcelApi' && min && !versionLe(version, min)) {
       const asked = this.asked.get('ExcelApi');
@@ -213,13 +216,50 @@ export class FakeHost {
   apiProps(ctx: FakeContext, cls: string, tree: LoadTree): void {
     for (const k of Object.keys(tree)) {
       if (k === 'items' || k.startsWith('$')) continue;
-      if (isTagged(`${cls}.${k}`)) this.api(ctx, `${cls}.${k}`);
+      if (isTagged(`${cls}.${k}`)) this.api(ctx, `${cls}.${k}`, false, true);
     }
   }
 
   /** A write on a protected sheet fails with AccessDenied (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection). */
   checkWritable(sheet: FakeSheet, what: string): void {
     if (sheet.protected) throw new FakeOfficeError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. (${sheet.name}: ${what})`);
+    this.touch(sheet);
+  }
+
+  // ---- undo (undo.ts) ----
+
+  /** Excel keeps add-ins' writes in the undo history (ExcelApi 1.20). */
+  get undoSupported(): boolean {
+    return this.supports('1.20');
+  }
+
+  /** The sheets a sync is changing, as they were before it (null: the sync writes nothing yet). */
+  private recording: Snapshot | null = null;
+
+  /** A command is about to change `sheet`: keep its state from before the sync. */
+  touch(sheet: FakeSheet): void {
+    if (this.recording && !this.recording.sheets.has(sheet.id)) this.recording.sheets.set(sheet.id, FakeWorkbook.cloneSheet(sheet));
+  }
+
+  /** A command added the sheet `id` (undoing the step removes it). */
+  touchNew(id: string): void {
+    if (this.recording && !this.recording.sheets.has(id)) this.recording.sheets.set(id, null);
+  }
+
+  /** After a sync: its writes become an undo step (or join the run's group), or clear the history. */
+  private settleUndo(ctx: FakeContext, rec: Snapshot, unsupported: string[], n: number): void {
+    if (!rec.sheets.size && !unsupported.length) return;
+    const undo = this.wb.undo;
+    if (!this.undoSupported) return undo.clear(`add-in write, sync ${n} (no undo support before ExcelApi 1.20)`);
+    if (unsupported.length) return undo.clear(`${unsupported.join(', ')} cannot be undone`);
+    const group = ctx.undoGroup;
+    if (group?.step) {
+      for (const [id, sheet] of rec.sheets) if (!group.step.before.sheets.has(id)) group.step.before.sheets.set(id, sheet);
+      return;
+    }
+    const step: UndoStep = { by: 'add-in', label: `sync ${n}`, before: rec };
+    undo.push(step);
+    if (group) group.step = step;
   }
 
   /** The user starts typing in a cell (cell-edit mode). */
@@ -242,7 +282,6 @@ export class FakeHost {
   readonly opened: string[] = [];
   readonly visibilityHandlers: ((a: { visibilityMode: string }) => void)[] = [];
 
-  /** The task pane is shown (`Taskpane`) or hidden (`Hidden`): Office.addin.onVisibilityModeChanged. */
   /** Ribbon commands' functions (Office.actions.associate, SharedRuntime 1.1). */
   readonly actions = new Map<string, (event: { completed(): void }) => unknown>();
   /** Times Office.addin.showAsTaskpane was called. */
@@ -259,6 +298,11 @@ export class FakeHost {
     return new Promise((resolve) => void fn({ completed: () => resolve() }));
   }
 
+  /**
+   * The clerk opens (`Taskpane`) or closes (`Hidden`) the pane: Office.addin.onVisibilityModeChanged
+   * (SharedRuntime 1.1; https://learn.microsoft.com/office/dev/add-ins/develop/show-hide-add-in — the
+   * shared runtime keeps running while the pane is hidden). Delivered asynchronously, like events.
+   */
   setVisibility(mode: 'Taskpane' | 'Hidden'): void {
     for (const h of this.visibilityHandlers) setTimeout(() => h({ visibilityMode: mode }), 0);
   }
@@ -275,6 +319,11 @@ export class FakeHost {
       await new Promise<void>((resolve) => c.waiters.push(resolve));
     }
     const ctx = given ?? new FakeContext(this);
+    if ((opts as { mergeUndoGroup?: boolean }).mergeUndoGroup) {
+      // RunOptions.mergeUndoGroup is ExcelApi 1.20.
+      if (!this.undoSupported) throw new FakeOfficeError('ApiNotFound', 'The API you are trying to use could not be found. (RunOptions.mergeUndoGroup, ExcelApi 1.20)');
+      ctx.undoGroup = { step: null };
+    }
     const result = await batch(ctx);
     if (ctx.queue.length) await ctx.sync(); // Excel.run syncs what is left
     return result;
@@ -291,6 +340,12 @@ export class FakeHost {
       rec.error = 'InvalidOperationInCellEditMode';
       throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
     }
+    const unsupported = ctx.undoUnsupported;
+    ctx.undoUnsupported = [];
+    if (ctx.undoGroup && unsupported.length) {
+      rec.error = 'UndoNotSupported';
+      throw new FakeOfficeError('UndoNotSupported', `The operation cannot be grouped for undo: ${unsupported.join(', ')} does not support undo.`);
+    }
     rec.requestBytes = ops.reduce((n, op) => n + op.requestBytes, 0) + ops.length * 48;
     const limit = this.options.payloadLimit;
     if (limit !== null && rec.requestBytes > limit) {
@@ -299,6 +354,8 @@ export class FakeHost {
     }
     const commits: (() => void)[] = [];
     this.ownEvents = [];
+    const recording: Snapshot = { order: this.wb.sheets.map((x) => x.id), sheets: new Map() };
+    this.recording = recording;
     try {
       const yielding = this.options.yieldBetweenOps && typeof performance !== 'undefined' && typeof performance.measure === 'function';
       for (const op of ops) {
@@ -315,9 +372,14 @@ export class FakeHost {
     } catch (e) {
       const err = e instanceof FakeOfficeError ? e : new FakeOfficeError((e as { code?: string }).code ?? 'GeneralException', (e as Error).message);
       rec.error = err.code;
+      this.recording = null;
+      // What ran before the failing command stays written (and in the history, or clears it).
+      this.settleUndo(ctx, recording, unsupported, rec.n);
       this.flushOwnEvents();
       throw err;
     }
+    this.recording = null;
+    this.settleUndo(ctx, recording, unsupported, rec.n);
     if (limit !== null && rec.responseBytes > limit) {
       rec.error = 'ResponsePayloadSizeLimitExceeded';
       this.flushOwnEvents();
@@ -368,7 +430,8 @@ export class FakeHost {
       rowSorted: 'WorksheetRowSorted',
       columnSorted: 'WorksheetColumnSorted',
     };
-    const args: Record<string, unknown> = { type: types[e.name], worksheetId: e.worksheetId, source: 'Local' };
+    // WorksheetChangedEventArgs.source (ExcelApi 1.7): "local or remote (through co-authoring)".
+    const args: Record<string, unknown> = { type: types[e.name], worksheetId: e.worksheetId, source: e.remote ? 'Remote' : 'Local' };
     if (e.name === 'changed' || e.name === 'rowSorted' || e.name === 'columnSorted') {
       args.address = e.address;
       if (e.name === 'changed') {
@@ -385,6 +448,10 @@ export class FakeHost {
 
 export class FakeContext {
   queue: Op[] = [];
+  /** Members queued since the last sync that Excel cannot undo (undo.ts). */
+  undoUnsupported: string[] = [];
+  /** Excel.run({ mergeUndoGroup: true }): the one undo step of this run, once it wrote. */
+  undoGroup: { step: UndoStep | null } | null = null;
   readonly workbook: WorkbookP;
   readonly runtime: RuntimeP;
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
@@ -611,6 +678,7 @@ class WorksheetCollectionP extends ProxyBase {
         for (let i = 1; !nm; i++) if (!wb.findSheet(`Sheet${i}`)) nm = `Sheet${i}`;
         const s = wb.newSheet(nm);
         bound = s.id;
+        ctx.host.touchNew(s.id);
         wb.record(n, s, 'sheet.add', '');
         ctx.host.raise({ name: 'added', worksheetId: s.id });
       },
@@ -672,6 +740,7 @@ class WorksheetP extends ProxyBase {
     ctx.host.api(ctx, 'Worksheet.visibility', true);
     ctx.enqueue((n) => {
       const s = this.sheet();
+      ctx.host.touch(s);
       s.visibility = v;
       ctx.wb.record(n, s, 'visibility', v);
     });
@@ -689,6 +758,7 @@ class WorksheetP extends ProxyBase {
     ctx.host.api(ctx, 'Worksheet.delete');
     ctx.enqueue(() => {
       const s = this.sheet();
+      ctx.host.touch(s);
       ctx.wb.sheets = ctx.wb.sheets.filter((x) => x !== s);
       ctx.host.raise({ name: 'deleted', worksheetId: s.id });
     });
@@ -751,6 +821,7 @@ class WorksheetP extends ProxyBase {
       freezeRows: (n: number) =>
         ctx.enqueue((sn) => {
           const s = this.sheet();
+          ctx.host.touch(s);
           s.frozenRows = n;
           ctx.wb.record(sn, s, 'freezeRows', String(n));
         }),
@@ -762,6 +833,7 @@ class WorksheetP extends ProxyBase {
     const set = (k: string) => (v: unknown) =>
       ctx.enqueue((sn) => {
         const s = this.sheet();
+        ctx.host.touch(s);
         s.pageLayout[k] = JSON.parse(JSON.stringify(v));
         ctx.wb.record(sn, s, 'pageLayout', k);
       });
@@ -787,12 +859,18 @@ class WorksheetProtectionP {
   protect(_options?: unknown, _password?: string): void {
     const ctx = this.context;
     ctx.host.api(ctx, 'WorksheetProtection.protect');
-    ctx.enqueue(() => void (this.sheet().protected = true));
+    ctx.enqueue(() => {
+      ctx.host.touch(this.sheet());
+      this.sheet().protected = true;
+    });
   }
   unprotect(_password?: string): void {
     const ctx = this.context;
     ctx.host.api(ctx, 'WorksheetProtection.unprotect');
-    ctx.enqueue(() => void (this.sheet().protected = false));
+    ctx.enqueue(() => {
+      ctx.host.touch(this.sheet());
+      this.sheet().protected = false;
+    });
   }
 }
 
@@ -901,6 +979,14 @@ class RangeP extends ProxyBase {
     ctx.enqueue(
       (n) => {
         const { sheet, rect } = this.target();
+        // Part of a merged area cannot be written: Excel refuses with "Cannot change part of a merged
+        // cell" (its own message; issue 19 of this project: the write fails, and with it the batch).
+        const partial = sheet.merges.find((m) => {
+          const x = intersect(m, rect);
+          // Its top-left cell alone can be written (that is where a merged area's value lives).
+          return x && !contains(rect, m) && !(x.top === m.top && x.left === m.left && x.bottom === m.top && x.right === m.left);
+        });
+        if (partial) throw new FakeOfficeError('InvalidOperation', `Cannot change part of a merged cell. (${sheet.name}!${rectA1(partial)})`);
         ctx.host.checkWritable(sheet, kind);
         const rows = rect.bottom - rect.top + 1;
         const cols = rect.right - rect.left + 1;
@@ -924,6 +1010,8 @@ class RangeP extends ProxyBase {
             }
           }
         }
+        // A merged area written whole keeps only its top-left value, as merging does.
+        if (kind !== 'numberFormat') for (const m of sheet.merges) if (contains(rect, m)) wb.forEachCell(m, (r, c) => (r !== m.top || c !== m.left) && wb.setValue(sheet, r, c, null));
         wb.record(n, sheet, kind, rect, kind === 'numberFormat' ? undefined : changed);
         if (kind !== 'numberFormat' && changed.length) ctx.host.raise({ name: 'changed', worksheetId: sheet.id, address: rectA1(rect), changeType: 'RangeEdited' });
       },
@@ -1258,6 +1346,15 @@ class CfP extends ProxyBase {
   }
   get custom(): CustomCfP {
     return new CustomCfP(this.context, () => this.find(), this._data?.custom as Record<string, unknown> | undefined, false);
+  }
+  /** The areas the format applies to (ConditionalFormat.getRanges, ExcelApi 1.9), resolved when the sync runs. */
+  getRanges(): AreasP {
+    const ctx = this.context;
+    ctx.host.api(ctx, 'ConditionalFormat.getRanges');
+    return new AreasP(ctx, () => {
+      const f = need(this.find(), 'conditional format');
+      return { sheet: f.sheet, rects: f.cf.ranges.map((r) => ({ ...r })) };
+    });
   }
   delete(): void {
     const ctx = this.context;

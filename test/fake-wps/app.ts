@@ -14,8 +14,11 @@
  * - FileSystem (a map of paths to binary strings) and FileDialog(msoFileDialogFolderPicker):
  *   Show() returns -1 when a folder was picked, 0 when cancelled.
  * - AddCustomFunction(namespace, name, fn, metadata), CreateTaskPane(url, title).
+ * - Cells inserted or deleted with a shift (userShiftCells): SheetChange with the range as Target,
+ *   indistinguishable from an edit.
+ * - Workbook.FullName (path and name): two open files may share a Name.
  */
-import { FakeSheet, FakeWorkbook, RawEvent, Rect, parseA1 } from '../fake-excel';
+import { CellMap, FakeSheet, FakeWorkbook, MAX_COLS, RawEvent, Rect, key, parseA1 } from '../fake-excel';
 import { FakeEtRange, RangeHost } from './range';
 
 type Fn = (...args: unknown[]) => unknown;
@@ -23,6 +26,8 @@ type Fn = (...args: unknown[]) => unknown;
 export interface FakeEtOptions {
   /** File name (Workbook.Name). */
   name?: string;
+  /** Path and file name (Workbook.FullName); default /home/clerk/<name>. */
+  fullName?: string;
   /** No ApiEvent (a WPS without add-in events). */
   noEvents?: boolean;
   /** The folder FileDialog returns (null: the clerk cancels). */
@@ -97,6 +102,27 @@ export class FakeEtApp implements RangeHost {
     this.wb.dispatch = null;
     this.wb.userDeleteSheet(name);
     this.wb.dispatch = d;
+  }
+
+  /**
+   * The clerk inserts (shift down) or deletes (shift up) the cells of `address` — not whole rows:
+   * the cells below, in those columns, move. SheetChange's Target is that range, as for an edit
+   * (VBA's Worksheet_Change after Insert/Delete Shift:=xlDown/xlUp; assumed the same in WPS).
+   */
+  userShiftCells(sheetName: string, address: string, how: 'insert' | 'delete'): void {
+    const s = this.wb.sheet(sheetName);
+    const r = parseA1(address);
+    const h = r.bottom - r.top + 1;
+    const cells = new CellMap();
+    for (const [k, c] of s.cells) {
+      const row = Math.floor(k / (MAX_COLS + 1));
+      const col = k % (MAX_COLS + 1);
+      if (col < r.left || col > r.right || row < r.top) cells.set(k, c);
+      else if (how === 'insert') cells.set(key(row + h, col), c);
+      else if (row > r.bottom) cells.set(key(row - h, col), c);
+    }
+    s.cells = cells;
+    this.fire('SheetChange', this.worksheet(s), FakeEtRange.of(this, s, address));
   }
 
   ownChange(sheet: FakeSheet, r: Rect): void {
@@ -182,6 +208,9 @@ export class FakeEtApp implements RangeHost {
     return {
       get Name() {
         return app.o.name ?? '台账.xlsx';
+      },
+      get FullName() {
+        return app.o.fullName ?? `/home/clerk/${app.o.name ?? '台账.xlsx'}`;
       },
       get Date1904() {
         return app.wb.date1904;

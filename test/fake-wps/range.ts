@@ -372,10 +372,14 @@ export class FakeFormatConditions {
     this.range.host.calls++;
     const cf = this.list()[i - 1];
     if (!cf) throw new Error(`FormatConditions.Item(${i}): 下标越界`);
-    const { sheet } = this.range;
+    const { sheet, host } = this.range;
     return {
       get Formula1() {
         return cf.formula;
+      },
+      // VBA FormatCondition.AppliesTo: the range the format applies to.
+      get AppliesTo() {
+        return new FakeEtRange(host, sheet, cf.ranges.map((r) => ({ ...r })));
       },
       get Type() {
         return 2;

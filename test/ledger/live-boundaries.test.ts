@@ -2,7 +2,7 @@
  * The live check after an edit uses the same boundaries (issue 16 §3): typing a divider, a total
  * or a continuation into a ledger re-checks the rows around it — it does not cut the table — and
  * after any sequence of edits the session's result is the one a fresh check of the same cells gives.
- * Over the host-neutral session and its plain in-memory driver (test/session-driver.ts).
+ * Over the host-neutral session and its plain in-memory driver (test/session/driver.ts).
  */
 import fc from 'fast-check';
 import { CellValue } from '../../src/ledger/cell';
@@ -10,7 +10,7 @@ import { WorkbookSession } from '../../src/session/session';
 import { toCheckJson } from '../../src/validation/report';
 import { checkWorkbook } from '../../src/validation/workbook';
 import { ledgerGrid } from '../helpers/ledger';
-import { MemoryDriver } from '../session-driver';
+import { MemoryDriver } from '../session/driver';
 
 const TODAY = '2023-12-05';
 

@@ -13,7 +13,7 @@ import { toCheckJson } from '../../src/validation/report';
 import { workbookCopy, copyName, TOO_MANY_MERGES } from '../../src/offline/copy';
 import { FileDriver, FileSession, OFFLINE_LIVE, OFFLINE_MARKS, OFFLINE_SELECT, browserStore } from '../../src/offline/file-driver';
 import { openWorkbookFile } from '../../src/offline/read';
-import { FIXTURE, TODAY } from '../excel-helpers';
+import { FIXTURE, TODAY } from '../excel/helpers';
 import * as H from '../hostile-files';
 
 function session(driver: FileDriver): WorkbookSession {

@@ -17,7 +17,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
-import { FIXTURE } from '../excel-helpers';
+import { FIXTURE } from '../excel/helpers';
 import * as H from '../hostile-files';
 import { axeCheck, headingLevels } from '../helpers/axe';
 import { builtAll } from '../helpers/builds';

@@ -21,7 +21,7 @@ import type { DeliveryResult } from '../../src/excel/delivery';
 import { newSheetOf } from '../../src/taskpane/rollup-sheets';
 import { dueLabel, pickedText } from '../../src/taskpane/RollupPanel';
 import { unreadableText } from '../../src/taskpane/RollupResult';
-import { TODAY, fixtureWorkbook, setup, teardown } from '../excel-helpers';
+import { TODAY, fixtureWorkbook, setup, teardown } from '../excel/helpers';
 import { FORMULA_TOWNSHIP, TOWNSHIPS, expectedRows, formulasIn, pickedFiles, sheetRows } from '../rollup-pane-helpers';
 
 // jsdom 20's Blob has no arrayBuffer() (browsers have had it since 2019): read it as a browser would.

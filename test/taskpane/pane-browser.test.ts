@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { SheetJson, WorkbookJson } from '../fake-excel';
 import { CHROMIUM, HAS_CHROMIUM, ROOT, openPaneSite, paneScript, routePane, type PaneSite } from '../helpers/pane-browser';
-import { ledgerSheet, penaltyRow, serial } from '../excel-helpers';
+import { ledgerSheet, penaltyRow, serial } from '../excel/helpers';
 import { AxeResults, axeCheck, headingLevels } from '../helpers/axe';
 
 if (!HAS_CHROMIUM) console.warn(`test/pane-browser.test.ts: 找不到 Chromium（${CHROMIUM}），跳过任务窗格的浏览器测试`);

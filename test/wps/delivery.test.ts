@@ -2,10 +2,10 @@
  * @jest-environment jsdom
  */
 /* Saving the package in WPS: into a folder the clerk picks, through WPS's file API; never over an existing file; a browser download where the API is missing. */
-import { deliverWps, freePath, joinPath } from '../src/wps/delivery';
-import type { EtApp } from '../src/wps/et';
-import { FakeWorkbook } from './fake-excel';
-import { FakeEtApp } from './fake-wps';
+import { deliverWps, freePath, joinPath } from '../../src/wps/delivery';
+import type { EtApp } from '../../src/wps/et';
+import { FakeWorkbook } from '../fake-excel';
+import { FakeEtApp } from '../fake-wps';
 
 const docx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 255, 128, 10, 13]);
 const eml = Uint8Array.from(Buffer.from('X-Unsent: 1\r\n\r\n正文', 'utf8'));

@@ -3,9 +3,9 @@
  * marks, whether Excel numbers conditional formats by priority (documented) or gives them ids
  * that last. The add-in recognises its marks by the tag in their formula, never by an id.
  */
-import { MARK_STYLE, isMarkFormula } from '../src/session/marks';
-import { FakeConditionalFormat, FakeWorkbook, rectA1 } from './fake-excel';
-import { fixtureWorkbook, setup, teardown } from './excel-helpers';
+import { MARK_STYLE, isMarkFormula } from '../../src/session/marks';
+import { FakeConditionalFormat, FakeWorkbook, rectA1 } from '../fake-excel';
+import { fixtureWorkbook, setup, teardown } from './helpers';
 
 afterEach(teardown);
 
@@ -59,6 +59,7 @@ describe.each(['priority', 'stable'] as const)('conditional format ids: %s', (cf
     wb.userEdit(P, 'I5', '王明、李强'); // fixes the mark on I5
     wb.userEdit(P, 'I7', '王明'); // a new mark on I7
     await s.service.idle();
+    await s.service.refreshMarks(); // live checking writes nothing; 更新标记 does
     expect(userRules(wb)).toBe(before);
     expect(wb.shownFill(P, 'I5')).toBe('#FF0000'); // the clerk's own rule shows again
     expect(wb.shownFill(P, 'I7')).toBe(MARK_STYLE.error.fill);

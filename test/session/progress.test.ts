@@ -3,9 +3,9 @@
  * 检查中 with the rows done), the same result as a check in one go, and nothing of a check
  * still running read in between.
  */
-import { FakeWorkbook } from './fake-excel';
-import { TODAY, bigLedgerSheet, freshCheck, setup, stateJson, teardown } from './excel-helpers';
-import type { PaneProgress } from '../src/session/service';
+import { FakeWorkbook } from '../fake-excel';
+import { TODAY, bigLedgerSheet, freshCheck, setup, stateJson, teardown } from '../excel/helpers';
+import type { PaneProgress } from '../../src/session/service';
 
 afterEach(() => teardown());
 

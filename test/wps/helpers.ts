@@ -1,10 +1,10 @@
 /* Shared setup for the WPS driver tests: the fake ET application over the fixture, and the session over the WPS driver. */
-import type { WorkbookSession } from '../src/session/session';
-import { createWpsService } from '../src/wps/session';
-import type { EtApp } from '../src/wps/et';
-import { FakeWorkbook, WorkbookJson } from './fake-excel';
-import { FakeEtApp, FakeEtOptions } from './fake-wps';
-import { TODAY } from './excel-helpers';
+import type { WorkbookSession } from '../../src/session/session';
+import { createWpsService } from '../../src/wps/session';
+import type { EtApp } from '../../src/wps/et';
+import { FakeWorkbook, WorkbookJson } from '../fake-excel';
+import { FakeEtApp, FakeEtOptions } from '../fake-wps';
+import { TODAY } from '../excel/helpers';
 
 export interface WpsSetup {
   wb: FakeWorkbook;

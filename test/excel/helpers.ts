@@ -4,18 +4,18 @@
  * sheets as JSON.
  */
 import * as path from 'path';
-import { CellValue, SheetGrid } from '../src/ledger/cell';
-import { checkWorkbook } from '../src/validation/workbook';
-import { CheckJson, toCheckJson } from '../src/validation/report';
-import { Kind, officialColumns } from '../src/ledger/columns';
-import { templateSheet } from '../src/ledger/template';
-import { benchRow } from '../bench/core.bench';
-import { ExcelLedgerService, LedgerServiceOptions, OpLog, createLedgerService } from '../src/excel/session';
-import { CellJson, FakeOfficeOptions, FakeWorkbook, InstalledOffice, SheetJson, WorkbookJson, installFakeOffice, rectA1 } from './fake-excel';
-import { modelFromXlsx } from './fake-excel/from-xlsx';
-import { DECLARED_MIN, profile } from './fake-excel/profiles';
+import { CellValue, SheetGrid } from '../../src/ledger/cell';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { CheckJson, toCheckJson } from '../../src/validation/report';
+import { Kind, officialColumns } from '../../src/ledger/columns';
+import { templateSheet } from '../../src/ledger/template';
+import { benchRow } from '../../bench/core.bench';
+import { ExcelLedgerService, LedgerServiceOptions, OpLog, createLedgerService } from '../../src/excel/session';
+import { CellJson, FakeOfficeOptions, FakeWorkbook, InstalledOffice, SheetJson, WorkbookJson, installFakeOffice, rectA1 } from '../fake-excel';
+import { modelFromXlsx } from '../fake-excel/from-xlsx';
+import { DECLARED_MIN, profile } from '../fake-excel/profiles';
 
-export const FIXTURE = path.resolve(__dirname, '..', '..', 'shared', 'fixtures', 'sample-2023-10.xlsx');
+export const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'sample-2023-10.xlsx');
 export const TODAY = '2023-11-05';
 
 let installed: InstalledOffice | null = null;

@@ -1,7 +1,7 @@
 /* The 报送月份 word of a record in no month: 缺日期 only when nothing is written; an error value is 日期有误. */
-import { reportMonthValues } from '../src/session/report-month';
-import { checkWorkbook } from '../src/validation/workbook';
-import { GOOD, TODAY, ledgerGrid } from './helpers/ledger';
+import { reportMonthValues } from '../../src/session/report-month';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { GOOD, TODAY, ledgerGrid } from '../helpers/ledger';
 
 function words(kind: 'penalty' | 'inspection', rows: Record<string, unknown>[]): string[] {
   const l = checkWorkbook([ledgerGrid(kind, rows as never)], { today: TODAY }).ledgers[0];

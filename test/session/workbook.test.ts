@@ -4,14 +4,14 @@
  * re-planning sheets whose results changed through another sheet, failures kept to one line.
  */
 import * as path from 'path';
-import { readWorkbook } from '../src/cli/xlsx';
-import { WorkbookSession } from '../src/session/session';
-import { toCheckJson } from '../src/validation/report';
-import { checkWorkbook } from '../src/validation/workbook';
-import { ledgerGrid } from './helpers/ledger';
-import { MemoryDriver, cloneGrid } from './session-driver';
+import { readWorkbook } from '../../src/cli/xlsx';
+import { WorkbookSession } from '../../src/session/session';
+import { toCheckJson } from '../../src/validation/report';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { ledgerGrid } from '../helpers/ledger';
+import { MemoryDriver, cloneGrid } from './driver';
 
-const FIXTURE = path.resolve(__dirname, '..', '..', 'shared', 'fixtures', 'sample-2023-10.xlsx');
+const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'sample-2023-10.xlsx');
 const TODAY = '2023-11-05';
 
 /** A session with manual timers: `fire()` runs the debounced re-check. */
@@ -57,7 +57,7 @@ test('the session’s check equals the CLI’s checkWorkbook on the same cells: 
   expect(st.sheets.map((x) => x.records)).toEqual([10, 8, 5]);
 });
 
-test('a full check reads twice (sheet list, sheets) and writes once; a one-cell edit reads once and writes once', async () => {
+test('a full check reads twice (sheet list, sheets) and writes once; a one-cell edit reads once and writes nothing, 更新标记 then reads the marks and writes once', async () => {
   const driver = MemoryDriver.of([ledgerGrid('penalty', [penalty(1), penalty(2, { officers: '王明' }), penalty(3)], '处罚')]);
   const { s, fire } = session(driver);
   await s.checkAll();
@@ -67,12 +67,16 @@ test('a full check reads twice (sheet list, sheets) and writes once; a one-cell 
   driver.edit('处罚', 4, 9, '王明、李强');
   await fire();
   expect(driver.ops.slice(1)).toEqual(['recheckRows']);
-  expect([driver.reads, driver.writes]).toEqual([3, 2]);
+  expect([driver.reads, driver.writes]).toEqual([3, 1]);
+  expect(driver.sheet('处罚').marks).toEqual([{ severity: 'error', address: 'I4' }]);
+  await s.refreshMarks();
+  expect([driver.reads, driver.writes]).toEqual([4, 2]);
   expect(driver.sheet('处罚').marks).toEqual([]);
-  // An edit that changes nothing the checker sees writes nothing.
+  // An edit that changes nothing the checker sees leaves nothing waiting.
   driver.edit('处罚', 4, 11, '已公示');
   await fire();
-  expect([driver.reads, driver.writes]).toEqual([4, 2]);
+  expect(s.current().pendingMarks).toBeUndefined();
+  expect([driver.reads, driver.writes]).toEqual([5, 2]);
 });
 
 test('a host without marks (the in-browser file driver): every result, no marks, 报送月份 still written', async () => {
@@ -89,7 +93,7 @@ test('a host without marks (the in-browser file driver): every result, no marks,
   expect(driver.sheet('处罚').grid.rows[2][11]).toBe('2023-10');
 });
 
-test('an edit on one sheet that changes another sheet’s result (a document number used on both) updates that sheet’s marks too', async () => {
+test('an edit on one sheet that changes another sheet’s result (a document number used on both): that sheet’s marks wait too, and 更新标记 updates them', async () => {
   const first = ledgerGrid('penalty', [penalty(1), penalty(2)], '处罚一');
   const second = ledgerGrid('penalty', [penalty(3), penalty(4, { decisionNo: '天综执罚决〔2023〕2号' })], '处罚二');
   const driver = MemoryDriver.of([first, second]);
@@ -103,6 +107,8 @@ test('an edit on one sheet that changes another sheet’s result (a document num
   await fire();
   const after = s.current().check!.ledgers.find((l) => l.layout.sheet === '处罚二')!;
   expect(after.records.flatMap((r) => r.issues.map((i) => i.rule))).not.toContain('duplicate-doc-no');
+  expect(s.current().pendingMarks?.sheets).toEqual(['处罚二']);
+  await s.refreshMarks();
   expect(driver.sheet('处罚二').marks).toEqual([]);
   expect(driver.ops.slice(1)).toEqual(['recheckRows', 'refreshMarks']);
   expect(toCheckJson(s.current().check!, 'x')).toEqual(toCheckJson(checkWorkbook([first, second].map((g) => driver.sheet(g.name).grid), { today: TODAY }), 'x'));

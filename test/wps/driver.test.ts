@@ -3,16 +3,16 @@
  * session's results equal a fresh checkWorkbook of the same cells, marks, live checking,
  * 报送月份, settings in the workbook, protected sheets, inserted official sheets.
  */
-import { REPORT_COLUMNS_KEY, SETTINGS_KEY } from '../src/session/settings';
-import { NO_EVENTS } from '../src/wps/driver';
-import { colLetters } from './fake-excel';
-import { TODAY, bigLedgerSheet, fixtureWorkbook, freshCheck, ledgerSheet, penaltyRow, serial, stateJson } from './excel-helpers';
-import { FakeWorkbook } from './fake-excel';
-import { createWpsService } from '../src/wps/session';
-import type { EtApp } from '../src/wps/et';
-import type { PaneProgress } from '../src/session/service';
-import { FakeEtApp } from './fake-wps';
-import { fromJson, marksOn, wpsSetup } from './wps-helpers';
+import { REPORT_COLUMNS_KEY, SETTINGS_KEY } from '../../src/session/settings';
+import { NO_EVENTS } from '../../src/wps/driver';
+import { colLetters } from '../fake-excel';
+import { TODAY, bigLedgerSheet, fixtureWorkbook, freshCheck, ledgerSheet, penaltyRow, serial, stateJson } from '../excel/helpers';
+import { FakeWorkbook } from '../fake-excel';
+import { createWpsService } from '../../src/wps/session';
+import type { EtApp } from '../../src/wps/et';
+import type { PaneProgress } from '../../src/session/service';
+import { FakeEtApp } from '../fake-wps';
+import { fromJson, marksOn, wpsSetup } from './helpers';
 
 const P = '行政处罚案件台账';
 const I = '行政检查案件台账';
@@ -63,7 +63,7 @@ test('marks from an earlier session are found by their tag and replaced, never d
   expect(marksOn(wb, P)).toEqual(first);
 });
 
-test('live checking: an edit re-reads its rows and updates marks; inserted rows re-read the sheet', async () => {
+test('live checking: an edit re-reads its rows (and the cells below it), writes nothing, and 更新标记 updates the marks; inserted rows re-read the sheet', async () => {
   const s = wpsSetup(await fixtureWorkbook());
   await s.service.checkAll();
   await s.service.startLive();
@@ -73,6 +73,10 @@ test('live checking: an edit re-reads its rows and updates marks; inserted rows 
   expect(s.ops.slice(-1)).toEqual(['recheckRows']);
   expect(s.service.current().sheets[0].errors).toBe(errorsBefore - 1);
   expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
+  // WPS is assumed to empty its undo list on a write from code, as VBA macros do: nothing is written while the clerk types.
+  expect(s.wb.shownFill(P, 'F6')).toBe('#FFC7CE');
+  expect(s.service.current().pendingMarks?.note).toContain('WPS 可能不能再撤销之前的操作');
+  await s.service.refreshMarks();
   expect(s.wb.shownFill(P, 'F6')).toBeUndefined();
 
   s.wb.userInsertRows(P, 5, 2);
@@ -150,7 +154,43 @@ test('报送月份: the column right of each table, text-formatted, remembered i
   await next.service.startLive();
   wb.userEdit(P, 'F6', serial('2023-10-28'));
   await next.service.idle();
+  await next.service.refreshMarks();
   expect(wb.valueAt(wb.sheet(P), 6, 12)).toBe('2023-10');
+});
+
+test('cells inserted or deleted with a shift (not whole rows), reported as an edit, re-read the sheet: the results follow the moved cells', async () => {
+  const s = wpsSetup(await fixtureWorkbook());
+  await s.service.checkAll();
+  await s.service.startLive();
+  s.app.userShiftCells(P, 'A5:K5', 'insert'); // a blank row's worth of cells pushed in: rows 5… move down in A:K
+  await s.service.idle();
+  expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
+  s.app.userShiftCells(P, 'F6:F7', 'delete'); // two cells of one column removed, the rest move up
+  await s.service.idle();
+  expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
+  // A plain edit is not mistaken for one (the cells below still hold what the session knows).
+  const ops = s.ops.length;
+  s.wb.userEdit(P, 'K3', '已公示');
+  await s.service.idle();
+  expect(s.ops.slice(ops)).toEqual(['recheckRows']);
+  expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
+});
+
+test('a workbook is known by identity: another open file with the same name is not this one', async () => {
+  const s = wpsSetup(fromJson({ sheets: [ledgerSheet('penalty', [penaltyRow(1)], '处罚')] }));
+  await s.service.checkAll();
+  await s.service.startLive();
+  // Same file name, another folder (WPS, like Excel, tells them by their full path).
+  const other = { Name: '台账.xlsx', FullName: '/home/clerk/旧/台账.xlsx' };
+  const ws = { Name: '处罚', Parent: other, CodeName: 'Sheet1' };
+  for (const fn of s.app.listeners.get('SheetChange') ?? []) fn(ws, { Address: () => 'B3' });
+  await s.service.idle();
+  expect(s.ops).toEqual(['checkAll']);
+  // The very workbook object, or another object for the same file, is this one.
+  const same = { Name: '台账.xlsx', FullName: '/home/clerk/台账.xlsx' };
+  for (const fn of s.app.listeners.get('SheetChange') ?? []) fn({ Name: '处罚', Parent: same, CodeName: 'Sheet1' }, { Address: () => 'B3' });
+  await s.service.idle();
+  expect(s.ops).toEqual(['checkAll', 'recheckRows']);
 });
 
 test('settings longer than one property are cut into several and read back whole by a new session', async () => {

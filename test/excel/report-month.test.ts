@@ -1,8 +1,9 @@
 /* The 报送月份 column: where it goes, what it holds, refusals, live updates, and that nothing else is written. */
-import { REPORT_COLUMNS_KEY } from '../src/session/settings';
-import { reportMonthText } from '../src/session/report-month';
-import { FakeWorkbook, colLetters, parseA1 } from './fake-excel';
-import { fixtureWorkbook, freshCheck, ledgerSheet, serial, setup, stateJson, teardown } from './excel-helpers';
+import { REPORT_COLUMNS_KEY } from '../../src/session/settings';
+import { MARK_STYLE } from '../../src/session/marks';
+import { reportMonthText } from '../../src/session/report-month';
+import { FakeWorkbook, colLetters, parseA1 } from '../fake-excel';
+import { fixtureWorkbook, freshCheck, ledgerSheet, serial, setup, stateJson, teardown } from './helpers';
 
 afterEach(teardown);
 
@@ -109,7 +110,7 @@ test('an existing 报送月份 column: plain values are refreshed, formulas are 
   expect(wb.writes.filter((w) => w.sheet === P && w.kind === 'values').map((w) => w.address)).toEqual(['L3:L13']);
 });
 
-test('the 报送月份 column follows live edits once it exists, in the same two syncs', async () => {
+test('the 报送月份 column follows edits with the marks (更新标记), never while the clerk types', async () => {
   const s = setup(await fixtureWorkbook());
   await s.service.checkAll();
   await s.service.fillReportMonths();
@@ -117,18 +118,22 @@ test('the 报送月份 column follows live edits once it exists, in the same two
   s.logs.length = 0;
   s.wb.userEdit(P, 'F6', '2023年10月6日');
   await s.service.idle();
-  expect(column(s.wb, P, 'L', 6, 6)).toEqual(['2023-10']);
+  expect(column(s.wb, P, 'L', 6, 6)).toEqual(['日期有误']); // not written while live checking
+  expect(s.service.current().pendingMarks?.sheets).toEqual([P]);
   s.wb.userEdit(I, 'M6', '2023年10月30日'); // rechecked: no longer pending
   await s.service.idle();
-  expect(column(s.wb, I, 'P', 6, 6)).toEqual(['2023-10']);
   s.wb.userEdit(P, 'A4:K4', [['', '', '', '', '', '', '', '', '', '', '']]); // a case removed
   await s.service.idle();
-  expect(column(s.wb, P, 'L', 4, 4)).toEqual(['']);
   expect(s.logs.map((l) => [l.op, l.syncs])).toEqual([
-    ['recheckRows', 2],
-    ['recheckRows', 2],
-    ['recheckRows', 2],
+    ['recheckRows', 1],
+    ['recheckRows', 1],
+    ['recheckRows', 1],
   ]);
+  await s.service.refreshMarks();
+  expect(column(s.wb, P, 'L', 6, 6)).toEqual(['2023-10']);
+  expect(column(s.wb, I, 'P', 6, 6)).toEqual(['2023-10']);
+  expect(column(s.wb, P, 'L', 4, 4)).toEqual(['']);
+  expect(s.service.current().pendingMarks).toBeUndefined();
   expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
 });
 
@@ -154,6 +159,7 @@ test('a new session keeps the filled column up to date (ownership is saved in th
   await second.service.startLive();
   wb.userEdit(P, 'F6', '2023年9月6日');
   await second.service.idle();
+  await second.service.refreshMarks();
   expect(column(wb, P, 'L', 6, 6)).toEqual(['2023-09']);
 });
 
@@ -172,4 +178,36 @@ test('a template-only ledger gets the header and blank cells; a table with no fr
   const r2 = await s2.service.fillReportMonths();
   expect(s2.service.current().sheets.map((x) => x.records)).toEqual([1]);
   expect(r2).toEqual({ written: [], refused: [{ sheet: '最右', reason: expect.stringContaining('已没有空列') }] });
+});
+
+test('a merged area reaching into the 报送月份 column: that sheet is refused with the reason, its marks and the other sheets are written', async () => {
+  const wb = await fixtureWorkbook();
+  // The clerk merged K5:L6 (备注 across into the column the add-in would fill).
+  wb.sheet(P).merges.push({ top: 5, left: 11, bottom: 6, right: 12 });
+  const s = setup(wb);
+  await s.service.checkAll();
+  const r = await s.service.fillReportMonths();
+  // Where merged areas are read (ExcelApi 1.13) it is refused beforehand, naming the area; elsewhere the write fails alone.
+  expect(r.refused).toEqual([{ sheet: P, reason: expect.stringContaining(s.office.host.supports('1.13') ? '合并单元格 K5:L6' : '合并单元格') }]);
+  expect(r.written.map((w) => w.sheet)).toEqual([I, C]);
+  // (Where it is found only by the failing write, the header written before it stays.)
+  expect(column(wb, P, 'L', 3, 4)).toEqual(['', '']);
+  expect(wb.shownFill(P, 'I5')).toBe(MARK_STYLE.error.fill);
+});
+
+test('a write that fails on a merged area costs only that sheet’s cells (the fake refuses part of a merged area), not its marks', async () => {
+  const wb = await fixtureWorkbook();
+  const s = setup(wb);
+  await s.service.checkAll();
+  await s.service.fillReportMonths();
+  await s.service.startLive();
+  // Merged after the column was filled, without the session reading it (no event): the next write hits it.
+  wb.sheet(P).merges.push({ top: 6, left: 11, bottom: 6, right: 12 });
+  s.wb.userEdit(P, 'F6', '2023年10月6日');
+  s.wb.userEdit(P, 'I5', '王明、李强');
+  await s.service.idle();
+  await s.service.refreshMarks();
+  expect(s.wb.shownFill(P, 'I5')).toBeUndefined(); // the marks were written
+  // Where merged areas are read (ExcelApi 1.13) the re-read rows show it and the column is refused with the reason; elsewhere the write fails alone.
+  expect(s.service.current().notes?.join('\n')).toMatch(new RegExp(`「${P}」(报送月份没有更新|的 L 列（报送月份要写的列）中有合并单元格 K6:L6)`));
 });

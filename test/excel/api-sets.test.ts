@@ -3,11 +3,11 @@
  * profiles from Microsoft's tables and manifest.xml.
  */
 import * as fs from 'fs';
-import { LATEST_EXCEL_API, requirementOf } from './fake-excel/api-sets';
-import { DECLARED_MIN, PROFILES, manifestRequirements } from './fake-excel/profiles';
+import { LATEST_EXCEL_API, requirementOf } from '../fake-excel/api-sets';
+import { DECLARED_MIN, PROFILES, manifestRequirements } from '../fake-excel/profiles';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { generate, render, OUT } = require('../scripts/office-api-sets.js');
+const { generate, render, OUT } = require('../../scripts/office-api-sets.js');
 
 test('api-sets.generated.json is what the installed @types/office-js says (run node scripts/office-api-sets.js after updating it)', () => {
   expect(fs.readFileSync(OUT, 'utf8')).toBe(render(generate()));
@@ -34,7 +34,8 @@ test('the manifest-minimum profile is exactly manifest.xml’s <Requirements>', 
   expect(min.options.sets).toEqual(declared);
   expect(PROFILES.map((p) => [p.name, p.options.sets!.ExcelApi])).toEqual([
     ['manifest-min', '1.9'],
-    ['excel-2021', '1.14'],
+    ['ltsc-2021', '1.14'],
+    ['retail-perpetual', '1.17'],
     ['mac-16.35', '1.11'],
     ['web', LATEST_EXCEL_API],
     ['m365', LATEST_EXCEL_API],

@@ -1,6 +1,6 @@
 /* The fake Office.js behaves like Office.js where the adapter relies on it. */
-import { FakeWorkbook, installFakeOffice } from './fake-excel';
-import { fixtureWorkbook } from './excel-helpers';
+import { FakeWorkbook, installFakeOffice } from '../fake-excel';
+import { fixtureWorkbook } from './helpers';
 
 type AnyExcel = { run: <T>(f: (ctx: any) => Promise<T>) => Promise<T> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 

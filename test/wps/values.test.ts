@@ -1,8 +1,8 @@
 /* What WPS's Value2 and SheetChange hand over, read the safe way (src/wps/values.ts, src/wps/events.ts). */
 import fc from 'fast-check';
-import { changesOf } from '../src/wps/events';
-import { bgr, cellOf, matrix } from '../src/wps/values';
-import { HRESULT } from './fake-wps';
+import { changesOf } from '../../src/wps/events';
+import { bgr, cellOf, matrix } from '../../src/wps/values';
+import { HRESULT } from '../fake-wps';
 
 test('empty cells in every form VBA’s Empty might arrive in are empty', () => {
   expect([undefined, null, ''].map(cellOf)).toEqual([null, null, null]);
@@ -44,13 +44,13 @@ test('colours are VBA’s BGR longs', () => {
   expect(bgr('#9C0006')).toBe(0x06009c);
 });
 
-test('a SheetChange target: cells are edits, whole rows or columns move positions, several areas are several edits', () => {
-  expect(changesOf('S1', 'F6')).toEqual([{ kind: 'edit', sheetId: 'S1', range: { top: 6, left: 6, bottom: 6, right: 6 } }]);
+test('a SheetChange target: cells are edits (which may be cells inserted with a shift), whole rows or columns move positions, several areas are several edits', () => {
+  expect(changesOf('S1', 'F6')).toEqual([{ kind: 'edit', sheetId: 'S1', range: { top: 6, left: 6, bottom: 6, right: 6 }, mayShift: true }]);
   expect(changesOf('S1', '5:6')).toEqual([{ kind: 'structure', sheetId: 'S1' }]);
   expect(changesOf('S1', 'C:C')).toEqual([{ kind: 'structure', sheetId: 'S1' }]);
   expect(changesOf('S1', 'A1:B2,D4')).toEqual([
-    { kind: 'edit', sheetId: 'S1', range: { top: 1, left: 1, bottom: 2, right: 2 } },
-    { kind: 'edit', sheetId: 'S1', range: { top: 4, left: 4, bottom: 4, right: 4 } },
+    { kind: 'edit', sheetId: 'S1', range: { top: 1, left: 1, bottom: 2, right: 2 }, mayShift: true },
+    { kind: 'edit', sheetId: 'S1', range: { top: 4, left: 4, bottom: 4, right: 4 }, mayShift: true },
   ]);
   expect(changesOf('S1', '')).toEqual([{ kind: 'edit', sheetId: 'S1', range: null }]);
 });

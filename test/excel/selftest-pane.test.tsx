@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
-/* 自检 in the pane: the toolbar button, the dialog, the report and its copy button; the notes line under the results. */
-import { check, fakeService, renderPane } from './taskpane/helpers';
+/* 自检 in the pane: the toolbar button, the dialog, the report and its copy button; the notes line under the results; the pending-marks line and 更新标记. */
+import { check, fakeService, renderPane } from '../taskpane/helpers';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { SelfTestReport } from '../src/session/selftest';
-import { formatSelfTestReport } from '../src/session/selftest';
-import { GOOD, ledgerGrid } from './helpers/ledger';
+import type { SelfTestReport } from '../../src/session/selftest';
+import { formatSelfTestReport } from '../../src/session/selftest';
+import { GOOD, ledgerGrid } from '../helpers/ledger';
 
 /** A ceiling for Fluent's dialog in jsdom on a loaded machine, not a wait. */
 const LOAD = 15_000;
@@ -44,6 +44,8 @@ test('自检 from the toolbar: runs the probes, shows the copyable report, says 
   await user.click(await screen.findByRole('button', { name: '自检' }));
   const dialog = await screen.findByRole('dialog', { name: '自检' }, { timeout: LOAD });
   expect(dialog).toHaveTextContent('临时建立一张隐藏工作表');
+  // Before it runs: it empties Excel's undo history (sheet delete and protection cannot be undone).
+  expect(dialog).toHaveTextContent('自检会清空 Excel 的“撤销”记录');
   expect(selfTest).not.toHaveBeenCalled();
   await user.click(await screen.findByRole('button', { name: '开始自检' }));
   const report = (await screen.findByRole('textbox', { name: '自检报告' })) as HTMLTextAreaElement;
@@ -73,4 +75,17 @@ test('the session’s notes (marks not updated on a sheet, and why) show under t
   act(() => service.emit({ ...service.current(), notes: [note], version: service.current().version + 1 }));
   expect(await screen.findByText(note)).toBeInTheDocument();
   expect(screen.getByRole('list', { name: '本工作簿中的台账' })).toBeInTheDocument();
+});
+
+test('marks waiting after live checking: the session’s line says when they follow, and 更新标记 asks for them', async () => {
+  const { service } = pane(REPORT);
+  const refreshMarks = jest.fn(async () => act(() => service.emit({ ...service.current(), pendingMarks: undefined, version: service.current().version + 1 })));
+  Object.assign(service, { refreshMarks });
+  await screen.findByRole('list', { name: '本工作簿中的台账' });
+  const note = '「行政处罚案件台账」的标记还是修改前的：这个版本的 Excel 在加载项写入工作簿后会清空“撤销”记录……';
+  act(() => service.emit({ ...service.current(), pendingMarks: { sheets: ['行政处罚案件台账'], note }, version: service.current().version + 1 }));
+  expect(await screen.findByText(note)).toBeInTheDocument();
+  await userEvent.setup().click(screen.getByRole('button', { name: '更新标记' }));
+  expect(refreshMarks).toHaveBeenCalledTimes(1);
+  await waitFor(() => expect(screen.queryByText(note)).toBeNull());
 });

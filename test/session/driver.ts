@@ -3,11 +3,12 @@
  * Sheets are SheetGrids; marks are kept as the plans written; every read and write is counted.
  * It is also the shape a WPS or in-browser file driver takes (synchronous work, resolved promises).
  */
-import { CellValue, SheetGrid } from '../src/ledger/cell';
-import type { TemplateSheet } from '../src/ledger/template';
-import type { DocumentStore, DriverCapabilities, HostChange, HostFailure, MarksFound, ReadRequest, ReadResult, SheetInfo, SheetRead, SheetWrite, WorkbookDriver, WorkbookIO, WriteResult } from '../src/session/driver';
-import { MarkPlan } from '../src/session/marks';
-import { templateGrid } from '../src/session/insert';
+import { CellValue, SheetGrid } from '../../src/ledger/cell';
+import type { TemplateSheet } from '../../src/ledger/template';
+import type { DocumentStore, DriverCapabilities, HostChange, HostFailure, MarksFound, ReadRequest, ReadResult, SheetInfo, SheetRead, SheetWrite, WorkbookDriver, WorkbookIO, WriteResult } from '../../src/session/driver';
+import { MarkPlan } from '../../src/session/marks';
+import { rangesOf } from '../../src/session/addresses';
+import { templateGrid } from '../../src/session/insert';
 
 export interface MemSheet {
   id: string;
@@ -30,7 +31,7 @@ export class MemoryDriver implements WorkbookDriver {
   /** Sheets whose marks cannot be read. */
   readonly unreadableMarks = new Set<string>();
   readonly store = new Map<string, unknown>();
-  caps: DriverCapabilities = { marks: true, live: true, reportMonths: true, insertSheets: true, merges: true };
+  caps: DriverCapabilities = { marks: true, live: true, reportMonths: true, insertSheets: true, merges: true, undo: 'clears' };
   private seq = 0;
 
   constructor(readonly sheets: MemSheet[]) {}
@@ -110,7 +111,9 @@ export class MemoryDriver implements WorkbookDriver {
           return { id: r.id, rows: m, left: r.left };
         });
         const marks = new Map<string, MarksFound>();
-        for (const id of req.marks ?? []) marks.set(id, this.unreadableMarks.has(id) ? { failed: { code: 'GeneralException', message: 'cannot read' } } : { count: find(id).marks.length });
+        // The cells each mark applies to, read back (what the sheet shows is compared with the plan by them).
+        const cellsOf = (id: string) => ({ error: find(id).marks.filter((m) => m.severity === 'error').flatMap((m) => rangesOf(m.address)), warning: find(id).marks.filter((m) => m.severity === 'warning').flatMap((m) => rangesOf(m.address)) });
+        for (const id of req.marks ?? []) marks.set(id, this.unreadableMarks.has(id) ? { failed: { code: 'GeneralException', message: 'cannot read' } } : { count: find(id).marks.length, cells: cellsOf(id) });
         const formulas = new Map((req.formulas ?? []).map((f) => [f.id, Array.from({ length: f.range.bottom - f.range.top + 1 }, () => [''])] as [string, unknown[][]]));
         return { full, rows, marks, formulas };
       },

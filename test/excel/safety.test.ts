@@ -3,9 +3,9 @@
  * conditional formats that cannot be read, merges reported as plain edits, old hosts without
  * merged areas. Each case says in one line what was not done and why; nothing is lost.
  */
-import { MARK_STYLE, isMarkFormula } from '../src/session/marks';
-import { FakeWorkbook, rectA1 } from './fake-excel';
-import { fixtureWorkbook, freshCheck, ledgerSheet, penaltyRow, setup, stateJson, teardown } from './excel-helpers';
+import { MARK_STYLE, isMarkFormula } from '../../src/session/marks';
+import { FakeWorkbook, rectA1 } from '../fake-excel';
+import { fixtureWorkbook, freshCheck, ledgerSheet, penaltyRow, setup, stateJson, teardown } from './helpers';
 
 afterEach(teardown);
 
@@ -113,6 +113,7 @@ describe('cell-edit mode', () => {
     expect(s.service.current().phase).toBe('ready');
     expect(notes(s.service.current())).toEqual([]);
     expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
+    await s.service.refreshMarks();
     expect(s.wb.shownFill(P, 'I5')).toBeUndefined();
   });
 });

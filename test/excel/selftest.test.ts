@@ -3,9 +3,9 @@
  * passes or is skipped for a reason; the clerk's workbook is exactly as before; the report is
  * copyable Chinese text.
  */
-import { formatSelfTestReport, selfTestPassed } from '../src/session/selftest';
-import { isMarkFormula } from '../src/session/marks';
-import { fixtureWorkbook, setup, teardown } from './excel-helpers';
+import { formatSelfTestReport, selfTestPassed } from '../../src/session/selftest';
+import { isMarkFormula } from '../../src/session/marks';
+import { fixtureWorkbook, setup, teardown } from './helpers';
 
 afterEach(teardown);
 
@@ -25,10 +25,16 @@ test('every probe passes on the fake; the temporary sheet, its events and the se
 
   expect(report.probes.filter((p) => p.status === 'failed')).toEqual([]);
   expect(selfTestPassed(report)).toBe(true);
-  expect(report.probes.map((p) => p.id)).toEqual(['sheet', 'cf-delete', 'events', 'merged', 'protection', 'cleanup', 'settings', 'dialog', 'browser']);
+  expect(report.probes.map((p) => p.id)).toEqual(['sheet', 'cf-delete', 'events', 'merged', 'protection', 'undo', 'cleanup', 'settings', 'visibility', 'dialog', 'browser']);
   const byId = Object.fromEntries(report.probes.map((p) => [p.id, p]));
   expect(byId['cf-delete'].detail).toMatch(/^剩下 1 条（乙，应为“乙”）；删除前编号 0,1,2，删除后 0（编号即位置）$/);
   expect(byId.events.detail).toContain('B1 RangeEdited');
+  // Production's calls: marks through RangeAreas, read back; changes through the worksheet collection.
+  expect(['RangeAreas.conditionalFormats', 'ConditionalFormat.getRanges', 'WorksheetCollection.onChanged'].filter((m) => !s.office.host.apiUsed.has(m))).toEqual([]);
+  expect(byId.undo.status).toBe(s.office.host.undoSupported ? 'passed' : 'skipped');
+  expect(byId.visibility.status).toBe('passed');
+  // It told the clerk beforehand (the dialog): its sheet delete and protection probes empty the undo history.
+  expect(s.wb.undo.steps).toEqual([]);
   expect(byId.protection.detail).toContain('AccessDenied');
   if (s.office.host.supports('1.13')) expect(byId.merged).toEqual(expect.objectContaining({ status: 'passed', detail: expect.stringContaining('合并区域 D1:D3') }));
   else expect(byId.merged).toEqual(expect.objectContaining({ status: 'skipped', detail: expect.stringContaining('ExcelApi 1.13') }));
@@ -38,7 +44,7 @@ test('every probe passes on the fake; the temporary sheet, its events and the se
   expect(wb.valueSnapshot()).toEqual(values);
   expect(wb.formatSnapshot()).toBe(formats);
   expect(JSON.stringify(wb.savedSettings)).toBe(settings);
-  expect(s.logs.map((l) => l.op)).toEqual(['selfTest']);
+  expect(s.logs.map((l) => l.op)).toEqual(s.office.host.undoSupported ? ['selfTestUndo', 'selfTest'] : ['selfTest']);
 
   const text = formatSelfTestReport(report);
   expect(text.split('\n').slice(0, 5)).toEqual([
@@ -46,7 +52,7 @@ test('every probe passes on the fake; the temporary sheet, its events and the se
     expect.stringMatching(/^时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
     `宿主：Excel；平台：${s.office.host.options.platform}；Office 版本：${s.office.host.options.officeVersion}`,
     expect.stringContaining(`ExcelApi ${s.office.host.options.sets.ExcelApi}`),
-    '结果：全部通过（共 9 项）',
+    '结果：全部通过（共 11 项）',
   ]);
 });
 

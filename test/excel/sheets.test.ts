@@ -2,14 +2,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { templateWorkbook } from '../src/cli/template';
-import { SETTINGS_KEY } from '../src/session/settings';
-import { widthPoints } from '../src/excel/template-sheet';
-import { KINDS } from '../src/ledger/columns';
-import { templateSheet } from '../src/ledger/template';
-import { FakeWorkbook, rectA1 } from './fake-excel';
-import { modelFromXlsx } from './fake-excel/from-xlsx';
-import { TODAY, fixtureWorkbook, freshCheck, setup, stateJson, teardown } from './excel-helpers';
+import { templateWorkbook } from '../../src/cli/template';
+import { SETTINGS_KEY } from '../../src/session/settings';
+import { widthPoints } from '../../src/excel/template-sheet';
+import { KINDS } from '../../src/ledger/columns';
+import { templateSheet } from '../../src/ledger/template';
+import { FakeWorkbook, rectA1 } from '../fake-excel';
+import { modelFromXlsx } from '../fake-excel/from-xlsx';
+import { TODAY, fixtureWorkbook, freshCheck, setup, stateJson, teardown } from './helpers';
 
 afterEach(teardown);
 
@@ -170,12 +170,12 @@ test('subscribers see every state change with a growing version; unsubscribe sto
   const seen: string[] = [];
   const off = s.service.subscribe((st) => seen.push(`${st.phase}:${st.version}`));
   await s.service.checkAll();
-  // checking, its progress (the rows read: a new figure is always shown), then ready.
-  expect(seen).toEqual(['checking:1', 'checking:2', 'ready:3']);
+  // checking, its progress (the rows read: a new figure is always shown), the results before the marks are written, then ready.
+  expect(seen).toEqual(['checking:1', 'checking:2', 'checking:3', 'ready:4']);
   off();
   const before = s.service.current().version;
   await s.service.checkAll();
-  expect(seen).toHaveLength(3);
+  expect(seen).toHaveLength(4);
   expect(s.service.current().version).toBeGreaterThan(before + 1);
 });
 

@@ -1,8 +1,8 @@
 /* Marks: conditional formats owned by the add-in; 清除标记 leaves every format as it was; no value is ever written. */
-import { MARK_STYLE, isMarkFormula } from '../src/session/marks';
-import { ledgerIssues } from '../src/validation/check';
-import { FakeConditionalFormat, FakeWorkbook, rectA1 } from './fake-excel';
-import { fixtureWorkbook, ledgerSheet, penaltyRow, setup, teardown } from './excel-helpers';
+import { MARK_STYLE, isMarkFormula } from '../../src/session/marks';
+import { ledgerIssues } from '../../src/validation/check';
+import { FakeConditionalFormat, FakeWorkbook, rectA1 } from '../fake-excel';
+import { fixtureWorkbook, ledgerSheet, penaltyRow, setup, teardown } from './helpers';
 
 afterEach(teardown);
 
@@ -89,7 +89,8 @@ test('marks left by an earlier session are found by their formula and replaced, 
   // A second check with nothing changed writes nothing.
   second.syncsSince();
   await second.service.checkAll();
-  expect(second.syncsSince()).toBe(2);
+  // List, read (with the formats), the cells they apply to read back: the same cells as planned, so nothing is written.
+  expect(second.syncsSince()).toBe(3);
   await second.service.setMarks(false);
   expect(wb.formatSnapshot()).toBe(before);
 });

@@ -2,8 +2,8 @@
  * When the add-in acts: a shared runtime started hidden (TZ.* formulas recalculating) reads and
  * writes nothing until the pane is shown in this workbook.
  */
-import { PaneEnv, whenPaneShown } from '../src/excel/visibility';
-import { fixtureWorkbook, setup, teardown } from './excel-helpers';
+import { PaneEnv, onPaneVisibility, whenPaneShown } from '../../src/excel/visibility';
+import { fixtureWorkbook, setup, teardown } from './helpers';
 
 afterEach(teardown);
 
@@ -80,4 +80,29 @@ test('the returned function starts it (the 检查本工作簿 button), once', ()
   start();
   p.fire('pointerdown');
   expect(starts).toBe(1);
+});
+
+test('closing the pane (Office.addin.onVisibilityModeChanged: Hidden) stops live checking; opening it again checks afresh', async () => {
+  const s = setup(await fixtureWorkbook());
+  await s.service.checkAll();
+  await s.service.startLive();
+  const addin = (globalThis as unknown as { Office: { addin: PaneEnv['addin'] } }).Office.addin;
+  expect(onPaneVisibility((v) => void s.service.setPaneVisible(v), { addin })).toBe(true);
+  s.office.host.setVisibility('Hidden');
+  await new Promise((r) => setTimeout(r, 10));
+  const syncs = s.office.host.syncCount;
+  s.wb.userEdit('行政处罚案件台账', 'I5', '王明、李强');
+  await new Promise((r) => setTimeout(r, 20));
+  await s.service.idle();
+  expect(s.office.host.syncCount).toBe(syncs); // the shared runtime runs on, the add-in does nothing
+  s.logs.length = 0;
+  s.office.host.setVisibility('Taskpane');
+  await new Promise((r) => setTimeout(r, 10));
+  await s.service.idle();
+  expect(s.logs.map((l) => l.op)).toEqual(['checkAll']);
+  expect(s.service.current().sheets.find((x) => x.kind === 'penalty')!.errors).toBeLessThan(9);
+});
+
+test('without the event (no SharedRuntime), onPaneVisibility says so', () => {
+  expect(onPaneVisibility(() => undefined, { addin: undefined })).toBe(false);
 });

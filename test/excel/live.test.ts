@@ -1,7 +1,7 @@
 /* Live checking: edits, pastes, row inserts/deletes, new sheets, activation, debounce, own writes. */
-import { MARK_STYLE } from '../src/session/marks';
-import { FakeWorkbook } from './fake-excel';
-import { fixtureWorkbook, freshCheck, ledgerSheet, penaltyRow, serial, setup, stateJson, teardown } from './excel-helpers';
+import { MARK_STYLE } from '../../src/session/marks';
+import { FakeWorkbook } from '../fake-excel';
+import { fixtureWorkbook, freshCheck, ledgerSheet, penaltyRow, serial, setup, stateJson, teardown } from './helpers';
 
 afterEach(teardown);
 
@@ -20,7 +20,7 @@ function penaltyRecords(s: Awaited<ReturnType<typeof live>>) {
   return s.service.current().check!.ledgers.find((l) => l.layout.sheet === P)!.records;
 }
 
-test('a one-cell edit is re-checked in at most 2 syncs, and only that row changes', async () => {
+test('a one-cell edit is re-checked in 1 sync that only reads, and only that row changes; the marks wait for 更新标记', async () => {
   const s = await live();
   const before = penaltyRecords(s);
   const row5 = before.find((r) => r.row === 5)!;
@@ -31,13 +31,18 @@ test('a one-cell edit is re-checked in at most 2 syncs, and only that row change
   s.wb.userEdit(P, 'I5', '王明、李强');
   await s.service.idle();
 
-  expect(s.syncsSince()).toBeLessThanOrEqual(2);
-  expect(s.logs).toEqual([expect.objectContaining({ op: 'recheckRows', syncs: 2 })]);
+  expect(s.syncsSince()).toBe(1);
+  expect(s.logs).toEqual([expect.objectContaining({ op: 'recheckRows', syncs: 1 })]);
   const after = penaltyRecords(s);
   expect(after.find((r) => r.row === 5)!.issues.map((i) => i.rule)).not.toContain('persons-min-two');
   // The other rows' results are the very same objects: only row 5 was checked again.
   for (const r of after) if (r.row !== 5) expect(r).toBe(before.find((b) => b.row === r.row));
+  // Nothing was written: the mark still shows, and the pane says which sheet waits and why.
+  expect(s.wb.shownFill(P, 'I5')).toBe(MARK_STYLE.error.fill);
+  expect(s.service.current().pendingMarks?.sheets).toEqual([P]);
+  await s.service.refreshMarks();
   expect(s.wb.shownFill(P, 'I5')).toBeUndefined();
+  expect(s.service.current().pendingMarks).toBeUndefined();
   expect(s.service.current().version).toBeGreaterThan(v0);
   expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
 });
@@ -49,11 +54,13 @@ test('an edit that makes a document number a duplicate marks the later row; undo
   await s.service.idle();
   const dup = penaltyRecords(s).find((r) => r.row === 4)!;
   expect(dup.issues.map((i) => i.rule)).toContain('duplicate-doc-no');
+  expect(s.logs.map((l) => l.syncs)).toEqual([1]);
+  await s.service.refreshMarks();
   expect(s.wb.shownFill(P, 'B4')).toBe(MARK_STYLE.error.fill);
-  expect(s.logs.map((l) => l.syncs)).toEqual([2]);
   // Now row 3 changes instead: the duplicate moves away from row 4 without row 4 being edited.
   s.wb.userEdit(P, 'B3', '天综执罚决〔2023〕99号');
   await s.service.idle();
+  await s.service.refreshMarks();
   expect(penaltyRecords(s).find((r) => r.row === 4)!.issues.map((i) => i.rule)).not.toContain('duplicate-doc-no');
   expect(s.wb.shownFill(P, 'B4')).toBeUndefined();
   expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
@@ -124,7 +131,7 @@ test('typing a new case below a table without a footnote adds a record', async (
   const s = await live(FakeWorkbook.fromJson({ sheets: [ledgerSheet('penalty', [row])] }));
   s.wb.userEdit(P, 'B4', '天综执罚决〔2023〕15号');
   await s.service.idle();
-  expect(s.logs.map((l) => [l.op, l.syncs])).toEqual([['recheckRows', 2]]);
+  expect(s.logs.map((l) => [l.op, l.syncs])).toEqual([['recheckRows', 1]]);
   const recs = penaltyRecords(s);
   expect(recs.map((r) => r.row)).toEqual([3, 4]);
   expect(recs[1].issues.map((i) => i.rule)).toEqual(expect.arrayContaining(['duplicate-doc-no', 'required']));
@@ -152,6 +159,8 @@ test('a blank sheet becomes a ledger when its title and header are typed in', as
   await s.service.idle();
   const sheet = s.service.current().sheets.find((x) => x.name === 'Sheet2');
   expect(sheet).toEqual(expect.objectContaining({ kind: 'penalty', records: 1, errors: 1 }));
+  expect(s.service.current().pendingMarks?.sheets).toEqual(['Sheet2']);
+  await s.service.refreshMarks();
   expect(s.wb.shownFill('Sheet2', 'I3')).toBe(MARK_STYLE.error.fill);
   expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
 });
@@ -197,7 +206,7 @@ test('edits in quick succession are re-checked once (debounced)', async () => {
   expect(s.logs).toEqual([]);
   fire!();
   await s.service.idle();
-  expect(s.logs.map((l) => [l.op, l.syncs])).toEqual([['recheckRows', 2]]);
+  expect(s.logs.map((l) => [l.op, l.syncs])).toEqual([['recheckRows', 1]]);
   expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
 });
 

@@ -1,10 +1,10 @@
 /* Reading through the adapter: same results as the CLI, sync counts, payload limits, 1904, merges, API sets. */
-import { readWorkbook } from '../src/cli/xlsx';
-import { templateSheet } from '../src/ledger/template';
-import { checkWorkbook } from '../src/validation/workbook';
-import { toCheckJson } from '../src/validation/report';
-import { FakeWorkbook, SheetJson, rectA1 } from './fake-excel';
-import { FIXTURE, TODAY, bigLedgerSheet, fixtureWorkbook, gridOf, ledgerSheet, serial, setup, teardown } from './excel-helpers';
+import { readWorkbook } from '../../src/cli/xlsx';
+import { templateSheet } from '../../src/ledger/template';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { toCheckJson } from '../../src/validation/report';
+import { FakeWorkbook, SheetJson, rectA1 } from '../fake-excel';
+import { FIXTURE, TODAY, bigLedgerSheet, fixtureWorkbook, gridOf, ledgerSheet, serial, setup, teardown } from './helpers';
 
 afterEach(teardown);
 
