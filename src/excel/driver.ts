@@ -59,7 +59,7 @@ export class ExcelDriver implements WorkbookDriver {
   }
 
   capabilities(): DriverCapabilities {
-    return { marks: true, live: true, reportMonths: true, insertSheets: true, addSheets: true, merges: excelApiSupported('1.13'), undo: undoGrouped() ? 'grouped' : 'clears' };
+    return { marks: true, live: true, reportMonths: true, insertSheets: true, addSheets: true, merges: excelApiSupported('1.13'), undo: undoGrouped() ? 'grouped' : 'clears', pacedMarks: true };
   }
 
   operation<T>(name: string, body: (io: WorkbookIO) => Promise<T>): Promise<T> {

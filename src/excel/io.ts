@@ -4,12 +4,13 @@
  * id kept from an earlier operation.
  */
 import type { TemplateSheet } from '../ledger/template';
-import type { FullRequest, MarksFound, NewSheet, ReadRequest, ReadResult, SheetInfo, SheetWrite, WorkbookIO, WorkbookInfo, WriteResult } from '../session/driver';
+import type { FullRequest, MarksFound, NewSheet, ReadRequest, ReadResult, SheetInfo, SheetWrite, View, WorkbookIO, WorkbookInfo, WriteResult } from '../session/driver';
 import { SheetBook } from '../session/sheets';
 import { excelApiSupported } from './office';
 import { FoundMark, readMarkCells } from './marks';
 import { MergeMode, ReadBudget, readSheets } from './read';
 import { queueTemplateSheet } from './template-sheet';
+import { readView } from './view';
 import { withoutEvents, writeSheets } from './write';
 
 type Sync = () => Promise<void>;
@@ -107,6 +108,11 @@ export class ExcelIO implements WorkbookIO {
     const added = await addValueSheets(this.ctx, this.sync, sheets, this.budget.bytes);
     for (const a of added) this.mergeModes.set(a.id, 'sheet');
     return added;
+  }
+
+  /** The active sheet and the rows the clerk sees (view.ts); one sync. */
+  view(): Promise<View> {
+    return readView(this.ctx, this.sync);
   }
 
   async select(sheetId: string, cell: string): Promise<void> {

@@ -1,6 +1,7 @@
 /*
- * The Excel driver's writes: the add-in's marks (replacing those found by the operation's read)
- * and its 报送月份 cells, for many sheets in one batch with events off. If the batch fails (a
+ * The Excel driver's writes: the add-in's marks (replacing those found by the operation's read,
+ * or, in a later step of a paced write, added beside them) and its 报送月份 cells, for many
+ * sheets in one batch with events off. If the batch fails (a
  * protected sheet, a conditional format Excel refuses to delete, office-js#5222, cells that
  * reach into a merged area), each sheet's marks and its cells are tried again on their own —
  * the marks after reading them afresh, since part of the batch may have run and a conditional
@@ -15,8 +16,9 @@ import { widthPoints } from './template-sheet';
 
 type Sync = () => Promise<void>;
 
-function queueMarks(ws: Excel.Worksheet, found: FoundMark[], plan: MarkPlan): void {
-  deleteMarks(found);
+/** Replaces the marks found (deleted lowest priority first) with `plan`; with `found` null, only adds (a later step of a paced write). */
+function queueMarks(ws: Excel.Worksheet, found: FoundMark[] | null, plan: MarkPlan): void {
+  if (found) deleteMarks(found);
   for (const sev of ['warning', 'error'] as const) {
     for (const address of plan[sev]) {
       // Each new format is set up right after its add(), before the next add moves it down.
@@ -53,6 +55,7 @@ function queueText(ws: Excel.Worksheet, t: TextWrite): void {
 function queueSheet(ctx: Excel.RequestContext, w: SheetWrite, found: FoundMark[], what: 'all' | 'marks' | 'cells' = 'all'): void {
   const ws = ctx.workbook.worksheets.getItem(w.id);
   if (w.marks && what !== 'cells') queueMarks(ws, found, w.marks);
+  if (w.addMarks && what !== 'cells') queueMarks(ws, null, w.addMarks);
   if (what === 'marks') return;
   if (w.header) queueHeader(ws, w.header);
   if (w.text) queueText(ws, w.text);
@@ -80,27 +83,37 @@ export async function withoutEvents(ctx: Excel.RequestContext, sync: Sync, queue
   }
 }
 
-/** Performs the writes; `found` holds the marks this operation read (per sheet). */
+const hasMarks = (w: SheetWrite) => !!(w.marks || w.addMarks);
+
+/**
+ * Performs the writes; `found` holds the marks this operation read (per sheet), used up by the
+ * write that replaces a sheet's marks (the positions they were found at no longer hold after it).
+ */
 export async function writeSheets(ctx: Excel.RequestContext, sync: Sync, writes: SheetWrite[], found: Map<string, FoundMark[]>): Promise<WriteResult> {
   if (!writes.length) return { failed: [] };
+  const usedUp = () => writes.forEach((w) => w.marks && found.delete(w.id));
   try {
     await withoutEvents(ctx, sync, () => {
       for (const w of writes) queueSheet(ctx, w, found.get(w.id) ?? []);
     });
-    found.clear();
+    usedUp();
     return { failed: [] };
   } catch (e) {
-    found.clear();
-    const single = writes.length === 1 && !(writes[0].marks && (writes[0].header || writes[0].text));
+    usedUp();
+    const single = writes.length === 1 && !(hasMarks(writes[0]) && (writes[0].header || writes[0].text));
     if (failureOf(e).code === 'InvalidOperationInCellEditMode' || single) return { failed: writes.flatMap((w) => failuresOf(w, e)) };
   }
   const failed: WriteFailure[] = [];
   for (const w of writes) {
-    if (w.marks) {
+    if (hasMarks(w)) {
       try {
-        const cfs = cfsOf(ctx.workbook.worksheets.getItem(w.id));
-        await sync();
-        const marks = foundMarks(cfs);
+        // Replacing: the marks as they are now (part of the batch may have run); adding: nothing to find.
+        let marks: FoundMark[] = [];
+        if (w.marks) {
+          const cfs = cfsOf(ctx.workbook.worksheets.getItem(w.id));
+          await sync();
+          marks = foundMarks(cfs);
+        }
         await withoutEvents(ctx, sync, () => queueSheet(ctx, w, marks, 'marks'));
       } catch (e) {
         failed.push(...failuresOf(w, e, 'marks'));
@@ -120,7 +133,7 @@ export async function writeSheets(ctx: Excel.RequestContext, sync: Sync, writes:
 function failuresOf(w: SheetWrite, e: unknown, what: 'all' | 'marks' | 'cells' = 'all'): WriteFailure[] {
   const error = failureOf(e);
   const out: WriteFailure[] = [];
-  if (w.marks && what !== 'cells') out.push({ id: w.id, what: 'marks', error });
+  if (hasMarks(w) && what !== 'cells') out.push({ id: w.id, what: 'marks', error });
   if ((w.header || w.text) && what !== 'marks') out.push({ id: w.id, what: 'cells', error });
   return out;
 }

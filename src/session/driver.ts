@@ -72,6 +72,13 @@ export interface ReadRequest {
   pause?: () => Promise<void>;
 }
 
+/** What the clerk sees: the active sheet and its rows in the window (1-based, inclusive). */
+export interface View {
+  sheetId: string;
+  top: number;
+  bottom: number;
+}
+
 export interface SheetRead extends SheetInfo {
   /** The rows read; all of them when `complete`. */
   grid: SheetGrid;
@@ -127,6 +134,8 @@ export interface SheetWrite {
   id: string;
   /** Replace the add-in's marks (those found by this operation's read) with these; NO_MARKS removes them. */
   marks?: MarkPlan;
+  /** Add these marks beside those an earlier write of this operation made (a later step of a paced write, steps.ts); nothing is removed. */
+  addMarks?: MarkPlan;
   header?: HeaderWrite;
   text?: TextWrite;
 }
@@ -176,6 +185,8 @@ export interface WorkbookIO {
   insertSheets(sheets: { name: string; template: TemplateSheet }[]): Promise<SheetInfo[]>;
   /** Activates the sheet and selects the cell (`F6`). */
   select(sheetId: string, cell: string): Promise<void>;
+  /** The active sheet and the rows in the window (or around the active cell), where the host can tell; for drivers with `pacedMarks`. */
+  view?(): Promise<View | null>;
   /** Adds sheets of values after the last sheet, in order (names already unique); absent where the host cannot. */
   addSheets?(sheets: NewSheet[]): Promise<SheetInfo[]>;
 }
@@ -226,6 +237,12 @@ export interface DriverCapabilities {
    * the marks of a sheet the clerk leaves are brought up to date.
    */
   undo?: 'grouped' | 'clears' | 'none';
+  /**
+   * Big marks updates go in several writes (SheetWrite.addMarks), the rows the clerk sees
+   * first (WorkbookIO.view): the pane's thread and the host stay responsive, and the session
+   * can stop between writes (the clerk edits, the pane is hidden). Absent: one write.
+   */
+  pacedMarks?: boolean;
 }
 
 export interface WorkbookDriver {

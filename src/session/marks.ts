@@ -1,6 +1,6 @@
 /*
  * Marks: which cells show a problem, as conditional formats owned by the add-in (pure planning
- * here; the Office.js calls are in session.ts). A mark is a custom conditional format whose
+ * here; the Office.js calls are in src/excel/marks.ts and write.ts). A mark is a custom conditional format whose
  * always-true formula carries MARK_TAG, so marks from an earlier session are found and removed
  * by their formula; the cells' own formats are never touched.
  */
@@ -19,6 +19,9 @@ export const MARK_STYLE: Record<MarkSeverity, { formula: string; fill: string; f
   warning: { formula: `="${MARK_TAG}·警告"<>""`, fill: '#FFEB9C', font: '#9C5700' },
 };
 
+/** Cell numbers: row * COLS + column (Excel has 16,384 columns). */
+const COLS = 16385;
+
 /** A conditional format formula written by this add-in (any session). */
 export function isMarkFormula(formula: unknown): boolean {
   return typeof formula === 'string' && formula.includes(MARK_TAG);
@@ -34,9 +37,33 @@ export interface MarkPlan {
   warning: string[];
   /** Cells (or merged areas) marked. */
   cells: number;
+  /** cellsKey of the cells marked (absent: computed from the lists when asked, planKey). */
+  key?: string;
 }
 
 export const NO_MARKS: MarkPlan = { error: [], warning: [], cells: 0 };
+
+/** Records per step of planMarksSteps (a step takes a few milliseconds on 40,000 marked rows). */
+const PLAN_STEP = 4000;
+
+/** Row and column of a plain cell address (`F6`), without a regex: this runs once per issue. */
+function cellOf(address: string): { row: number; col: number } | null {
+  let col = 0;
+  let i = 0;
+  for (; i < address.length && i < 3; i++) {
+    const c = address.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (!col || i === address.length) return null;
+  let row = 0;
+  for (; i < address.length; i++) {
+    const d = address.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  return row ? { row, col } : null;
+}
 
 /**
  * The cells to mark for a ledger's records: errors and warnings (infos are not marked). A cell
@@ -44,43 +71,57 @@ export const NO_MARKS: MarkPlan = { error: [], warning: [], cells: 0 };
  * a cell with an error and a warning shows the error. Runs of cells in a column become `F5:F9`.
  */
 export function planMarks(records: readonly RecordResult[], grid: SheetGrid | null): MarkPlan {
-  const worst = new Map<string, { r: CellRange; sev: MarkSeverity }>();
+  const steps = planMarksSteps(records, grid);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/** planMarks in steps: yields every PLAN_STEP records, so a host with a thread to keep free can pause between them. */
+export function* planMarksSteps(records: readonly RecordResult[], grid: SheetGrid | null): Generator<void, MarkPlan> {
+  const worst = new Map<number, { r: CellRange; sev: MarkSeverity }>();
   const idx = grid && grid.merges.length ? new MergeIndex(grid) : null;
-  for (const rec of records) {
-    for (const issue of rec.issues) {
+  for (let n = 0; n < records.length; n++) {
+    if (n && n % PLAN_STEP === 0) yield;
+    for (const issue of records[n].issues) {
       if (issue.severity !== 'error' && issue.severity !== 'warning') continue;
-      const at = parseAddress(issue.cell);
+      const at = cellOf(issue.cell) ?? parseAddress(issue.cell);
       if (!at) continue;
-      const r = idx?.merge(at.top, at.left) ?? { top: at.top, left: at.left, bottom: at.top, right: at.left };
-      const k = `${r.top}:${r.left}`;
+      const top = 'row' in at ? at.row : at.top;
+      const left = 'col' in at ? at.col : at.left;
+      const r = idx?.merge(top, left) ?? { top, left, bottom: top, right: left };
+      const k = r.top * COLS + r.left;
       const prev = worst.get(k);
       if (!prev || (prev.sev === 'warning' && issue.severity === 'error')) worst.set(k, { r, sev: issue.severity });
     }
   }
+  yield;
   const out: MarkPlan = { error: [], warning: [], cells: worst.size };
+  const cells: MarkCells = { error: [], warning: [] };
   for (const sev of ['error', 'warning'] as const) {
     const single = new Map<number, number[]>();
-    const parts: { col: number; row: number; a: string }[] = [];
+    const parts: { col: number; row: number; r: CellRange }[] = [];
     for (const { r, sev: s } of worst.values()) {
       if (s !== sev) continue;
       if (r.top === r.bottom && r.left === r.right) {
         const rows = single.get(r.left) ?? [];
         rows.push(r.top);
         single.set(r.left, rows);
-      } else parts.push({ col: r.left, row: r.top, a: rangeAddress(r) });
+      } else parts.push({ col: r.left, row: r.top, r });
     }
     for (const [col, rows] of single) {
       rows.sort((a, b) => a - b);
       let start = rows[0];
       for (let i = 1; i <= rows.length; i++) {
         if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
-        parts.push({ col, row: start, a: rangeAddress({ top: start, left: col, bottom: rows[i - 1], right: col }) });
+        parts.push({ col, row: start, r: { top: start, left: col, bottom: rows[i - 1], right: col } });
         start = rows[i];
       }
     }
     parts.sort((a, b) => a.col - b.col || a.row - b.row);
-    out[sev] = chunkAddresses(parts.map((p) => p.a));
+    out[sev] = chunkAddresses(parts.map((p) => rangeAddress(p.r)));
+    cells[sev] = parts.map((p) => p.r);
+    yield;
   }
+  out.key = cellsKey(cells);
   return out;
 }
 
@@ -123,8 +164,8 @@ export function cellsKey(c: MarkCells): string {
       continue;
     }
     const cells = new Set<number>();
-    for (const r of areas) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) cells.add(row * 16385 + col);
-    parts.push(`${sev}:${[...cells].sort((a, b) => a - b).join(',')}`);
+    for (const r of areas) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) cells.add(row * COLS + col);
+    parts.push(`${sev}:${Float64Array.from(cells).sort().join(',')}`);
   }
   const text = parts.join('|');
   return `${text.length}.${hash(text)}`;
@@ -138,5 +179,5 @@ export function planCells(p: MarkPlan): MarkCells {
 
 /** Equal keys show equal marks (see cellsKey). */
 export function planKey(p: MarkPlan): string {
-  return cellsKey(planCells(p));
+  return p.key ?? cellsKey(planCells(p));
 }

@@ -61,6 +61,19 @@ export class Pacer {
     if (reads.length) await this.pause?.();
   }
 
+  /** Runs steps to their end, pausing about every SLICE_MS (in one go without a pause). */
+  async slices<T>(steps: Generator<unknown, T>): Promise<T> {
+    let t = this.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (this.pause && this.now() - t >= SLICE_MS) {
+        await this.pause();
+        t = this.now();
+      }
+    }
+  }
+
   /** Each ledger's result (its duplicates across rows) in a task of its own, before a plan reads them all. */
   async results(book: SheetBook): Promise<void> {
     if (!this.pause) return;

@@ -5,9 +5,10 @@
 import { CellRange, columnLetter } from '../ledger/cell';
 import type { MarksFound, SheetWrite, WriteResult } from './driver';
 import { PROTECTED, sheetNote } from './errors';
-import { MarkPlan, NO_MARKS, cellsKey, planKey, planMarks } from './marks';
+import { MarkPlan, NO_MARKS, cellsKey, planKey, planMarks, planMarksSteps } from './marks';
 import { currentText, existingReportColumn, mergeReason, reportMonthValues, textRuns } from './report-month';
 import { Entry, SheetBook, setCell } from './sheets';
+import type { LedgerResult } from '../validation/check';
 
 export interface PlanInput {
   /** Marks are shown (and the host can show them). */
@@ -30,13 +31,31 @@ export interface WritePlanOut {
   own: { id: string; range: CellRange }[];
   /** Changed sheets whose marks were not read in this operation: they need their own marks update. */
   followUp: string[];
-  /** Applies what a write result says happened. */
-  commit(result: WriteResult): void;
+  /**
+   * Applies what the writes did. `stopped`: a paced write stopped early (steps.ts) — these
+   * sheets were not written at all, or (`partly`) only in part; both stay pending.
+   */
+  commit(result: WriteResult, stopped?: { untouched: Set<string>; partly: Set<string> }): void;
 }
+
+/** Each result's mark plan (a result object never changes: a new check makes a new one). */
+const plans = new WeakMap<LedgerResult, MarkPlan>();
 
 export function marksPlanFor(book: SheetBook, e: Entry, wanted: boolean): MarkPlan {
   const result = book.ledger(e.id);
-  return wanted && result ? planMarks(result.records, book.grid(e.id)) : NO_MARKS;
+  if (!wanted || !result) return NO_MARKS;
+  let plan = plans.get(result);
+  if (!plan) plans.set(result, (plan = planMarks(result.records, book.grid(e.id))));
+  return plan;
+}
+
+/** The mark plans marksPlanFor will need, made in steps (Pacer.plans runs them with pauses). */
+export function* planAllSteps(book: SheetBook): Generator<void, void> {
+  for (const e of book.sorted()) {
+    const result = book.ledger(e.id);
+    if (!result || plans.has(result)) continue;
+    plans.set(result, yield* planMarksSteps(result.records, book.grid(e.id)));
+  }
 }
 
 /** The 报送月份 column the add-in filled on this sheet (its header is still there), or null. */
@@ -127,10 +146,19 @@ export function planWrites(book: SheetBook, input: PlanInput): WritePlanOut {
     writes,
     own,
     followUp,
-    commit(result: WriteResult) {
+    commit(result: WriteResult, stopped) {
       for (const [id, done] of after) {
         const e = book.entry(id);
         const failed = result.failed.filter((f) => f.id === id);
+        if (e && !failed.length && (stopped?.untouched.has(id) || stopped?.partly.has(id))) {
+          // Left for 更新标记 (or the next write): what the sheet shows is read again then.
+          e.planned = undefined;
+          e.local = true;
+          if (stopped.untouched.has(id)) continue;
+          e.marks = null;
+          done.cells?.(); // written with the sheet's first step
+          continue;
+        }
         const marksFailed = failed.find((f) => f.what === 'marks');
         if (marksFailed && e) {
           e.marks = null; // whatever is there now is unknown

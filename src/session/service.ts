@@ -25,9 +25,13 @@ export interface SheetSummary {
   pending: number;
 }
 
-/** How far a long read or check has come: rows read or checked of the rows there are (total 0: not known yet). */
+/**
+ * How far a long read or check has come: rows read or checked of the rows there are (total 0: not
+ * known yet); or, once the results are shown (phase `ready`), how many areas of marks of a big
+ * update are written (`marking`).
+ */
 export interface PaneProgress {
-  step: 'reading' | 'checking';
+  step: 'reading' | 'checking' | 'marking';
   done: number;
   total: number;
 }
@@ -35,7 +39,7 @@ export interface PaneProgress {
 export interface PaneState {
   /** `checking` while a full or partial check runs. */
   phase: 'idle' | 'checking' | 'ready' | 'error';
-  /** While a whole workbook is read and checked (from its start, updated about every 100 ms); absent otherwise. */
+  /** While a whole workbook is read and checked (from its start, updated about every 100 ms), and while its marks are written in steps; absent otherwise. */
   progress?: PaneProgress;
   /** The latest result; null before the first check. Issues are in `ledgers[i].records[j].issues` and `sheetIssues`. */
   check: WorkbookCheck | null;

@@ -7,25 +7,26 @@
  * the marks are written); while the pane is hidden nothing happens at all. Host-neutral: no
  * Office types.
  */
-import type { IsoDate } from '../ledger/dates';
 import { templateSheet } from '../ledger/template';
 import type { DocumentStore, HostChange, NewSheet, WorkbookDriver } from './driver';
 import { CELL_EDIT, describeFailure, failureOf } from './errors';
 import { PendingChanges, planLiveRead, shiftedBelow } from './live';
 import { fillReportColumns, rememberColumns } from './report-fill';
 import type { SelfTestReport } from './selftest';
-import type { HostFeatures, LedgerService, PaneProgress, PaneSettings, PaneState, ReportMonthResult } from './service';
-import { REPORT_COLUMNS_KEY, hostFeatures, loadPaneSettings, reportColumns, savePaneSettings, settingsCheck } from './settings';
+import type { LedgerService, PaneProgress, PaneState, ReportMonthResult } from './service';
+import { REPORT_COLUMNS_KEY, reportColumns, settingsCheck } from './settings';
 import { SheetBook } from './sheets';
 import { clearMarks } from './clear';
 import { insertTemplates } from './insert';
 import { addNewSheets } from './new-sheets';
 import { OwnWrites } from './own-writes';
 import { Pacer } from './pacer';
-import { ResolvedSessionOptions, SessionOptions, resolveSessionOptions } from './session-options';
+import { SessionOptions, resolveSessionOptions } from './session-options';
 import { paneState } from './summary';
 import { SessionCore } from './session-core';
+import { Selections } from './selection';
 import { WriteWhen, Writer, pendingNote } from './writer';
+import { planAllSteps } from './plan';
 
 type Phase = PaneState['phase'];
 
@@ -38,28 +39,40 @@ export class WorkbookSession extends SessionCore implements LedgerService {
   private readonly pending = new PendingChanges();
   private timer: unknown = null;
   private readonly own: OwnWrites;
-  private readonly guards = new Map<string, number>();
   /** 报送月份 columns this add-in filled: sheet name → column letter (also in the document settings). */
   private owned: Record<string, string> = {};
   private busyNote: string | null = null;
   /** Changes put back after Excel refused to be read (cell-edit mode): they wait for the next event. */
   private parked = false;
-  private readonly o: ResolvedSessionOptions;
   private readonly pacer: Pacer;
   private readonly writer: Writer;
   /** The pane is hidden (its runtime keeps running): changes are not followed, nothing is written. */
   private hidden = false;
+  /** The clerk's own changes seen so far, and their number when the running operation began (a write stops when it grows). */
+  private edits = 0;
+  private editsAtStart = 0;
+  /** Operations asked for that write the marks again themselves (a paced write gives way to them). */
+  private newer = 0;
+  private readonly selections: Selections;
+  /** A check's marks are being written: the pane shows the results, no pending line yet. */
+  private writing = false;
 
-  constructor(
-    private readonly driver: WorkbookDriver,
-    options: SessionOptions,
-  ) {
-    super();
-    this.o = resolveSessionOptions(options);
+  constructor(driver: WorkbookDriver, options: SessionOptions) {
+    super(driver, resolveSessionOptions(options));
     this.book = new SheetBook({ today: this.o.today() });
     this.own = new OwnWrites(this.o.now, this.o.ownWriteWindowMs);
     this.pacer = new Pacer(this.o.now, this.o.pause, (progress) => this.notify({ ...this.state, progress, version: this.state.version + 1 }));
-    this.writer = new Writer({ book: this.book, own: this.own, driver, pacer: this.pacer, owned: () => this.owned, marksWanted: () => this.marksWanted });
+    this.writer = new Writer({
+      book: this.book,
+      own: this.own,
+      driver,
+      pacer: this.pacer,
+      owned: () => this.owned,
+      marksWanted: () => this.marksWanted,
+      stop: () => (this.hidden ? 'hidden' : this.edits !== this.editsAtStart ? 'edit' : this.newer > 0 ? 'newer' : null),
+      between: (io) => this.selections.take(io),
+    });
+    this.selections = new Selections({ book: this.book, driver, enqueue: (fn) => this.enqueue(fn), marking: () => this.writer.marking, now: this.o.now, windowMs: this.o.ownWriteWindowMs });
     const probe = driver.selfTest?.bind(driver);
     if (probe) this.selfTest = () => this.runSelfTest(probe);
   }
@@ -67,12 +80,13 @@ export class WorkbookSession extends SessionCore implements LedgerService {
   // ---- LedgerService ----
 
   checkAll(): Promise<PaneState> {
-    return this.enqueue(() => this.doCheckAll('now'));
+    return this.enqueueNewer(() => this.doCheckAll('now'));
   }
 
   /** 更新标记: every sheet's marks and 报送月份 cells read as they are now and brought up to date. */
   refreshMarks(): Promise<void> {
-    return this.enqueue(async () => {
+    return this.enqueueNewer(async () => {
+      this.editsAtStart = this.edits;
       if (!this.checked) {
         await this.doCheckAll('now');
         return;
@@ -127,37 +141,28 @@ export class WorkbookSession extends SessionCore implements LedgerService {
   }
 
   selectCell(sheet: string, cell: string): Promise<void> {
-    return this.enqueue(() =>
-      this.chinese(
-        this.driver.operation('selectCell', async (io) => {
-          // By id when known: the name in the issue list may be stale after a rename.
-          const id = this.book.byName(sheet)?.id;
-          if (id) this.guards.set(id, Infinity);
-          try {
-            await io.select(id ?? sheet, cell);
-          } finally {
-            if (id) this.guards.set(id, this.o.now() + this.o.ownWriteWindowMs);
-          }
-        }),
-      ),
-    );
+    return this.selections.request(sheet, cell);
+  }
+
+  /** An operation that writes the marks again itself: a paced write still running stops for it. */
+  private enqueueNewer<T>(fn: () => Promise<T>): Promise<T> {
+    this.newer++;
+    return this.enqueue(() => {
+      this.newer--;
+      return fn();
+    });
   }
 
   setMarks(shown: boolean): Promise<void> {
-    return this.enqueue(async () => {
+    return this.enqueueNewer(async () => {
       this.marksWanted = shown;
       if (shown) {
         await this.doCheckAll('now');
         return;
       }
       this.publish('checking');
-      try {
-        await this.driver.operation('clearMarks', (io) => clearMarks(io, this.book));
-        this.publish('ready');
-      } catch (e) {
-        this.publish('error', describeFailure(e));
-        throw new Error(describeFailure(e));
-      }
+      await this.failing(this.driver.operation('clearMarks', (io) => clearMarks(io, this.book)));
+      this.publish('ready');
     });
   }
 
@@ -166,10 +171,7 @@ export class WorkbookSession extends SessionCore implements LedgerService {
       await this.ensureChecked();
       let result: ReportMonthResult;
       try {
-        result = await this.driver.operation('fillReportMonths', (io) => fillReportColumns(io, this.book, (own) => this.own.note(own)));
-      } catch (e) {
-        this.publish('error', describeFailure(e));
-        throw new Error(describeFailure(e));
+        result = await this.failing(this.driver.operation('fillReportMonths', (io) => fillReportColumns(io, this.book, (own) => this.own.note(own))));
       } finally {
         this.own.seal();
       }
@@ -188,15 +190,10 @@ export class WorkbookSession extends SessionCore implements LedgerService {
       await this.ensureChecked();
       const missing = this.state.missingKinds;
       if (!missing.length) return [];
-      try {
-        const added = await this.driver.operation('insertOfficialSheets', (io) => insertTemplates(io, this.book, missing.map((k) => templateSheet(k, teamName))));
-        this.own.sheets(added.map((a) => a.id));
-        this.publish('ready');
-        return added.map((a) => a.name);
-      } catch (e) {
-        this.publish('error', describeFailure(e));
-        throw new Error(describeFailure(e));
-      }
+      const added = await this.failing(this.driver.operation('insertOfficialSheets', (io) => insertTemplates(io, this.book, missing.map((k) => templateSheet(k, teamName)))));
+      this.own.sheets(added.map((a) => a.id));
+      this.publish('ready');
+      return added.map((a) => a.name);
     });
   }
 
@@ -208,26 +205,6 @@ export class WorkbookSession extends SessionCore implements LedgerService {
       this.own.sheets(added.map((a) => a.id));
       return added.map((a) => a.name);
     });
-  }
-
-  loadSettings(): Promise<PaneSettings> {
-    return loadPaneSettings(this.driver.settings());
-  }
-
-  saveSettings(settings: PaneSettings): Promise<void> {
-    return savePaneSettings(this.driver.settings(), settings);
-  }
-
-  features(): HostFeatures {
-    return hostFeatures(this.driver.capabilities());
-  }
-
-  platform(): string | null {
-    return this.driver.platform();
-  }
-
-  today(): IsoDate {
-    return this.o.today();
   }
 
   /** 自检 (only where the driver can probe its host). */
@@ -246,20 +223,19 @@ export class WorkbookSession extends SessionCore implements LedgerService {
     });
   }
 
-  /** Resolves once queued live changes and operations are done (for tests and the bench). */
-  async idle(): Promise<void> {
-    let quiet = 0;
-    for (let i = 0; i < 10_000 && quiet < 3; i++) {
-      await this.o.tick();
-      await this.chain;
-      quiet = this.timer === null && (this.pending.size === 0 || this.parked) && this.running === 0 ? quiet + 1 : 0;
-    }
+  protected quiet(): boolean {
+    return this.timer === null && (this.pending.size === 0 || this.parked);
+  }
+
+  protected tick(): Promise<void> {
+    return this.o.tick();
   }
 
   // ---- checking ----
 
   private async doCheckAll(when: WriteWhen): Promise<PaneState> {
     const writes = this.writer.writes(when);
+    this.editsAtStart = this.edits;
     this.publish('checking', undefined, { step: 'reading', done: 0, total: 0 });
     try {
       this.owned = { ...reportColumns(this.driver.settings()?.get(REPORT_COLUMNS_KEY)), ...this.owned };
@@ -274,10 +250,16 @@ export class WorkbookSession extends SessionCore implements LedgerService {
         const read = await io.read({ full: info.sheets.map((s) => this.book.fullRequest(s.id)), marks, wantsRest: SheetBook.wantsRest, progress, pause: this.o.pause });
         await this.pacer.applyAll(this.book, read.full);
         if (!writes) return [];
-        // The results first (a later round shows them before the marks are written).
+        // The results first, then the marks (in paced steps on a big workbook, the progress says how far).
+        await this.pacer.results(this.book);
         this.checked = true;
-        this.publish('checking');
-        return this.writer.write(io, read, new Set(info.sheets.map((s) => s.id)));
+        this.writing = true;
+        this.publish('ready');
+        try {
+          return await this.writer.write(io, read, new Set(info.sheets.map((s) => s.id)));
+        } finally {
+          this.writing = false;
+        }
       });
       this.checked = true;
       this.busyNote = null;
@@ -300,8 +282,7 @@ export class WorkbookSession extends SessionCore implements LedgerService {
   }
 
   private syncOptions(): void {
-    const opts = { today: this.o.today(), date1904: this.date1904 };
-    this.book.setOptions(opts);
+    this.book.setOptions({ today: this.o.today(), date1904: this.date1904 });
   }
 
   private canMark(): boolean {
@@ -315,7 +296,8 @@ export class WorkbookSession extends SessionCore implements LedgerService {
     const now = this.o.now();
     if (this.own.coversSheet(c.sheetId, now)) return;
     if (c.kind === 'edit' && c.range && this.own.covers(c.sheetId, c.range, now)) return;
-    if (c.kind === 'activated' && (this.guards.get(c.sheetId) ?? 0) > now) return;
+    if (c.kind === 'activated' && this.selections.caused(c.sheetId, now)) return;
+    if (!c.remote && c.kind !== 'activated') this.edits++;
     this.pending.add(c);
     this.parked = false;
     this.schedule();
@@ -338,6 +320,7 @@ export class WorkbookSession extends SessionCore implements LedgerService {
       return;
     }
     this.syncOptions();
+    this.editsAtStart = this.edits;
     const plan = planLiveRead(batch, this.book, this.o.liveRowLimit);
     for (const id of plan.deleted) this.book.forget(id);
     // Leaving a sheet: where a write is one undo step, the sheets the clerk changed and left are written.
@@ -359,9 +342,11 @@ export class WorkbookSession extends SessionCore implements LedgerService {
         await this.pacer.applyAll(this.book, [...read.full, ...(again?.full ?? [])]);
         for (const r of read.rows) if (!shifted.includes(r.id)) this.book.applyRows(r);
         for (const e of this.book.sorted()) if (plan.local.size && this.book.ledger(e.id) !== before.get(e.id)) e.local = true;
+        // The pending line compares each changed sheet's plan with its marks: plans made in slices, not in the publish.
+        if (this.marksWanted && this.canMark()) await this.pacer.slices(planAllSteps(this.book));
         if (!leaving) return;
         const only = new Set(this.writer.leftBehind(leaving).filter((id) => marks.includes(id)));
-        if (only.size) await this.writer.write(io, read, only, undefined, only);
+        if (only.size) await this.writer.write(io, read, only, { only });
       });
       this.busyNote = null;
       this.publish('ready');
@@ -381,9 +366,19 @@ export class WorkbookSession extends SessionCore implements LedgerService {
 
   // ---- plumbing ----
 
+  /** An operation's failure: the error phase with its Chinese message, and the rejection. */
+  private async failing<T>(p: Promise<T>): Promise<T> {
+    try {
+      return await p;
+    } catch (e) {
+      this.publish('error', describeFailure(e));
+      throw new Error(describeFailure(e));
+    }
+  }
+
   private publish(phase: Phase, error?: string, progress?: PaneProgress): void {
     const caps = this.driver.capabilities();
-    const waiting = this.checked && phase !== 'checking' ? this.writer.pending().map((e) => e.name) : [];
+    const waiting = this.checked && phase !== 'checking' && !this.writing ? this.writer.pending().map((e) => e.name) : [];
     const pendingMarks = waiting.length ? { sheets: waiting, note: pendingNote(waiting, this.writer.undo(), this.driver.host === 'wps' ? 'WPS' : 'Excel')! } : undefined;
     const state = paneState(this.state, this.book, { phase, error, checked: this.checked, date1904: this.date1904, marksShown: this.marksWanted && this.checked && caps.marks, merges: caps.merges, busyNote: this.busyNote, pendingMarks });
     if (progress) this.pacer.shown(progress);

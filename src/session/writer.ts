@@ -9,14 +9,20 @@
  *   also write; where it clears the history (`clears`), only the clerk's buttons do.
  * What a sheet shows is compared with the plan by the cells the marks apply to, read back from
  * the host (marks.ts cellsKey), never by a count.
+ * The write follows the results (the pane shows them first). A big one goes in paced steps where
+ * the driver can (steps.ts: what the clerk sees first), and stops between steps when the clerk
+ * edits (the next step would be a write after the clerk's own change: it would clear the undo
+ * history, or be undone first), when the pane is hidden, or when a newer write is asked for; the
+ * sheets not finished then wait like live changes (`pending`).
  */
-import type { ReadResult, WorkbookDriver, WorkbookIO } from './driver';
+import type { ReadResult, SheetWrite, WorkbookDriver, WorkbookIO, WriteFailure, WriteResult } from './driver';
 import { describeFailure } from './errors';
-import { marksPlanFor, ownedChanges, planWrites } from './plan';
+import { marksPlanFor, ownedChanges, planAllSteps, planWrites } from './plan';
 import { planKey } from './marks';
 import type { OwnWrites } from './own-writes';
 import type { Pacer } from './pacer';
 import type { Entry, SheetBook } from './sheets';
+import { pacedSteps } from './steps';
 
 export type UndoKind = 'grouped' | 'clears' | 'none';
 
@@ -32,9 +38,25 @@ export interface WriterHost {
   owned(): Record<string, string>;
   /** The clerk wants marks shown (清除标记 turns it off). */
   marksWanted(): boolean;
+  /** Why a write should stop before its next step (see the header), or null to go on. */
+  stop?(): string | null;
+  /** Between two steps: the clerk's selections that came meanwhile, in the same operation (null: the write has ended, each in an operation of its own). */
+  between?(io: WorkbookIO | null): Promise<void>;
 }
 
+export interface WriteOptions {
+  /** Rows whose 报送月份 to refresh per sheet (absent: every row). */
+  rows?: Map<string, Set<number> | undefined>;
+  /** Only these sheets may be written. */
+  only?: Set<string>;
+}
+
+type Stopped = { untouched: Set<string>; partly: Set<string> };
+
 export class Writer {
+  /** A paced write is running (between its steps the clerk's selections are taken in). */
+  marking = false;
+
   constructor(private readonly h: WriterHost) {}
 
   canMark(): boolean {
@@ -50,21 +72,64 @@ export class Writer {
     return when === 'now' || (when === 'undoable' && this.undo() !== 'clears');
   }
 
-  /** Plans and performs the writes after a read; returns changed sheets whose marks were not read. `only`: the sheets that may be written. */
-  async write(io: WorkbookIO, read: ReadResult, sheets: Set<string>, rows?: Map<string, Set<number> | undefined>, only?: Set<string>): Promise<string[]> {
-    const { book, own } = this.h;
-    await this.h.pacer.results(book);
-    const plan = planWrites(book, { marksWanted: this.h.marksWanted() && this.canMark(), found: read.marks, owned: this.h.owned(), sheets, rows, only });
+  /** Plans and performs the writes after a read; returns changed sheets whose marks were not read. */
+  async write(io: WorkbookIO, read: ReadResult, sheets: Set<string>, o: WriteOptions = {}): Promise<string[]> {
+    const { book, own, pacer } = this.h;
+    await pacer.results(book);
+    const marksWanted = this.h.marksWanted() && this.canMark();
+    if (marksWanted) await pacer.slices(planAllSteps(book));
+    const plan = planWrites(book, { marksWanted, found: read.marks, owned: this.h.owned(), sheets, rows: o.rows, only: o.only });
+    let stopped: Stopped | undefined;
     if (plan.writes.length) {
       own.note(plan.own);
       try {
-        plan.commit(await io.write(plan.writes));
+        const done = await this.perform(io, plan.writes);
+        stopped = done.stopped;
+        for (const e of book.sorted()) if (!o.only || o.only.has(e.id)) e.local = false;
+        plan.commit(done.result, stopped);
       } finally {
         own.seal();
       }
-    }
-    for (const e of book.sorted()) if (!only || only.has(e.id)) e.local = false;
+    } else for (const e of book.sorted()) if (!o.only || o.only.has(e.id)) e.local = false;
     return plan.followUp;
+  }
+
+  /** The writes in one go, or in paced steps where the driver can and they are big. */
+  private async perform(io: WorkbookIO, writes: SheetWrite[]): Promise<{ result: WriteResult; stopped?: Stopped }> {
+    const paced = this.h.driver.capabilities().pacedMarks === true;
+    let steps = pacedSteps(writes, null);
+    if (!paced || steps.length <= 1) {
+      if (this.h.stop?.()) return { result: { failed: [] }, stopped: { untouched: new Set(writes.map((w) => w.id)), partly: new Set() } };
+      return { result: await io.write(writes) };
+    }
+    const view = io.view ? await io.view().catch(() => null) : null;
+    if (view) steps = pacedSteps(writes, view);
+    const total = steps.reduce((n, st) => n + st.areas, 0);
+    const failed: WriteFailure[] = [];
+    const started = new Set<string>();
+    let done = 0;
+    this.marking = true;
+    try {
+      for (let i = 0; i < steps.length; i++) {
+        if (this.h.stop?.()) {
+          const stopped: Stopped = { untouched: new Set(), partly: new Set() };
+          for (const st of steps.slice(i)) for (const w of st.writes) (started.has(w.id) ? stopped.partly : stopped.untouched).add(w.id);
+          return { result: { failed }, stopped };
+        }
+        // A sheet whose marks failed gets no further marks (its cells went with its first step).
+        const lost = new Set(failed.filter((f) => f.what === 'marks').map((f) => f.id));
+        const batch = steps[i].writes.filter((w) => !(w.addMarks && lost.has(w.id)));
+        if (batch.length) failed.push(...(await io.write(batch)).failed);
+        for (const w of batch) started.add(w.id);
+        done += steps[i].areas;
+        this.h.pacer.progress({ step: 'marking', done, total });
+        await this.h.between?.(io);
+      }
+    } finally {
+      this.marking = false;
+      void this.h.between?.(null);
+    }
+    return { result: { failed } };
   }
 
   /**

@@ -72,11 +72,12 @@ export function whereText(sheet: string, cell: string): string {
   return `「${sheet}」${cell}：离线页面不能跳到单元格。请在 Excel 或 WPS 中切换到工作表「${sheet}」，在左上角的名称框中输入 ${cell} 后按回车。`;
 }
 
-/** `读取 12,000/40,000 行` while reading, `检查中… 8,000/40,000 行` while checking. */
+/** `读取 12,000/40,000 行` while reading, `检查中… 8,000/40,000 行` while checking, `标记 6,000/30,001 处` while the marks of a big workbook are written. */
 export function progressText(p: PaneState['progress']): string {
   if (!p) return '正在检查…';
   const n = thousands;
   if (p.step === 'reading') return p.total ? `读取 ${n(p.done)}/${n(p.total)} 行` : '正在读取工作簿…';
+  if (p.step === 'marking') return `检查已完成，正在表格中标记 ${n(p.done)}/${n(p.total)} 处`;
   return p.total ? `检查中… ${n(p.done)}/${n(p.total)} 行` : '检查中…';
 }
 
@@ -105,8 +106,9 @@ export function App({ service, loadSubmission, deliver, holidays, year, commands
   const action = useAction();
   const inserting = useAction();
   const checking = state.phase === 'checking' || action.busy;
-  // Progress from the first 100 ms of a check; at once while nothing was checked yet.
-  const slow = useDelayedFlag(checking, state.check ? 100 : 0);
+  // Progress from the first 100 ms of a check; at once while nothing was checked yet; and while marks are written after the results.
+  const marking = state.progress?.step === 'marking';
+  const slow = useDelayedFlag(checking, state.check ? 100 : 0) || marking;
 
   React.useEffect(() => {
     service.checkAll().then(

@@ -170,8 +170,8 @@ test('subscribers see every state change with a growing version; unsubscribe sto
   const seen: string[] = [];
   const off = s.service.subscribe((st) => seen.push(`${st.phase}:${st.version}`));
   await s.service.checkAll();
-  // checking, its progress (the rows read: a new figure is always shown), the results before the marks are written, then ready.
-  expect(seen).toEqual(['checking:1', 'checking:2', 'checking:3', 'ready:4']);
+  // checking, its progress (the rows read: a new figure is always shown), the results (ready) before the marks are written, then ready with the marks.
+  expect(seen).toEqual(['checking:1', 'checking:2', 'ready:3', 'ready:4']);
   off();
   const before = s.service.current().version;
   await s.service.checkAll();

@@ -535,6 +535,55 @@ class WorkbookP {
     this.worksheets = new WorksheetCollectionP(context);
     this.functions = new FunctionsP(context);
   }
+  get application(): ApplicationP {
+    this.context.host.api(this.context, 'Workbook.application');
+    return new ApplicationP(this.context);
+  }
+  /** The active cell: the top-left cell of the active sheet's selection (Workbook.getActiveCell, ExcelApi 1.7). */
+  getActiveCell(): RangeP {
+    const ctx = this.context;
+    ctx.host.api(ctx, 'Workbook.getActiveCell');
+    const wb = ctx.wb;
+    return new RangeP(ctx, () => {
+      const sheet = need(wb.findSheet(wb.activeSheetId ?? '') ?? null, 'active worksheet');
+      const sel = parseA1(sheet.selection.split(',')[0]);
+      return { sheet, rect: { top: sel.top, left: sel.left, bottom: sel.top, right: sel.left } };
+    });
+  }
+}
+
+/**
+ * Application.activeWindow and the window's active sheet and visible range (ExcelApiDesktop 1.1:
+ * "Returns a window object that represents the active window"; Window.visibleRange "Gets the
+ * visible range of the window"; Windows from Version 2509, Mac from 16.102, not the web —
+ * https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-desktop-1-1-requirement-set).
+ * The window shows `wb.windowRows` rows from the active sheet's `scrollRow` (FakeWorkbook.visibleRect).
+ */
+class ApplicationP {
+  constructor(readonly context: FakeContext) {}
+  get activeWindow(): WindowP {
+    this.context.host.api(this.context, 'Application.activeWindow');
+    return new WindowP(this.context);
+  }
+}
+
+class WindowP {
+  constructor(readonly context: FakeContext) {}
+  private active(): FakeSheet {
+    const wb = this.context.wb;
+    return need(wb.findSheet(wb.activeSheetId ?? '') ?? null, 'active worksheet');
+  }
+  get activeWorksheet(): WorksheetP {
+    this.context.host.api(this.context, 'Window.activeWorksheet');
+    return new WorksheetP(this.context, () => this.active());
+  }
+  get visibleRange(): RangeP {
+    this.context.host.api(this.context, 'Window.visibleRange');
+    return new RangeP(this.context, () => {
+      const sheet = this.active();
+      return { sheet, rect: this.context.wb.visibleRect(sheet) };
+    });
+  }
 }
 
 class RuntimeP {
@@ -1100,6 +1149,9 @@ class RangeP extends ProxyBase {
     ctx.enqueue((n) => {
       const { sheet, rect } = this.target();
       sheet.selection = rectA1(rect);
+      // Excel brings the selected cells into view (assumed: Range.select only says "Selects the specified range in the Excel UI").
+      const seen = ctx.wb.visibleRect(sheet);
+      if (rect.top < seen.top || rect.top > seen.bottom) sheet.scrollRow = Math.max(1, rect.top - 5);
       ctx.wb.record(n, sheet, 'select', rect);
     });
   }
@@ -1169,17 +1221,18 @@ class CfCollectionP extends ProxyBase {
   ) {
     super(ctx);
   }
-  /** The formats this collection holds now, in priority order. */
-  list(): { sheet: FakeSheet; cfs: FakeConditionalFormat[] } {
+  /** The formats this collection holds now, in priority order (`limit`: the first ones). */
+  list(limit?: number): { sheet: FakeSheet; cfs: FakeConditionalFormat[] } {
     const t = need(this.spec(), 'range');
-    return { sheet: t.sheet, cfs: this.context.wb.cfsIntersecting(t.sheet, t.rects) };
+    return { sheet: t.sheet, cfs: this.context.wb.cfsIntersecting(t.sheet, t.rects, limit) };
   }
   /** An item addressed as Office.js addresses it: by position (priority ids) or by identity (stable ids). */
   private item(index: number, cf: FakeConditionalFormat | null): () => CfTarget | null {
     const ctx = this.context;
     return () => {
-      const { sheet, cfs } = this.list();
-      const hit = ctx.host.options.cfIds === 'priority' ? cfs[index] : cf && cfs.includes(cf) ? cf : undefined;
+      const byPosition = ctx.host.options.cfIds === 'priority';
+      const { sheet, cfs } = this.list(byPosition ? index + 1 : undefined);
+      const hit = byPosition ? cfs[index] : cf && cfs.includes(cf) ? cf : undefined;
       return hit ? { sheet, cf: hit } : null;
     };
   }

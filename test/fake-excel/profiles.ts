@@ -10,6 +10,8 @@
  *   2108, Build 14332.20011; 1.4/1.5 not on perpetual; Mac 1.2 from 16.34, 1.3 from 16.40)
  * - SharedRuntime: https://learn.microsoft.com/javascript/api/requirement-sets/common/shared-runtime-requirement-sets
  *   (1.1: Windows 2002, Excel 2021 volume 2108, Mac 16.35, the web; 1.2: Windows 2108, Mac 16.52, the web)
+ * - ExcelApiDesktop 1.1 (Application.activeWindow, Window.visibleRange): Windows from Version 2509
+ *   (Build 19231.20156), Mac from 16.102, not the web or the perpetual versions (the ExcelApi table)
  * - OpenBrowserWindowApi 1.1: Windows and Mac, not the web
  *   (https://learn.microsoft.com/javascript/api/requirement-sets/common/open-browser-window-api-requirement-sets)
  * - DialogApi 1.2: https://learn.microsoft.com/javascript/api/requirement-sets/common/dialog-api-requirement-sets
@@ -76,7 +78,7 @@ export const PROFILES: HostProfile[] = [
   {
     name: 'm365',
     label: `Microsoft 365（Windows，ExcelApi ${LATEST_EXCEL_API}）`,
-    options: { platform: 'PC', sets: { ExcelApi: LATEST_EXCEL_API, SharedRuntime: '1.2', CustomFunctionsRuntime: '1.5', DialogApi: '1.2', OpenBrowserWindowApi: '1.1' } },
+    options: { platform: 'PC', sets: { ExcelApi: LATEST_EXCEL_API, ExcelApiDesktop: '1.1', SharedRuntime: '1.2', CustomFunctionsRuntime: '1.5', DialogApi: '1.2', OpenBrowserWindowApi: '1.1' } },
   },
 ];
 
