@@ -111,6 +111,8 @@ export class Writer {
     this.marking = true;
     try {
       for (let i = 0; i < steps.length; i++) {
+        // A turn for the host's events first: an edit the clerk made during the last step stops this one.
+        if (i > 0) await this.h.pacer.pause?.();
         if (this.h.stop?.()) {
           const stopped: Stopped = { untouched: new Set(), partly: new Set() };
           for (const st of steps.slice(i)) for (const w of st.writes) (started.has(w.id) ? stopped.partly : stopped.untouched).add(w.id);

@@ -111,11 +111,10 @@ export function App({ service, loadSubmission, deliver, holidays, year, commands
   const slow = useDelayedFlag(checking, state.check ? 100 : 0) || marking;
 
   React.useEffect(() => {
-    service.checkAll().then(
-      // Live checking may be unavailable (older Excel): say so, 重新检查 still works.
-      () => service.startLive().catch((e: unknown) => setNotice({ intent: 'warning', text: errorText(e) })),
-      () => undefined, // the state says what went wrong
-    );
+    // Listening first: the clerk's edits during a long first check (and its marks) are seen, and a paced marks write stops for them.
+    // Live checking may be unavailable (older Excel): say so, 重新检查 still works.
+    service.startLive().catch((e: unknown) => setNotice({ intent: 'warning', text: errorText(e) }));
+    service.checkAll().catch(() => undefined); // the state says what went wrong
     return () => void service.stopLive().catch(() => undefined);
   }, [service]);
 
