@@ -37,6 +37,8 @@ export const DEFAULT_BUDGET: ReadBudget = { bytes: 3_500_000, bytesPerCell: 40, 
 export const VALUE_BAND = 1000;
 /** Rows per merged-areas request. */
 export const MERGE_BAND = 64;
+/** Rows converted between two turns of the pane's thread. */
+const PLACE_ROWS = 2000;
 /** Rows always read in pass 1 (a header is found within the first 20 rows). */
 export const MIN_ROWS = 64;
 const ALL_COLUMNS = 16384;
@@ -197,7 +199,7 @@ async function attemptRead(ctx: Excel.RequestContext, sync: Sync, full: FullRequ
   const needRest: { read: FullRead; p: PendingFull }[] = [];
   for (const p of pendingFull) {
     await opts.pause?.();
-    const read = finishPass1(p);
+    const read = await finishPass1(p, opts.pause);
     outFull.push(read);
     if (!read.complete && opts.wantsRest(read.grid)) needRest.push({ read, p });
   }
@@ -235,7 +237,7 @@ function queueMerges(ws: Excel.Worksheet, start: number, n: number, mode: MergeM
   return out;
 }
 
-function finishPass1(p: PendingFull): FullRead {
+async function finishPass1(p: PendingFull, pause?: () => Promise<void>): Promise<FullRead> {
   const name = p.ws.name;
   const position = p.ws.position;
   const prot = p.ws.protection.protected;
@@ -250,7 +252,16 @@ function finishPass1(p: PendingFull): FullRead {
   const rows: CellValue[][] = [];
   for (let r = top; r <= covered; r++) rows.push([]);
   const grid: SheetGrid = { name, top, left, rows, merges: [] };
-  for (const b of p.bands) if (!b.used.isNullObject) place(grid, b.used.rowIndex, b.used.columnIndex, b.used.values, b.used.valueTypes);
+  let placed = 0;
+  for (const b of p.bands) {
+    if (b.used.isNullObject) continue;
+    // A turn for the pane between every few bands (converting 2,000 rows takes a few milliseconds).
+    if (pause && (placed += b.used.values.length) > PLACE_ROWS) {
+      await pause();
+      placed = 0;
+    }
+    place(grid, b.used.rowIndex, b.used.columnIndex, b.used.values, b.used.valueTypes);
+  }
   for (const m of p.merges) if (!m.isNullObject) grid.merges.push(...mergesFromAddress(m.address));
   return { id: p.req.id, name, position, protected: prot, grid, bottom, width, complete: covered >= bottom, merges: p.mode };
 }
@@ -298,7 +309,12 @@ async function readRest(ctx: Excel.RequestContext, sync: Sync, items: { read: Fu
     for (const { c, range, merges } of batch) {
       await opts.pause?.();
       const g = c.item.read.grid;
-      place(g, c.start, g.left - 1, range.values, range.valueTypes);
+      const values = range.values;
+      const types = range.valueTypes;
+      for (let i = 0; i < values.length; i += PLACE_ROWS) {
+        if (i) await opts.pause?.();
+        place(g, c.start + i, g.left - 1, values.slice(i, i + PLACE_ROWS), types.slice(i, i + PLACE_ROWS));
+      }
       for (const m of merges) if (!m.isNullObject) g.merges.push(...mergesFromAddress(m.address));
     }
     read(batch.reduce((n, b) => n + b.c.n, 0));

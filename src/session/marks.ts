@@ -39,6 +39,8 @@ export interface MarkPlan {
   cells: number;
   /** cellsKey of the cells marked (absent: computed from the lists when asked, planKey). */
   key?: string;
+  /** The areas of the lists, in their order (absent: parsed from the lists when needed). */
+  areas?: MarkCells;
 }
 
 export const NO_MARKS: MarkPlan = { error: [], warning: [], cells: 0 };
@@ -122,6 +124,7 @@ export function* planMarksSteps(records: readonly RecordResult[], grid: SheetGri
     yield;
   }
   out.key = cellsKey(cells);
+  out.areas = cells;
   return out;
 }
 

@@ -47,6 +47,8 @@ export class Pacer {
   async applyAll(book: SheetBook, reads: SheetRead[]): Promise<void> {
     const total = reads.reduce((n, r) => n + (r.complete ? r.grid.rows.length : 0), 0);
     let before = 0;
+    // A fresh task for the check (the read's last conversion may have just used up a slice).
+    if (reads.length) await this.pause?.();
     let t = this.now();
     for (const r of reads) {
       const steps = book.applyFullSteps(r);

@@ -42,7 +42,7 @@ export function planPieces(plan: MarkPlan, max: number, rows?: { top: number; bo
     const first: MarkPlan = { error: [], warning: [], cells: 0 };
     const inView = (r: CellRange) => r.top <= rows.bottom && r.bottom >= rows.top;
     for (const sev of SEVERITIES) {
-      const areas: CellRange[] = plan[sev].flatMap((l) => rangesOf(l));
+      const areas: CellRange[] = plan.areas?.[sev] ?? plan[sev].flatMap((l) => rangesOf(l));
       const seen = areas.filter(inView);
       first[sev] = chunkAddresses(seen.map(rangeAddress));
       first.cells += seen.length;
