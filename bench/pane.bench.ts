@@ -7,7 +7,7 @@
  * conditional formats over 30,000 areas).
  * - first result: from Office.onReady (held back until the page has loaded) to the ledgers'
  *   cards with their counts on screen;
- * - marks: from Office.onReady to the last mark written (the progress line gone);
+ * - marks: from Office.onReady to the fake host's answer to the first check's last sync (its last mark written);
  * - core alone: checkWorkbook on the same cells (as JSON-fresh grids) in a page of its own, first run;
  * - longest task: the Long Tasks API over the whole session (first check, then 生成报送文件 with
  *   the errors allowed), pane and fake alike; the fake's own work between the commands of a sync
@@ -46,7 +46,10 @@ const PROBE = `
     constructor() { if (arguments.length) super(...arguments); else super(RealDate.now() + offset); }
     static now() { return RealDate.now() + offset; }
   };
-  var bench = (window.__bench = { longtasks: [], fake: [], first: null, hostReady: null, marked: null });
+  var bench = (window.__bench = { longtasks: [], fake: [], first: null, hostReady: null, lastSync: 0 });
+  // When the fake host last answered a sync (the last mark written, once the pane is quiet).
+  var hostSync = installed.host.sync.bind(installed.host);
+  installed.host.sync = function (ctx) { return hostSync(ctx).finally(function () { bench.lastSync = performance.now(); }); };
   var release;
   var released = new Promise(function (r) { release = r; });
   bench.release = function () { bench.hostReady = performance.now(); release(); };
@@ -64,7 +67,7 @@ const PROBE = `
 `;
 
 type Span = [start: number, duration: number];
-type Bench = { longtasks: Span[]; fake: Span[]; first: number | null; hostReady: number | null; marked: number | null; release(): void };
+type Bench = { longtasks: Span[]; fake: Span[]; first: number | null; hostReady: number | null; lastSync: number; release(): void };
 
 /** Time of `spans` inside [from, to]. */
 function within(spans: Span[], from: number, to: number): number {
@@ -101,6 +104,17 @@ interface PaneRun {
   build: number;
 }
 
+/** The check and its marks are done: no progress line, and no sync for 500 ms. */
+async function quiet(page: Page): Promise<void> {
+  for (;;) {
+    await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 120_000 });
+    const last = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.lastSync);
+    await page.waitForTimeout(500);
+    const now = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.lastSync);
+    if (now === last && (await page.getByRole('progressbar').count()) === 0) return;
+  }
+}
+
 async function paneRun(browser: Browser, origin: string, script: string, withPackage: boolean): Promise<PaneRun> {
   const { page, cdp } = await newPage(browser);
   try {
@@ -111,9 +125,9 @@ async function paneRun(browser: Browser, origin: string, script: string, withPac
     await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.release());
     await page.getByRole('list', { name: '本工作簿中的台账' }).waitFor({ timeout: 120_000 });
     await page.getByRole('tab', { name: '月度报送' }).waitFor();
-    await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 120_000 });
-    await page.evaluate(() => void ((window as unknown as { __bench: Bench }).__bench.marked = performance.now()));
+    await quiet(page);
     const heapChecked = (await heapAfterGc(cdp)) - before;
+    const marked = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.lastSync);
     if (!withPackage) {
       const b = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench);
       const tasks = b.longtasks.filter(([start]) => start >= b.hostReady!);
@@ -122,7 +136,7 @@ async function paneRun(browser: Browser, origin: string, script: string, withPac
         fakeInFirst: within(b.fake, b.hostReady!, b.first!),
         longest: Math.max(0, ...tasks.map(([start, d]) => d - within(b.fake, start, start + d))),
         longestAll: Math.max(0, ...tasks.map(([, d]) => d)),
-        marks: b.marked! - b.hostReady!,
+        marks: b.lastSync - b.hostReady!,
         heapChecked,
         heap: heapChecked,
         build: NaN,
@@ -144,7 +158,7 @@ async function paneRun(browser: Browser, origin: string, script: string, withPac
     const tasks = b.longtasks.filter(([start]) => start >= b.hostReady!);
     const longestAll = Math.max(0, ...tasks.map(([, d]) => d));
     const longest = Math.max(0, ...tasks.map(([start, d]) => d - within(b.fake, start, start + d)));
-    return { first: b.first! - b.hostReady!, fakeInFirst: within(b.fake, b.hostReady!, b.first!), longest, longestAll, marks: b.marked! - b.hostReady!, heapChecked, heap, build };
+    return { first: b.first! - b.hostReady!, fakeInFirst: within(b.fake, b.hostReady!, b.first!), longest, longestAll, marks: marked - b.hostReady!, heapChecked, heap, build };
   } finally {
     await page.context().close();
   }

@@ -5,6 +5,7 @@
 import type { SheetRead } from './driver';
 import type { PaneProgress } from './service';
 import type { SheetBook } from './sheets';
+import { sheetSummary } from './summary';
 
 /** Longest stretch of checking between two pauses. */
 const SLICE_MS = 12;
@@ -80,8 +81,10 @@ export class Pacer {
   async results(book: SheetBook): Promise<void> {
     if (!this.pause) return;
     for (const e of book.sorted()) {
-      if (!book.isLedger(e.id)) continue;
-      book.ledger(e.id);
+      const l = book.isLedger(e.id) ? book.ledger(e.id) : null;
+      if (!l) continue;
+      await this.pause();
+      sheetSummary(l); // its card, in a task of its own too
       await this.pause();
     }
   }

@@ -1,26 +1,37 @@
 /* The pane's state from the session's sheets (pure). */
 import { KINDS, Kind } from '../ledger/columns';
-import { LedgerResult, WorkbookCheck, ledgerIssues } from '../validation/check';
+import { LedgerResult, WorkbookCheck } from '../validation/check';
 import { countOf } from '../validation/report';
 import { NO_MERGES_NOTE } from './errors';
 import type { PaneState, SheetSummary } from './service';
 import type { SheetBook } from './sheets';
 
+/** Each result's card (a result object never changes: a new check makes a new one). */
+const summaries = new WeakMap<LedgerResult, SheetSummary>();
+
+/** One ledger's card: its counts (without gathering its issues into one list first: 40,000 rows make that a task of its own). */
+export function sheetSummary(l: LedgerResult): SheetSummary {
+  const known = summaries.get(l);
+  if (known) return known;
+  const c = countOf(l.records, l.sheetIssues);
+  for (const r of l.records) for (const i of r.issues) c[i.severity]++;
+  const out: SheetSummary = {
+    name: l.layout.sheet,
+    kind: l.layout.kind,
+    team: l.layout.team,
+    headerRow: l.layout.headerRow,
+    records: c.records,
+    errors: c.error,
+    warnings: c.warning,
+    infos: c.info,
+    pending: c.pending,
+  };
+  summaries.set(l, out);
+  return out;
+}
+
 export function sheetSummaries(ledgers: LedgerResult[]): SheetSummary[] {
-  return ledgers.map((l) => {
-    const c = countOf(l.records, ledgerIssues(l));
-    return {
-      name: l.layout.sheet,
-      kind: l.layout.kind,
-      team: l.layout.team,
-      headerRow: l.layout.headerRow,
-      records: c.records,
-      errors: c.error,
-      warnings: c.warning,
-      infos: c.info,
-      pending: c.pending,
-    };
-  });
+  return ledgers.map(sheetSummary);
 }
 
 /** Ledger kinds with no sheet in the workbook. */

@@ -108,6 +108,7 @@ export class Writer {
     const failed: WriteFailure[] = [];
     const started = new Set<string>();
     let done = 0;
+    this.h.pacer.progress({ step: 'marking', done, total });
     this.marking = true;
     try {
       for (let i = 0; i < steps.length; i++) {
