@@ -1,12 +1,13 @@
 /* The task pane: toolbar, progress, the check results and the monthly submission (spec §5.3). */
 import * as React from 'react';
-import { Button, Caption1, ProgressBar, Subtitle2, Tab, TabList, Toolbar, ToolbarButton, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Subtitle2, Tab, TabList, Toolbar, ToolbarButton, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneCommand } from '../commands/bridge';
-import type { LedgerService, PaneState } from '../session/service';
+import type { LedgerService } from '../session/service';
 import { thousands } from '../ledger/numbers';
 import { teamOf } from '../validation/report';
 import { CheckView } from './CheckView';
-import { errorText, sentence, useAction, useDelayedFlag, usePaneState } from './hooks';
+import { errorText, sentence, useAction, usePaneStateWithoutProgress } from './hooks';
+import { CheckProgress, progressText } from './CheckProgress';
 import { Note } from './Note';
 import { Deliver, SubmissionApi, SubmissionPanel } from './SubmissionPanel';
 import { SelfTestDialog } from './SelfTestDialog';
@@ -46,8 +47,6 @@ const useStyles = makeStyles({
   head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   title: { margin: 0 },
   toolbar: { flexWrap: 'wrap', padding: 0, gap: tokens.spacingHorizontalXS, marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
-  progress: { minHeight: '2px', display: 'flex', flexDirection: 'column', gap: '2px' },
-  progressText: { color: tokens.colorNeutralForeground2 },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
   note: { color: tokens.colorNeutralForeground3 },
   footer: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
@@ -72,19 +71,13 @@ export function whereText(sheet: string, cell: string): string {
   return `「${sheet}」${cell}：离线页面不能跳到单元格。请在 Excel 或 WPS 中切换到工作表「${sheet}」，在左上角的名称框中输入 ${cell} 后按回车。`;
 }
 
-/** `读取 12,000/40,000 行` while reading, `检查中… 8,000/40,000 行` while checking, `标记 6,000/30,001 处` while the marks of a big workbook are written. */
-export function progressText(p: PaneState['progress']): string {
-  if (!p) return '正在检查…';
-  const n = thousands;
-  if (p.step === 'reading') return p.total ? `读取 ${n(p.done)}/${n(p.total)} 行` : '正在读取工作簿…';
-  if (p.step === 'marking') return `检查已完成，正在表格中标记 ${n(p.done)}/${n(p.total)} 处`;
-  return p.total ? `检查中… ${n(p.done)}/${n(p.total)} 行` : '检查中…';
-}
+export { progressText };
 
 export function App({ service, loadSubmission, deliver, holidays, year, commands, embedded }: AppProps): React.ReactElement {
   const s = useStyles();
   const Root = embedded ? 'div' : 'main';
-  const state = usePaneState(service);
+  // Without the progress: a progress tick re-renders only the progress line (CheckProgress).
+  const state = usePaneStateWithoutProgress(service);
   const [tab, setTab] = React.useState<'check' | 'submit' | 'rollup'>('check');
   const [rollupMounted, setRollupMounted] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
@@ -105,10 +98,6 @@ export function App({ service, loadSubmission, deliver, holidays, year, commands
   }, [hasCheck, submitMounted]);
   const action = useAction();
   const inserting = useAction();
-  const checking = state.phase === 'checking' || action.busy;
-  // Progress from the first 100 ms of a check; at once while nothing was checked yet; and while marks are written after the results.
-  const marking = state.progress?.step === 'marking';
-  const slow = useDelayedFlag(checking, state.check ? 100 : 0) || marking;
 
   React.useEffect(() => {
     // Listening first: the clerk's edits during a long first check (and its marks) are seen, and a paced marks write stops for them.
@@ -171,8 +160,6 @@ export function App({ service, loadSubmission, deliver, holidays, year, commands
 
   const titleTeam = React.useMemo(() => state.sheets.map((x) => x.team).find((t): t is string => !!t) ?? null, [state.sheets]);
   const hasLedgers = state.sheets.length > 0;
-  const progress = state.progress;
-  const fraction = progress?.total ? Math.min(1, progress.done / progress.total) : undefined;
 
   return (
     <Root className={where ? `${s.root} ${s.whereRoom}` : s.root}>
@@ -200,14 +187,7 @@ export function App({ service, loadSubmission, deliver, holidays, year, commands
             </ToolbarButton>
           )}
         </Toolbar>
-        <div className={s.progress}>
-          {slow && (
-            <>
-              <ProgressBar thickness="medium" value={fraction} aria-label={progressText(progress)} />
-              <Caption1 className={s.progressText}>{progressText(progress)}</Caption1>
-            </>
-          )}
-        </div>
+        <CheckProgress service={service} busy={action.busy} />
       </div>
 
       {notice && (

@@ -10,6 +10,29 @@ export function usePaneState(service: LedgerService): PaneState {
   return React.useSyncExternalStore(subscribe, current);
 }
 
+/** Whether two states differ in nothing but their progress (and version). */
+function onlyProgress(a: PaneState, b: PaneState): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof PaneState)[]);
+  for (const k of keys) if (k !== 'progress' && k !== 'version' && a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
+ * The service's state, except that a change of the progress alone keeps the previous object (its
+ * `progress` is then stale: read it with usePaneState, as CheckProgress does). A progress tick
+ * every 100 ms during a long check then re-renders the progress line, not the whole pane.
+ */
+export function usePaneStateWithoutProgress(service: LedgerService): PaneState {
+  const last = React.useRef<PaneState | null>(null);
+  const subscribe = React.useCallback((l: () => void) => service.subscribe(l), [service]);
+  const current = React.useCallback(() => {
+    const s = service.current();
+    if (last.current && onlyProgress(last.current, s)) return last.current;
+    return (last.current = s);
+  }, [service]);
+  return React.useSyncExternalStore(subscribe, current);
+}
+
 /** True once `active` has stayed true for `delay` ms (progress only for slow work). */
 export function useDelayedFlag(active: boolean, delay = 300): boolean {
   const [shown, setShown] = React.useState(false);
