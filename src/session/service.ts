@@ -96,8 +96,12 @@ export interface ReportMonthResult {
 }
 
 export interface LedgerService {
-  /** Reads every sheet, finds the ledgers, checks them, updates marks when shown. */
-  checkAll(): Promise<PaneState>;
+  /**
+   * Reads every sheet, finds the ledgers, checks them, updates marks when shown. Resolves when
+   * all is done, or — `resultsOnly` — as soon as the results are there (the marks of a big
+   * workbook follow in the same operation, in steps; `progress` says how far).
+   */
+  checkAll(options?: { resultsOnly?: boolean }): Promise<PaneState>;
   /** The latest state without reading the workbook. */
   current(): PaneState;
   /** Called on every state change, also those from live checking. Returns an unsubscribe function. */

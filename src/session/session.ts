@@ -79,8 +79,9 @@ export class WorkbookSession extends SessionCore implements LedgerService {
 
   // ---- LedgerService ----
 
-  checkAll(): Promise<PaneState> {
-    return this.enqueueNewer(() => this.doCheckAll('now'));
+  checkAll(options: { resultsOnly?: boolean } = {}): Promise<PaneState> {
+    if (!options.resultsOnly) return this.enqueueNewer(() => this.doCheckAll('now'));
+    return new Promise((resolve, reject) => void this.enqueueNewer(() => this.doCheckAll('now', resolve)).then(resolve, reject));
   }
 
   /** 更新标记: every sheet's marks and 报送月份 cells read as they are now and brought up to date. */
@@ -233,7 +234,8 @@ export class WorkbookSession extends SessionCore implements LedgerService {
 
   // ---- checking ----
 
-  private async doCheckAll(when: WriteWhen): Promise<PaneState> {
+  /** `onResults`: called with the state once the results are published (before the marks are written). */
+  private async doCheckAll(when: WriteWhen, onResults?: (s: PaneState) => void): Promise<PaneState> {
     const writes = this.writer.writes(when);
     this.editsAtStart = this.edits;
     this.publish('checking', undefined, { step: 'reading', done: 0, total: 0 });
@@ -255,6 +257,7 @@ export class WorkbookSession extends SessionCore implements LedgerService {
         this.checked = true;
         this.writing = true;
         this.publish('ready');
+        onResults?.(this.state);
         try {
           return await this.writer.write(io, read, new Set(info.sheets.map((s) => s.id)));
         } finally {

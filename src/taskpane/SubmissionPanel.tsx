@@ -123,7 +123,8 @@ export function SubmissionPanel({ service, titleTeam, onSelect, loadSubmission, 
         setSettingsError(null);
         const remember = settingsOf(form);
         await service.saveSettings(remember).catch((e: unknown) => setSettingsError(errorText(e)));
-        const state = await service.checkAll();
+        // The results are what the package needs: the marks of a big workbook are written meanwhile.
+        const state = await service.checkAll({ resultsOnly: true });
         if (!state.check) throw new Error(state.error || '还没有读到工作簿，请点“重新检查”后再试。');
         const plan = await api.planSubmission(state.check, { ...checked.value, today, allowErrors });
         let result: SubmissionResult;

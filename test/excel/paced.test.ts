@@ -188,3 +188,15 @@ test('重新检查 asked for while the marks are written: the write gives way, t
   expect(s.service.current().pendingMarks).toBeUndefined();
   expect(s.logs.map((l) => l.op)).toEqual(['checkAll', 'checkAll']);
 });
+
+test('checkAll({ resultsOnly }) (重新检查, 生成报送文件) resolves with the results while the marks are still being written', async () => {
+  const wb = book();
+  const s = setup(wb, {}, { pause });
+  const state = await s.service.checkAll({ resultsOnly: true });
+  expect(state.sheets[0].records).toBe(ROWS);
+  const atResults = markSyncs(wb).size;
+  await s.service.idle();
+  // Most of the marks came after the caller had the results.
+  expect(markSyncs(wb).size).toBeGreaterThan(atResults + 1);
+  expect(shownKey(wb, P)).toBe(plannedKey(wb, P));
+});
