@@ -10,6 +10,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { SheetJson, WorkbookJson } from '../fake-excel';
 import { CHROMIUM, HAS_CHROMIUM, ROOT, openPaneSite, paneScript, routePane, type PaneSite } from '../helpers/pane-browser';
 import { ledgerSheet, penaltyRow, serial } from '../excel/helpers';
+import { benchRow } from '../../bench/core.bench';
 import { AxeResults, axeCheck, headingLevels } from '../helpers/axe';
 
 if (!HAS_CHROMIUM) console.warn(`test/pane-browser.test.ts: 找不到 Chromium（${CHROMIUM}），跳过任务窗格的浏览器测试`);
@@ -150,24 +151,28 @@ chromiumTest(
 );
 
 chromiumTest(
-  'progress from the start of a big check: 读取 n/N 行 while the rows come, then the cards',
+  'a big check: 读取 n/N 行 while the rows come; then the results and the tabs while the marks are written in steps (an issue clicked meanwhile is selected between two of them); then the marks done',
   async () => {
     // From the second sync on, each sync waits for the test: while one is held the pane has done
     // all it can, so what it shows then is what a clerk sees during that sync. The test lets the
-    // syncs go one by one until the pane says how many rows it has read.
-    const before = `var held = []; var free = false;
+    // syncs go one by one until the pane says how many rows it has read; then runs them freely up
+    // to the first marks written, and holds the next write.
+    const before = `var held = []; var mode = 'hold';
       var sync = installed.host.sync.bind(installed.host);
       window.__tzHeld = function () { return held.length; };
       window.__tzNext = function () { var r = held.shift(); if (r) r(); };
-      window.__tzRelease = function () { free = true; while (held.length) held.shift()(); };
+      window.__tzMode = function (m) { mode = m; if (m !== 'hold') while (held.length) held.shift()(); };
       installed.host.sync = function (ctx) {
-        if (free || installed.host.syncs.length < 1) return sync(ctx);
+        var marked = installed.host.wb.writes.some(function (w) { return w.kind === 'cf.add'; });
+        if (mode === 'run' || installed.host.syncs.length < 1 || (mode === 'marks' && !marked)) return sync(ctx);
         return new Promise(function (r) { held.push(r); }).then(function () { return sync(ctx); });
       };`;
-    // Excel on the web: a smaller payload per sync (5 MB), so the rows come in several syncs.
-    const big: WorkbookJson = { sheets: [bigPenaltySheet(6000, 0)] };
+    // Excel on the web: a smaller payload per sync (5 MB), so the rows come in several syncs; a
+    // mistake on every row, so the marks (some 4,500 areas) go in several steps.
+    const big: WorkbookJson = { sheets: [ledgerSheet('penalty', Array.from({ length: 6000 }, (_, i) => benchRow('penalty', i, 1)), P)] };
     const { page, errors } = await openPane(big, { before, platform: 'OfficeOnline' });
-    type Gate = { __tzHeld(): number; __tzNext(): void; __tzRelease(): void };
+    type Gate = { __tzHeld(): number; __tzNext(): void; __tzMode(m: 'hold' | 'marks' | 'run'): void };
+    const gate = <K extends keyof Gate>(k: K, ...a: Parameters<Gate[K]>) => page.evaluate(([k, a]) => ((window as unknown as Gate)[k] as (...x: unknown[]) => unknown)(...a), [k, a] as const);
     const reading = page.getByText(/^读取 [\d,]+\/[\d,]+ 行$/);
     let seen = false;
     for (let i = 0; i < 30 && !seen; i++) {
@@ -175,18 +180,44 @@ chromiumTest(
       // The pane's renders of what came before the held sync (two frames).
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       seen = await reading.isVisible();
-      if (!seen) await page.evaluate(() => (window as unknown as Gate).__tzNext());
+      if (!seen) await gate('__tzNext');
     }
     expect(seen).toBe(true);
     await page.getByRole('progressbar').waitFor();
     await checkState(page, 'progress');
-    await page.evaluate(() => (window as unknown as { __tzRelease(): void }).__tzRelease());
+
+    // The check runs on; the write after the first marks is held: the results are on the pane, the marks on their way.
+    await gate('__tzMode', 'marks');
+    await page.waitForFunction(() => (window as unknown as Gate).__tzHeld() > 0);
+    const marking = page.getByText(/^检查已完成，正在表格中标记 [\d,]+\/[\d,]+ 处$/);
+    await marking.waitFor();
     await list(page).waitFor();
+    await page.getByRole('heading', { level: 3, name: '第4行' }).first().waitFor();
+    await checkState(page, 'marking');
+    // The tabs work meanwhile.
+    await page.getByRole('tab', { name: '月度报送' }).click();
+    await page.getByRole('button', { name: '生成报送文件' }).waitFor();
+    await page.getByRole('tab', { name: '检查结果' }).click();
+    await expect(page.getByRole('tab', { name: '检查结果' }).getAttribute('aria-selected')).resolves.toBe('true');
+    // An issue clicked now is selected between two steps of the marks, not after the last.
+    const issue = page.locator('button[title^="在表格中选中"]').filter({ hasText: /第\d+行|「/ }).nth(3);
+    const cell = /([A-Z]+\d+)「/.exec(await issue.innerText())![1];
+    await issue.click();
+    await gate('__tzMode', 'run');
+    type Host = { __tz: { host: { wb: { sheet(n: string): { selection: string }; writes: { sync: number; kind: string; address: string }[] } } } };
+    await page.waitForFunction((c) => (window as unknown as Host).__tz.host.wb.sheet('行政处罚案件台账').selection === c, cell);
+    await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 60_000 });
+    const writes = await page.evaluate(() => (window as unknown as Host).__tz.host.wb.writes.map((w) => ({ sync: w.sync, kind: w.kind })));
+    const lastMark = Math.max(...writes.filter((w) => w.kind === 'cf.add').map((w) => w.sync));
+    expect(writes.find((w) => w.kind === 'select')!.sync).toBeLessThan(lastMark);
+    expect(new Set(writes.filter((w) => w.kind === 'cf.add').map((w) => w.sync)).size).toBeGreaterThanOrEqual(3);
+    // Done: no progress, no marks waiting.
     await expect(page.getByRole('progressbar').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: '更新标记' }).count()).resolves.toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   },
-  180_000,
+  240_000,
 );
 
 /** Penalty rows closed in October 2023, `unreadable` of them with #VALUE! as 结案时间 (the month cannot be told). */
