@@ -9,7 +9,8 @@ import { CheckView } from './CheckView';
 import { errorText, sentence, useAction, usePaneStateWithoutProgress } from './hooks';
 import { CheckProgress, progressText } from './CheckProgress';
 import { Note } from './Note';
-import { Deliver, SubmissionApi, SubmissionPanel } from './SubmissionPanel';
+import type { Deliver, SubmissionApi } from './SubmissionPanel';
+import { SubmitTab } from './SubmitTab';
 import { SelfTestDialog } from './SelfTestDialog';
 import { RollupTab } from './RollupTab';
 import { HolidayDialog, coverageText } from './HolidayDialog';
@@ -247,7 +248,7 @@ export function App({ service, loadSubmission, deliver, holidays, year, commands
             <CheckView state={state} onSelect={onSelect} onInsert={() => void insert()} inserting={inserting.busy} />
           </div>
           <div hidden={tab !== 'submit'} role="tabpanel" id="tz-panel-submit" aria-labelledby="tz-tab-submit">
-            {submitMounted && <SubmissionPanel service={service} titleTeam={titleTeam} onSelect={onSelect} loadSubmission={loadSubmission} deliver={deliver} prepareRequest={prepareRequest} />}
+            {submitMounted && <SubmitTab service={service} titleTeam={titleTeam} onSelect={onSelect} loadSubmission={loadSubmission} deliver={deliver} prepareRequest={prepareRequest} />}
           </div>
           <div hidden={tab !== 'rollup'} role="tabpanel" id="tz-panel-rollup" aria-labelledby="tz-tab-rollup">
             {rollupMounted && <RollupTab service={service} deliver={deliver} />}
