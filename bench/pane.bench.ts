@@ -14,7 +14,8 @@
  *   runs as separate tasks (`yieldBetweenOps`), as Excel does it in its own process;
  * - heap after GC: what the pane holds at the end (package built), minus the page with the fake
  *   workbook before the pane started; next to the grids' own size (the same cells parsed from JSON).
- * Medians of RUNS pages. TZ_PANE_DIST=<dist> uses an existing production build.
+ * Medians of RUNS pages. TZ_PANE_DIST=<dist> uses an existing production build; TZ_PANE_RUNS=<n>
+ * another number of pages; TZ_PANE_BOOK=<text> only the books whose name holds it (`40,000`).
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { FakeWorkbook } from '../test/fake-excel';
@@ -25,7 +26,7 @@ import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM, builtPane, paneScript, routePane
 import * as os from 'os';
 import * as path from 'path';
 
-const RUNS = 3;
+const RUNS = Number(process.env.TZ_PANE_RUNS) || 3;
 
 /** The books: the bench's (20,000 + 20,000 rows) and a 40,000-row ledger with a mistake on every row. */
 const BOOKS = [
@@ -249,7 +250,7 @@ export async function run(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const core = await browserBundle(path.join(__dirname, 'pane-page.ts'), 'TZCore');
-    for (const book of BOOKS) {
+    for (const book of BOOKS.filter((b) => b.name.includes(process.env.TZ_PANE_BOOK ?? ''))) {
       const model = { sheets: book.sheets() };
       const wb = FakeWorkbook.fromJson(model);
       const grids = JSON.stringify(wb.sheets.map((s) => gridOf(wb, s.name)));
