@@ -46,6 +46,17 @@ export const COERCION_RULES = [
     message: (p) => p.detail,
   },
   {
+    id: 'coercion-night-holiday',
+    group: '程序',
+    severity: 'warning',
+    kinds: C,
+    title: '夜间或节假日强制执行',
+    when: '行政强制执行的实施时间在法定节假日（国家放假安排中的假期），或写明的时刻在夜间（22时至次日6时），本行没有写明情况紧急。只写日期、没写时刻的不按夜间判断；周末不算；加处罚款、滞纳金和申请人民法院强制执行不在此列',
+    source: `${LAW_COERCION}第四十三条第一款`,
+    message: (p) =>
+      `${p.detail}。行政机关不得在夜间或者法定节假日实施行政强制执行，情况紧急的除外（${LAW_COERCION}第四十三条第一款）。请核对「${p.column}」；确属情况紧急的，请在「${p.header('remarks')}」中写明。`,
+  },
+  {
     id: 'coercion-close-before-start',
     group: '程序',
     severity: 'error',

@@ -63,6 +63,16 @@ export const COMMON_RULES = [
     message: (p) => `${p.value}早于2015年，可能是录入错误。请核对年份。`,
   },
   {
+    id: 'date-remark',
+    group: '文书',
+    severity: 'info',
+    kinds: KINDS,
+    title: '日期栏带有说明',
+    when: '日期后面带有说明（如“2023年11月8日（已缴纳罚款）”），按日期读取；“前”“左右”“预计”“至今”等不确定的说法或另一个日期仍算无法识别',
+    source: null,
+    message: (p) => `${p.value}中除日期外还写了“${p.detail}”，已按日期读取。请把说明写到「${p.header('remarks')}」中，本栏只写日期。`,
+  },
+  {
     id: 'placeholder',
     group: '文书',
     severity: 'error',
@@ -82,6 +92,17 @@ export const COMMON_RULES = [
     when: '执法人员／检查人员少于两人；已复检的，复检人少于两人（同一人写两次算一人）',
     source: `${LAW_PENALTY}第四十二条（处罚、检查）；${LAW_COERCION}第十八条（强制）`,
     message: (p) => `${p.value}${p.detail}，${TWO_PERSONS[p.kind]}。请填写全部${p.column}姓名，用顿号分隔，如“王明、李强”。`,
+  },
+  {
+    id: 'persons-auxiliary',
+    group: '主体',
+    severity: 'error',
+    kinds: KINDS,
+    title: '协管员等不算执法人员',
+    when: '执法人员／检查人员／复检人中标明为协管员、辅助执法人员、辅警、网格员、临时工等的人不算执法人员，其余不足两人（两名执法人员另加协管员的不报）',
+    source: `${LAW_PENALTY}第四十二条（处罚、检查）；${LAW_COERCION}第十七条第三款、第十八条（强制）；交司字〔2023〕65号 三（八）`,
+    message: (p) =>
+      `${p.value}中${p.detail}。${TWO_PERSONS[p.kind]}；协管员、辅助执法人员、辅警、网格员、临时工等没有行政执法证件，不能作为执法人员。请填写两名以上持证执法人员的姓名，辅助人员可写在「${p.header('remarks')}」中。`,
   },
   {
     id: 'persons-unseparated',

@@ -1,5 +1,5 @@
 /** Rules of the 行政处罚 ledger: the penalty, money and receipts, legal basis, procedure and dates. */
-import { LAW_PENALTY } from './law';
+import { LAW_COERCION, LAW_PENALTY } from './law';
 import type { RuleDef } from './rules';
 
 const P = ['penalty'] as const;
@@ -50,6 +50,38 @@ export const PENALTY_RULES = [
       `${p.value === `“${p.detail}”` ? p.value : `${p.value}中的“${p.detail}”`}没有写金额。请按行政处罚决定书写明金额，如“${p.detail}5000元”。`,
   },
   {
+    id: 'fine-amount-unit',
+    group: '文书',
+    severity: 'info',
+    kinds: P,
+    title: '金额没写单位',
+    when: '罚款、没收违法所得的金额只写了数字（如“罚款2000”），按元读取',
+    source: null,
+    message: (p) => `${p.value}中的金额“${p.detail}”没有写单位，已按${p.detail}元读取。请写明单位，如“${p.detail}元”。`,
+  },
+  {
+    id: 'late-payment-exceeds',
+    group: '依据',
+    severity: 'error',
+    kinds: ['penalty', 'coercion'],
+    title: '加处罚款超过罚款',
+    when: '加处罚款或滞纳金的金额超过罚款（金钱给付义务）的金额（两个金额在本行都写明时）',
+    source: `${LAW_COERCION}第四十五条第二款；${LAW_PENALTY}第七十二条第一款第一项`,
+    message: (p) =>
+      `${p.detail}。加处罚款或者滞纳金的数额不得超出金钱给付义务的数额（${LAW_COERCION}第四十五条第二款；${LAW_PENALTY}第七十二条第一款第一项）。请核对金额：写错的请改正；确实多加处的，应依法纠正并退还超出部分。`,
+  },
+  {
+    id: 'penalty-open-unconfirmed',
+    group: '文书',
+    severity: 'warning',
+    kinds: P,
+    title: '结案时间为空',
+    when: '结案时间为空（或写“/”），本行也没有写明尚未结案：按待办处理，不计入任何月份。备注、处罚情况中写明“尚未结案”“执行中”“分期缴纳”“申请人民法院强制执行”等，或结案时间栏写“尚未结案”的，按未结案的待办处理，不提示',
+    source: '交司字〔2023〕65号 附件1 报送要求（以结案时间为标准报送）',
+    message: (p) =>
+      `${p.detail}。行政处罚案件以结案时间为标准报送，本案暂按尚未结案处理，不计入任何月份。已经结案的，请填写结案时间；尚未结案的，请在「${p.header('remarks')}」中写明“尚未结案”（或分期缴纳、申请人民法院强制执行等情况）。`,
+  },
+  {
     id: 'receipt-missing',
     group: '程序',
     severity: 'warning',
@@ -78,6 +110,17 @@ export const PENALTY_RULES = [
     when: '处罚依据没有写到具体条款（第…条）',
     source: `${LAW_PENALTY}第四十四条、第五十九条`,
     message: (p) => `${p.value}没有写到具体条款。${p.column}应写明法律、法规或规章的名称和条款，如“《中华人民共和国食品安全法》第一百二十四条第一款”。`,
+  },
+  {
+    id: 'basis-normative-document',
+    group: '依据',
+    severity: 'error',
+    kinds: P,
+    title: '处罚依据只有规范性文件',
+    when: '处罚依据只有县、乡（镇）政府或部门的规范性文件（“…政办发〔…〕…号”等发文字号，以县、乡、镇开头的办法、规定、实施细则，“关于…的通知”），没有法律、法规、规章。国家部委、省和设区的市人民政府的规章（如国家部委的“…办法”）不在此列',
+    source: `${LAW_PENALTY}第十六条、第三十八条；《中华人民共和国立法法》（规章的制定机关）`,
+    message: (p) =>
+      `${p.value}只写了${p.detail}，这是规范性文件，不是法律、法规或规章。除法律、法规、规章外，其他规范性文件不得设定行政处罚（${LAW_PENALTY}第十六条），没有依据的行政处罚无效（第三十八条）。请写明设定这一处罚的法律、法规或规章的名称和条款，如“《中华人民共和国食品安全法》第一百二十四条”；裁量基准等文件可写在其后。`,
   },
   {
     id: 'basis-no-law',
