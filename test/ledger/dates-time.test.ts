@@ -1,12 +1,12 @@
 /*
  * Dates with a time of day, and dates padded with spaces. These give the same answers in every
- * time zone: test/dates-tz.test.ts runs this file again under TZ=Asia/Shanghai and TZ=UTC.
+ * time zone: test/ledger/dates-tz.test.ts runs this file again under TZ=Asia/Shanghai and TZ=UTC.
  */
 import ExcelJS from 'exceljs';
-import { CellValue } from '../src/ledger/cell';
-import { parseDate } from '../src/ledger/dates';
-import { checkWorkbook } from '../src/validation/workbook';
-import { GOOD, ledgerGrid } from './helpers/ledger';
+import { CellValue } from '../../src/ledger/cell';
+import { parseDate } from '../../src/ledger/dates';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { GOOD, ledgerGrid } from '../helpers/ledger';
 
 describe('a date-time cell is the day written in it, in every time zone', () => {
   // exceljs hands a cell's date-time over as a Date whose UTC fields are the wall-clock value.

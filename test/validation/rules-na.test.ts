@@ -1,5 +1,5 @@
 /* "Not applicable" marks (/ ／ — - 无 不涉及): clean where the field does not apply, `required` where it does. */
-import { GOOD, Row, checkRows, rulesOf } from './helpers/ledger';
+import { GOOD, Row, checkRows, rulesOf } from '../helpers/ledger';
 
 const MARKS = ['/', '／', '—', '-', '——', '无', '不涉及', '/ ', ' / ', '\u3000/\u3000', 'N/A'];
 

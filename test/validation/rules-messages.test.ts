@@ -1,8 +1,8 @@
 /* Messages: the sheet's own headers, the law of the ledger, the clerk's own text rewritten, one problem per cell. */
-import { Kind } from '../src/ledger/columns';
-import { RULE_BY_ID } from '../src/validation/rules';
-import { checkWorkbook } from '../src/validation/workbook';
-import { GOOD, Row, TODAY, checkRows, ledgerGrid } from './helpers/ledger';
+import { Kind } from '../../src/ledger/columns';
+import { RULE_BY_ID } from '../../src/validation/rules';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { GOOD, Row, TODAY, checkRows, ledgerGrid } from '../helpers/ledger';
 
 function issuesOf(kind: Kind, row: Row, headers: Record<string, string> = {}, today = TODAY) {
   const res = checkWorkbook([ledgerGrid(kind, [{ ...GOOD[kind], ...row }], '台账', '天宁镇综合行政执法队', headers)], { today });

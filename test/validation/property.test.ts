@@ -1,16 +1,16 @@
 import fc from 'fast-check';
-import { CellValue, SheetGrid } from '../src/ledger/cell';
-import { KINDS, officialColumns } from '../src/ledger/columns';
-import { parseCount } from '../src/ledger/count';
-import { parseDate } from '../src/ledger/dates';
-import { detectLedger } from '../src/ledger/detect';
-import { parseMark } from '../src/ledger/marks';
-import { findAmounts } from '../src/ledger/money';
-import { parsePersons } from '../src/ledger/persons';
-import { RECORD_SCHEMAS } from '../src/ledger/schema';
-import { WorkbookChecker, checkWorkbook } from '../src/validation/workbook';
-import { checkRowValues } from '../src/validation/row';
-import { ledgerGrid } from './helpers/ledger';
+import { CellValue, SheetGrid } from '../../src/ledger/cell';
+import { KINDS, officialColumns } from '../../src/ledger/columns';
+import { parseCount } from '../../src/ledger/count';
+import { parseDate } from '../../src/ledger/dates';
+import { detectLedger } from '../../src/ledger/detect';
+import { parseMark } from '../../src/ledger/marks';
+import { findAmounts } from '../../src/ledger/money';
+import { parsePersons } from '../../src/ledger/persons';
+import { RECORD_SCHEMAS } from '../../src/ledger/schema';
+import { WorkbookChecker, checkWorkbook } from '../../src/validation/workbook';
+import { checkRowValues } from '../../src/validation/row';
+import { ledgerGrid } from '../helpers/ledger';
 
 const ERRORS = ['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!'];
 

@@ -1,6 +1,6 @@
-import { Kind } from '../src/ledger/columns';
-import { RULES } from '../src/validation/rules';
-import { GOOD, Row, checkRows, rulesOf } from './helpers/ledger';
+import { Kind } from '../../src/ledger/columns';
+import { RULES } from '../../src/validation/rules';
+import { GOOD, Row, checkRows, rulesOf } from '../helpers/ledger';
 
 interface Case {
   kind: Kind;
