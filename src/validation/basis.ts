@@ -22,8 +22,8 @@ const LOCAL_ISSUER = /[\u4e00-\u9fff]{1,6}(?:县|旗|乡|镇|街道)(?:人民)?(
 const NOTICE_NAME = /^关于[\u4e00-\u9fff\s、，,“”"]{2,50}的(?:通知|意见|实施意见|实施方案|工作方案|方案|批复|函|纪要|通告|公告)$/;
 /** `第十条`, `第二款`: cut out, so that `第十条规定` is no name. */
 const ARTICLE_REF = /第\s?[0-9零〇一二两三四五六七八九十百千]{1,8}\s?[条款项目]/g;
-/** Laws and 条例 (a 自治县's 单行条例 is a 法规). */
-const LAW_NAME = /(?:法|条例)$/;
+/** Laws and 条例 (a 自治县's 单行条例 is a 法规); `…办法` is none. */
+const LAW_NAME = /(?:[^办]法|条例)$/;
 
 function localName(name: string): boolean {
   const m = LOCAL_NAME.exec(name);
