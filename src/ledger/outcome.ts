@@ -77,7 +77,12 @@ function clauses(text: string): string[] {
 export function splitTransfer(text: string): { own: string; transferred: boolean } {
   if (!MAYBE_OTHER.test(text)) return { own: text, transferred: false };
   const parts = clauses(text);
-  const own = parts.filter((c) => !TRANSFER.test(c) && !OTHER_BODY.test(c));
+  let after = false;
+  const own = parts.filter((c) => {
+    const other = TRANSFER.test(c) || OTHER_BODY.test(c) || (after && /^并?由(?:其|该)/.test(c));
+    after ||= TRANSFER.test(c);
+    return !other;
+  });
   return own.length === parts.length ? { own: text, transferred: false } : { own: own.join('，'), transferred: true };
 }
 
