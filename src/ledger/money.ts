@@ -22,7 +22,7 @@ const SIGNED = new RegExp(`(?:[¥￥]|人民币|RMB|CNY)\\s?(${DIGITS})(?:\\s?(�
  * there (end, punctuation, 并/和/及): yuan implied. `罚款200平方米` is no amount.
  */
 const BARE = new RegExp(
-  `(?:罚款|违法所得)(?:人民币|金额|共计|合计|计|为|[:：])?\\s?((${DIGITS})\\s?([百千佰仟万])?|${CN})(?=\\s*(?:$|[，,；;。、)）\\]】]|整|并|和|及|另|已|$))`,
+  `(?:罚款|违法所得)(?:人民币|金额|共计|合计|计|为|[:：])?\\s?((${DIGITS})\\s?([百千佰仟万])?|${CN})(?=\\s*(?:$|[，,；;。、()（）\\[\\]【】]|整|并|和|及|另|已|$))`,
   'g',
 );
 const MULTIPLIER: Record<string, number> = { 百: 100, 佰: 100, 千: 1000, 仟: 1000, 万: 10000 };

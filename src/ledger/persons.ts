@@ -26,6 +26,8 @@ export const AUXILIARY = /协管员?|协勤|协警|辅警|辅助执法人员|执
 const AUX_ONLY = new RegExp(`^(?:${AUXILIARY.source})$`);
 const AUX_PREFIX = new RegExp(`^(?:${AUXILIARY.source})[:：]?`);
 const AUX_SUFFIX = new RegExp(`(?:${AUXILIARY.source})$`);
+/** A bracket that says who the name before it is: `（协管员）`, `（系辅警，证号0012）`; not `（执法辅助人员陪同）`. */
+const AUX_NOTE = new RegExp(`^(?:系|为|是)?(?:${AUXILIARY.source})(?:[,，;；]?(?:证号|编号|工号)?[:：]?[A-Za-z0-9-]*)?$`);
 /** A label before the names (`执法人员：王明`). */
 const LABEL = /^(?:执法人员|检查人员|复检人员?|执法队员|办案人员|承办人员?|队员)[:：]/;
 /** Put after a name whose bracket says it is an auxiliary (`李强（协管员）`). */
@@ -79,7 +81,7 @@ export function parsePersons(raw: string): PersonsParse {
   // A note in brackets (a certificate number, a role) parts names too: `王明(14010001)李强(14010002)`.
   const text = toHalfWidth(raw.length > 2000 ? raw.slice(0, 2000) : raw)
     .replace(/\ue000/g, '')
-    .replace(/[(（【[]([^)）】\]]{0,40})[)）】\]]/g, (_, note: string) => (AUXILIARY.test(note) ? `${AUX_MARK}、` : '、'));
+    .replace(/[(（【[]([^)）】\]]{0,40})[)）】\]]/g, (_, note: string) => (AUX_NOTE.test(note.replace(/\s+/g, '')) ? `${AUX_MARK}、` : '、'));
   const aux = new Set<string>();
   const tokens: string[] = [];
   for (const part of text.split(SEPARATORS)) {

@@ -191,7 +191,7 @@ function personsFinding(p: PersonsParse, t: string, placeholder: boolean): Findi
   if (p.count < 2 && !placeholder && p.auxiliary.length) {
     const officers = p.names.filter((n) => !p.auxiliary.includes(n));
     const who = p.auxiliary.map((n) => `“${n}”`).join('、');
-    return { rule: 'persons-auxiliary', value: t, detail: `${who}${p.auxiliary.length > 1 ? '都' : ''}不是行政执法人员，执法人员${officers.length ? `只有${officers.join('、')}一人` : '一人也没有'}` };
+    return { rule: 'persons-auxiliary', value: t, detail: `${who}是辅助人员，不是行政执法人员，执法人员${officers.length ? `只有${officers.join('、')}一人` : '一人也没有'}` };
   }
   if (p.count < 2 && !placeholder) return { rule: 'persons-min-two', value: t, detail: p.count === 0 ? '没有写出姓名' : p.repeated ? '只有一人（同一人写了两次）' : '只有一人' };
   return null;

@@ -16,6 +16,7 @@ describe('amounts (issue 17)', () => {
     ['罚款2万', 20000, true],
     ['罚款二千', 2000, true],
     ['没收违法所得500，罚款2000元', 500, true],
+    ['罚款2000（已缴）', 2000, true],
   ])('%s → %d元 (bare: %s)', (text, yuan, bare) => {
     const [a] = findAmounts(text);
     expect([a.yuan, a.bare]).toEqual([yuan, bare]);
@@ -70,6 +71,9 @@ describe('who is an 执法人员 (issue 17)', () => {
     ['执法人员：王明、李强；临时工：张三', ['王明', '李强', '张三'], ['张三'], 2],
     ['王明(辅助执法人员)、李强(14010002)', ['王明', '李强'], ['王明'], 1],
     ['王明（队长）、李强（14010002）', ['王明', '李强'], [], 2],
+    ['王明、李强（系辅警，证号0012）', ['王明', '李强'], ['李强'], 1],
+    // A bracket that tells of someone else is no role of the name before it.
+    ['王明、李强（执法辅助人员陪同）', ['王明', '李强'], [], 2],
   ])('%s', (text, names, auxiliary, count) => {
     const p = parsePersons(text);
     expect([p.names, p.auxiliary, p.count]).toEqual([names, auxiliary, count]);

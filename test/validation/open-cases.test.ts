@@ -9,6 +9,7 @@ import { prepareSubmission } from '../../src/submission';
 import { pendingLabel } from '../../src/validation/check';
 import { checkWorkbook } from '../../src/validation/workbook';
 import { GOOD, Row, TODAY, ledgerGrid } from '../helpers/ledger';
+import { readDocx } from '../submission-helpers';
 
 const row = (n: number, r: Row): Row => ({ ...GOOD.penalty, seq: n, decisionNo: `天综执罚决〔2023〕${70 + n}号`, party: `某公司${n}`, ...r });
 const ROWS: Row[] = [
@@ -72,6 +73,8 @@ test('the package: every open case in 待办; the unconfirmed ones also as possi
     [8, 'F8'],
   ]);
   expect(r.body).toContain('另有待办案件5件');
+  // The Word cover counts them by state.
+  expect((await readDocx(r.docx)).paragraphs.join('\n')).toContain('待办案件：行政处罚5件（尚未结案3件、结案时间未填2件），未计入本期');
   expect(r.body).toContain('行政处罚案件台账第7行：某公司5，警告，并处罚款5000元，结案时间未填写');
 });
 
