@@ -66,8 +66,8 @@ function nightOrHoliday(rc: RecordChecker, started: IsoDate): void {
   const notes = `${rc.text('remarks')}；${rc.text('result')}；${rc.text('measure')}；${rc.text('term')}`;
   if (law.URGENT.test(notes)) return;
   const hm = minutes === null ? '' : `${Math.floor(minutes / 60)}时${String(minutes % 60).padStart(2, '0')}分`;
-  const what = [holiday ? `${formatChineseDate(started)}是法定节假日` : '', night ? `${hm}是夜间（22时至次日6时）` : ''].filter(Boolean).join('，');
-  rc.add('coercion-night-holiday', 'startedOn', `强制执行的${what}`);
+  const when = [holiday ? '当天是法定节假日' : '', night ? '在夜间（22时至次日6时）' : ''].filter(Boolean).join('，且');
+  rc.add('coercion-night-holiday', 'startedOn', `强制执行于${formatChineseDate(started)}${hm}实施，${when}`);
 }
 
 /** 加处罚款 / 滞纳金 above the fine it is added to (第四十五条第二款). */
