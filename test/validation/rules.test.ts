@@ -232,6 +232,7 @@ const CASES: Record<string, Case[]> = {
     { kind: 'inspection', fires: { hazardCount: -1 }, near: { hazardCount: 3 } },
   ],
   'hazard-count-normalize': [
+    { kind: 'inspection', fires: { hazardCount: '零', hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '' }, near: { hazardCount: '0', hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '' } },
     { kind: 'inspection', fires: { hazardCount: '0处', hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '' }, near: { hazardCount: 0, hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '' } },
     { kind: 'inspection', fires: { hazardCount: '1处' }, near: { hazardCount: 1 } },
     { kind: 'inspection', fires: { hazardCount: '一' }, near: { hazardCount: '1' } },
