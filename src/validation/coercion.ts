@@ -1,11 +1,11 @@
 /** The 行政强制 ledger's rules: its category field and its rows (who may act, the 查封/扣押 term). */
 import { ColumnDef } from '../ledger/columns';
 import { IsoDate, diffDays, formatChineseDate, isRealDate, isoFromParts, parseTimeOfDay } from '../ledger/dates';
-import { lateFeeOver } from '../ledger/outcome';
 import { inHolidayBreak, periodEnd } from '../ledger/periods';
 import { compact, parseAnyInt, toHalfWidth } from '../ledger/text';
 import { FieldAnalysis, addFinding } from './findings';
 import * as law from './law';
+import { LATE_WORDS, lateFeeRule } from './penalty';
 import type { RecordChecker, RowVerdict } from './record';
 
 export const COERCION_FIELD_RULES: Partial<Record<string, (a: FieldAnalysis, def: ColumnDef) => void>> = {
@@ -52,7 +52,7 @@ export function checkCoercion(rc: RecordChecker): RowVerdict {
     termRule(rc, started, closed, running);
   }
   if (started && cat.category === 'enforcement' && !forbidden && !law.NOT_ON_SITE.test(mtext)) nightOrHoliday(rc, started);
-  if (/加处|滞纳金/.test(mtext) || /加处|滞纳金/.test(rc.text('result')) || /加处|滞纳金/.test(rc.text('remarks'))) lateFeeRule(rc);
+  if (LATE_WORDS.test(mtext) || LATE_WORDS.test(rc.text('result')) || LATE_WORDS.test(rc.text('remarks'))) lateFeeRule(rc, ['result', 'remarks', 'measure', 'term']);
   if (running) return { pending: true, deciding: null };
   return { pending: false, deciding: closed };
 }
@@ -70,15 +70,6 @@ function nightOrHoliday(rc: RecordChecker, started: IsoDate): void {
   rc.add('coercion-night-holiday', 'startedOn', `强制执行于${formatChineseDate(started)}${hm}实施，${when}`);
 }
 
-/** 加处罚款 / 滞纳金 above the fine it is added to (第四十五条第二款). */
-function lateFeeRule(rc: RecordChecker): void {
-  const keys = ['measure', 'result', 'remarks', 'term'];
-  const over = lateFeeOver(keys.map((k) => rc.text(k)).join('；'));
-  if (!over || over.late <= over.fine) return;
-  const key = ['result', 'remarks', 'measure'].find((k) => /加处|滞纳金/.test(rc.text(k)) && /\d|[一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]/.test(rc.text(k))) ?? 'measure';
-  const y = (n: number) => String(Math.round(n * 100) / 100);
-  rc.add('late-payment-exceeds', key, `加处罚款（滞纳金）${y(over.late)}元，超过罚款${y(over.fine)}元`);
-}
 
 function notPermitted(text: string): (typeof law.NOT_PERMITTED)[number] | undefined {
   for (const n of law.NOT_PERMITTED) if (n.pattern.test(text)) return n;

@@ -122,7 +122,7 @@ export function openSign(text: string): boolean {
 }
 
 /** A closing date written as the case being open: `尚未结案`, `执行中`, `未解除`, `分期缴纳中`. */
-export const OPEN_DATE_TEXT = /^(?:尚|暂|目前)?(?:未|没有)(?:结案|办结|解除|执行完毕|执行|完结|缴清|缴纳|履行)|^(?:在办|办理中|执行中|正在执行|强制执行中|查封中|扣押中|进行中|分期缴纳|申请(?:人民)?法院(?:强制)?执行|复议中|诉讼中)/;
+export const OPEN_DATE_TEXT = /^(?:(?:尚|暂|目前)?(?:未|没有)(?:结|办结|解除|执行|完结|缴|履行)|在办|办理中|执行中|正在执行|强制执行中|查封中|扣押中|进行中|分期|申请(?:人民)?法院|复议中|诉讼中)/;
 
 /** 《行政强制法》第四十三条: enforcement at night or on a holiday only when 情况紧急. */
 export const URGENT = /紧急/;

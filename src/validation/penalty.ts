@@ -46,7 +46,7 @@ export function checkPenalty(rc: RecordChecker): RowVerdict {
   receiptRules(rc, open);
   procedureRules(rc);
   if (rc.present('filedOn') || rc.present('decidedOn')) dateOrderRules(rc, closed);
-  if (o?.lateFees.length || LATE_WORDS.test(rc.text('remarks'))) lateFeeRule(rc);
+  if (o?.lateFees.length || LATE_WORDS.test(rc.text('remarks'))) lateFeeRule(rc, ['outcome', 'remarks']);
   const y = rc.f('decisionNo').docNo?.year ?? null;
   if (y !== null && closed && y > Number(closed.slice(0, 4)) && y <= Number(rc.opts.today.slice(0, 4))) yearAfterClose(rc, y, closed);
   if (open) return openCase(rc, closedField.open);
@@ -68,18 +68,18 @@ function detentionRule(rc: RecordChecker): void {
   rc.add('penalty-detention', 'outcome');
 }
 
-const LATE_WORDS = /加处|滞纳金/;
+export const LATE_WORDS = /加处|滞纳金/;
 
-/** 加处罚款 / 滞纳金 above the fine (行政强制法第四十五条第二款, 行政处罚法第七十二条). */
-function lateFeeRule(rc: RecordChecker): void {
-  const over = lateFeeOver(`${rc.text('outcome')}；${rc.text('remarks')}`);
+/**
+ * 加处罚款 / 滞纳金 above the fine it is added to (行政强制法第四十五条第二款, 行政处罚法第七十二条),
+ * read from the row's `keys`; placed on the first of them that writes the late fee.
+ */
+export function lateFeeRule(rc: RecordChecker, keys: string[]): void {
+  const over = lateFeeOver(keys.map((k) => rc.text(k)).join('；'));
   if (!over || over.late <= over.fine) return;
-  const key = LATE_WORDS.test(rc.text('outcome')) ? 'outcome' : 'remarks';
-  rc.add('late-payment-exceeds', key, `加处罚款（滞纳金）${yuan(over.late)}元，超过罚款${yuan(over.fine)}元`);
-}
-
-export function yuan(n: number): string {
-  return String(Math.round(n * 100) / 100);
+  const key = keys.find((k) => LATE_WORDS.test(rc.text(k))) ?? keys[0];
+  const y = (n: number) => Math.round(n * 100) / 100;
+  rc.add('late-payment-exceeds', key, `加处罚款（滞纳金）${y(over.late)}元，超过罚款${y(over.fine)}元`);
 }
 
 function yearAfterClose(rc: RecordChecker, y: number, closed: IsoDate): void {

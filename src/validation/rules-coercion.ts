@@ -49,7 +49,7 @@ export const COERCION_RULES = [
     title: '夜间或节假日强制执行',
     source: `${LAW_COERCION}第四十三条第一款`,
     message: (p) =>
-      `${p.detail}。行政机关不得在夜间或者法定节假日实施行政强制执行，情况紧急的除外（${LAW_COERCION}第四十三条第一款）。请核对「${p.column}」；确属情况紧急的，请在「${p.header('remarks')}」中写明。`,
+      `${p.detail}。不得在夜间或者法定节假日实施行政强制执行，情况紧急的除外（${LAW_COERCION}第四十三条第一款）。请核对；情况紧急的请在「${p.header('remarks')}」中写明。`,
   },
   {
     id: 'coercion-close-before-start',

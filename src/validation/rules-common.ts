@@ -93,7 +93,7 @@ export const COMMON_RULES = [
     title: '协管员等不算执法人员',
     source: `${LAW_PENALTY}第四十二条（处罚、检查）；${LAW_COERCION}第十七条第三款、第十八条（强制）；交司字〔2023〕65号 三（八）`,
     message: (p) =>
-      `${p.value}中${p.detail}。${TWO_PERSONS[p.kind]}；协管员、辅助执法人员、辅警、网格员、临时工等没有行政执法证件，不能作为执法人员。请填写两名以上持证执法人员的姓名，辅助人员可写在「${p.header('remarks')}」中。`,
+      `${p.value}中${p.detail}。${TWO_PERSONS[p.kind]}，协管员、辅警、网格员等辅助人员不算。请填写两名以上持证执法人员，辅助人员写在「${p.header('remarks')}」中。`,
   },
   {
     id: 'persons-unseparated',

@@ -127,7 +127,7 @@ describe('the rules of issue 17 say what is wrong and what to write', () => {
   const ENF: Row = { category: '行政强制执行', measure: '强制拆除违法建筑', term: '', closedOn: '2023年10月20日', result: '已拆除' };
   test('协管员 are no officers: who, how many remain, and the law of the ledger', () => {
     expect(message('penalty', { officers: '王明、李强（协管员）' }, 'persons-auxiliary')).toBe(
-      'I3「执法人员」：“王明、李强（协管员）”中“李强”是辅助人员，不是行政执法人员，执法人员只有王明一人。执法人员不得少于两人（《中华人民共和国行政处罚法》第四十二条）；协管员、辅助执法人员、辅警、网格员、临时工等没有行政执法证件，不能作为执法人员。请填写两名以上持证执法人员的姓名，辅助人员可写在「备注」中。',
+      'I3「执法人员」：“王明、李强（协管员）”中“李强”是辅助人员，不是行政执法人员，执法人员只有王明一人。执法人员不得少于两人（《中华人民共和国行政处罚法》第四十二条），协管员、辅警、网格员等辅助人员不算。请填写两名以上持证执法人员，辅助人员写在「备注」中。',
     );
     const coe = message('coercion', { officers: '网格员张三、辅警李四' }, 'persons-auxiliary');
     expect(coe).toContain('“张三”、“李四”是辅助人员，不是行政执法人员，执法人员一人也没有');
@@ -136,13 +136,13 @@ describe('the rules of issue 17 say what is wrong and what to write', () => {
   });
   test('a 规范性文件 as the only basis names the document and the articles', () => {
     expect(message('penalty', { basis: '《交城县城乡环境卫生管理办法》第十条' }, 'basis-normative-document')).toBe(
-      'H3「处罚依据」：“《交城县城乡环境卫生管理办法》第十条”只写了《交城县城乡环境卫生管理办法》，这是规范性文件，不是法律、法规或规章。除法律、法规、规章外，其他规范性文件不得设定行政处罚（《中华人民共和国行政处罚法》第十六条），没有依据的行政处罚无效（第三十八条）。请写明设定这一处罚的法律、法规或规章的名称和条款，如“《中华人民共和国食品安全法》第一百二十四条”；裁量基准等文件可写在其后。',
+      'H3「处罚依据」：“《交城县城乡环境卫生管理办法》第十条”只写了《交城县城乡环境卫生管理办法》，这是规范性文件，不是法律、法规或规章，不得设定行政处罚（《中华人民共和国行政处罚法》第十六条、第三十八条）。请写明设定处罚的法律、法规或规章的名称和条款，如“《中华人民共和国食品安全法》第一百二十四条”。',
     );
     expect(issuesOf('penalty', { basis: '《交城县城乡环境卫生管理办法》第十条' }).map((i) => i.rule)).toEqual(['basis-normative-document']); // a name is written: not also basis-no-law
   });
   test('night and holiday enforcement: when, and what clears it', () => {
     expect(message('coercion', { ...ENF, startedOn: '2023年10月2日 22:30' }, 'coercion-night-holiday')).toBe(
-      'G3「实施时间」：强制执行于2023年10月2日22时30分实施，当天是法定节假日，且在夜间（22时至次日6时）。行政机关不得在夜间或者法定节假日实施行政强制执行，情况紧急的除外（《中华人民共和国行政强制法》第四十三条第一款）。请核对「实施时间」；确属情况紧急的，请在「备注」中写明。',
+      'G3「实施时间」：强制执行于2023年10月2日22时30分实施，当天是法定节假日，且在夜间（22时至次日6时）。不得在夜间或者法定节假日实施行政强制执行，情况紧急的除外（《中华人民共和国行政强制法》第四十三条第一款）。请核对；情况紧急的请在「备注」中写明。',
     );
     expect(message('coercion', { ...ENF, startedOn: '2023年10月9日凌晨5时' }, 'coercion-night-holiday')).toContain('强制执行于2023年10月9日5时00分实施，在夜间（22时至次日6时）');
     expect(issuesOf('coercion', { ...ENF, startedOn: '2023年10月9日凌晨5时' }).find((i) => i.rule === 'coercion-night-holiday')!.severity).toBe('warning');
@@ -151,7 +151,7 @@ describe('the rules of issue 17 say what is wrong and what to write', () => {
     const i = issuesOf('coercion', { category: '行政强制执行', measure: '加处罚款', term: '', result: '原罚款2000元，加处罚款2500元，已执行' }).find((x) => x.rule === 'late-payment-exceeds')!;
     expect([i.cell, i.severity]).toEqual(['J3', 'error']);
     expect(i.message).toBe(
-      'J3「处理结果」：加处罚款（滞纳金）2500元，超过罚款2000元。加处罚款或者滞纳金的数额不得超出金钱给付义务的数额（《中华人民共和国行政强制法》第四十五条第二款；《中华人民共和国行政处罚法》第七十二条第一款第一项）。请核对金额：写错的请改正；确实多加处的，应依法纠正并退还超出部分。',
+      'J3「处理结果」：加处罚款（滞纳金）2500元，超过罚款2000元。加处罚款或者滞纳金的数额不得超出金钱给付义务的数额（《中华人民共和国行政强制法》第四十五条第二款；《中华人民共和国行政处罚法》第七十二条第一款第一项）。请核对金额；确有超出的，应依法纠正。',
     );
   });
   test('a note in a date cell and a bare amount: read, with an info', () => {
