@@ -124,7 +124,11 @@ module.exports = async (env = {}, argv = {}) => {
       // One lazy `submission` chunk (docx, the MIME builder) instead of extra vendor chunks.
       splitChunks: { cacheGroups: { default: false, defaultVendors: false } },
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      // @kenjiuno/msgreader's code-page strings with the browser's TextDecoder (src/input/containers/iconv-browser.ts).
+      alias: { 'iconv-lite$': path.resolve(__dirname, 'src/input/containers/iconv-browser.ts') },
+    },
     module: {
       rules: [
         {
@@ -136,6 +140,8 @@ module.exports = async (env = {}, argv = {}) => {
             options: { configFile: path.resolve(__dirname, 'tsconfig.web.json'), transpileOnly: true },
           },
         },
+        // node-unrar-js's WebAssembly (the roll-up's .rar reader): a data URL inside the lazy `unrar` chunk.
+        { test: /\.wasm$/, type: 'asset/inline' },
         {
           // Dependencies newer than the hosts (Fluent UI's class static blocks, tabster's ??=) are transpiled down.
           test: /\.m?js$/,

@@ -1,4 +1,4 @@
-/* The ledger core against exceljs: load vs check time for 10,000-row ledgers, and memory to 100,000 rows. */
+/* The ledger core against the reader (src/input): load vs check time for 10,000-row ledgers, and memory to 100,000 rows. */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -167,14 +167,14 @@ export async function run(): Promise<void> {
       const t = process.hrtime.bigint();
       const data = await readWorkbook(file);
       loads.push(Number(process.hrtime.bigint() - t) / 1e6);
-      gc?.(); // exceljs's garbage is its own cost, not the check's
+      gc?.(); // the reader's garbage is its own cost, not the check's
       const [res, ms] = time(() => checkWorkbook(data.sheets, { today: TODAY, date1904: data.date1904 }));
       checks.push(ms);
       issues = res.ledgers.reduce((n, l) => n + l.records.reduce((m, r) => m + r.issues.length, 0), 0);
     }
     const load = median(loads);
     const check = median(checks);
-    console.log(`exceljs load (median of 5): ${load.toFixed(0)} ms`);
+    console.log(`reader load, src/input (median of 5): ${load.toFixed(0)} ms`);
     console.log(`core check   (median of 5): ${check.toFixed(1)} ms  (${issues} issues, ${((check * 1000) / 20_000).toFixed(1)} µs/row)`);
     console.log(`check / load: ${((100 * check) / load).toFixed(2)} %  (goal < 5 %)`);
     const worst = [benchGrid('penalty', 10_000, 1), benchGrid('inspection', 10_000, 1)];

@@ -1,9 +1,11 @@
 /*
- * The bounded reader: peak memory (RSS of the whole process) per 10,000 rows for `check` and
- * `submit` on realistic ledgers, and the time and memory each crafted file takes to be read or
- * refused. Each command runs in its own process (bench/measure-cli.ts).
+ * The bounded reader: `taizhang check` (read and check) against SheetJS reading the same
+ * 40,000-row workbook, side by side, time and peak memory, each in its own plain-node process
+ * (bench/read-one.js, the compiled CLI); then peak memory per 10,000 rows for `check` and `submit`
+ * on realistic ledgers, and the time and memory each crafted file takes to be read or refused
+ * (bench/measure-cli.ts).
  */
-import { spawnSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -49,11 +51,52 @@ function bigLedger(n: number): Uint8Array {
   return H.xlsx(H.sheetXml({ rows: parts.join('') }), {}, 1);
 }
 
+interface OneRead {
+  ms: number;
+  rssMb: number;
+}
+
+function readOnce(what: 'taizhang' | 'sheetjs', file: string): OneRead {
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'read-one.js'), what, file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as OneRead;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** `taizhang check` vs SheetJS's read of the same file: alternating runs (A B A B …), medians and the median of the pairwise ratios. */
+async function sideBySide(dir: string, rows: number, runs: number): Promise<void> {
+  execFileSync(process.execPath, [path.join(__dirname, '../node_modules/typescript/bin/tsc'), '-p', path.join(__dirname, '../tsconfig.cli.json')]);
+  const file = path.join(dir, `side-${rows}.xlsx`);
+  await ledgerFile(file, rows);
+  readOnce('taizhang', file);
+  readOnce('sheetjs', file);
+  const ours: OneRead[] = [];
+  const theirs: OneRead[] = [];
+  for (let i = 0; i < runs; i++) {
+    ours.push(readOnce('taizhang', file));
+    theirs.push(readOnce('sheetjs', file));
+  }
+  const t = median(ours.map((m) => m.ms));
+  const s = median(theirs.map((m) => m.ms));
+  const tr = median(ours.map((m) => m.rssMb));
+  const sr = median(theirs.map((m) => m.rssMb));
+  const pairs = median(ours.map((m, i) => m.ms / theirs[i].ms));
+  console.log(`taizhang check vs SheetJS xlsx 0.18.5 reading the same ${rows.toLocaleString('en')}-row workbook (${(fs.statSync(file).size / 1048576).toFixed(1)} MB), ${runs} alternating runs each, medians, whole process (node start and module loading included):`);
+  console.log(`  taizhang check (read + check): ${(t / 1000).toFixed(2)} s, peak RSS ${tr.toFixed(0)} MB   [${ours.map((m) => (m.ms / 1000).toFixed(2)).join(' ')}]`);
+  console.log(`  SheetJS read:                  ${(s / 1000).toFixed(2)} s, peak RSS ${sr.toFixed(0)} MB   [${theirs.map((m) => (m.ms / 1000).toFixed(2)).join(' ')}]`);
+  console.log(`  ratio taizhang/SheetJS: time ${(t / s).toFixed(2)} (median of pairs ${pairs.toFixed(2)}; goal ≤ 1.2), peak memory ${(tr / sr).toFixed(2)} (goal ≤ 1)`);
+}
+
 const fmt = (m: Measured) => `exit ${m.code}, ${(m.ms / 1000).toFixed(2)} s, peak RSS ${m.rssMb.toFixed(0)} MB`;
 
 export async function run(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-input-bench-'));
   try {
+    await sideBySide(dir, 40_000, 5);
     const base = measure(['--help']);
     console.log(`process baseline (ts-node, no file read): peak RSS ${base.rssMb.toFixed(0)} MB`);
     console.log('realistic ledgers (penalty + inspection, half each; submit over all ten months):');

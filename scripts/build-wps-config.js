@@ -21,6 +21,8 @@ const ROOT = path.resolve(__dirname, '..');
 const WPS_ECMA_VERSION = 2018;
 const OFFLINE_PAGE = 'offline/执法台账助手.html';
 const OFFLINE_ENTRY = 'offline/page';
+/** The offline page's worker (reading, the copy, the package): carried in the page as text, started from a Blob URL. */
+const OFFLINE_WORKER = 'offline/worker';
 /** What these targets write into dist/ (the Excel build's clean step keeps it). */
 const OUTPUTS = new RegExp(`^(${FOLDER}|${OFFLINE_FOLDER}|offline)[\\\\/]`);
 
@@ -31,13 +33,16 @@ class OfflinePagePlugin {
     compiler.hooks.thisCompilation.tap('OfflinePagePlugin', (compilation) => {
       compilation.hooks.processAssets.tap({ name: 'OfflinePagePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, () => {
         const js = `${OFFLINE_ENTRY}.js`;
-        const code = compilation.assets[js].source().toString().replace(/<\/script/gi, '<\\/script');
+        const workerJs = `${OFFLINE_WORKER}.js`;
+        // Inside <script> no `</script` may appear: `<\/script` means the same in JavaScript.
+        const inline = (name) => compilation.assets[name].source().toString().replace(/<\/script/gi, '<\\/script');
         const template = fs.readFileSync(path.join(ROOT, 'src', 'offline', 'offline.html'), 'utf8');
         const marker = '<!-- the page\'s script -->';
         if (!template.includes(marker)) throw new Error(`src/offline/offline.html 缺少 ${marker}`);
-        const html = template.replace(marker, () => `<script>${code}</script>`);
+        // The worker's code first, as text the page does not run (type text/plain), then the page's script.
+        const html = template.replace(marker, () => `<script type="text/plain" id="tz-worker">${inline(workerJs)}</script>\n    <script>${inline(js)}</script>`);
         compilation.emitAsset(OFFLINE_PAGE, new sources.RawSource(Buffer.from(html, 'utf8')), { minimized: true });
-        for (const name of Object.keys(compilation.assets)) if (name.startsWith(js)) compilation.deleteAsset(name);
+        for (const name of Object.keys(compilation.assets)) if (name.startsWith(js) || name.startsWith(workerJs)) compilation.deleteAsset(name);
       });
     });
   }
@@ -58,6 +63,7 @@ async function wpsAndOfflineConfig(env = {}, argv = {}) {
       [`${FOLDER}/taskpane`]: './src/wps/taskpane.tsx',
       [`${FOLDER}/main`]: './src/wps/main.ts',
       [OFFLINE_ENTRY]: './src/offline/page.tsx',
+      [OFFLINE_WORKER]: './src/offline/worker.ts',
     },
     output: {
       path: path.resolve(ROOT, 'dist'),
@@ -76,9 +82,12 @@ async function wpsAndOfflineConfig(env = {}, argv = {}) {
       extensions: ['.ts', '.tsx', '.js', '.json'],
       // src/cli/template.ts (the official sheets for the offline page's copy) imports Node's fs/util for its command only.
       fallback: { fs: false, util: false },
+      // As the add-in build (webpack.config.js): msgreader's code pages with TextDecoder.
+      alias: { 'iconv-lite$': path.resolve(ROOT, 'src/input/containers/iconv-browser.ts') },
     },
     module: {
       rules: [
+        { test: /\.wasm$/, type: 'asset/inline' },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

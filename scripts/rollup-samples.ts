@@ -85,15 +85,18 @@ export function sentEml(p: SubmissionPackage): Uint8Array {
 
 type Cells = Record<string, string>;
 
-/** A Word file a clerk typed in the official layout: title paragraphs, tables, no embedded data. */
-export async function handMadeDocx(team: string, span: string, tables: { kind: Kind; rows: Cells[] }[]): Promise<Uint8Array> {
+/**
+ * A Word file a clerk typed in the official layout: title paragraphs, tables, no embedded data.
+ * `o.title` replaces the titles (`一、行政处罚案件台账`), `o.unit` the sign-off line.
+ */
+export async function handMadeDocx(team: string, span: string, tables: { kind: Kind; rows: Cells[] }[], o: { title?: (name: string) => string; unit?: string } = {}): Promise<Uint8Array> {
   const cell = (text: string, o: { rowSpan?: number; columnSpan?: number; bold?: boolean } = {}) =>
     new TableCell({ rowSpan: o.rowSpan, columnSpan: o.columnSpan, children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold: o.bold, font: '仿宋' })] })] });
   const children: (Paragraph | Table)[] = [];
   for (const t of tables) {
     const cols = officialColumns(t.kind);
     const name = { penalty: '行政处罚', inspection: '行政检查', coercion: '行政强制' }[t.kind];
-    children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${team}${span}${name}案件台账`, bold: true, size: 32 })] }));
+    children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: o.title ? o.title(name) : `${team}${span}${name}案件台账`, bold: true, size: 32 })] }));
     const grouped = cols.some((c) => c.group);
     const head: TableRow[] = [];
     if (grouped) {
@@ -110,7 +113,7 @@ export async function handMadeDocx(team: string, span: string, tables: { kind: K
     children.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [...head, ...body] }));
     children.push(new Paragraph({ children: [] }));
   }
-  children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(`报送单位（盖章）：${team}`)] }));
+  children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(o.unit ?? `报送单位（盖章）：${team}`)] }));
   return Packer.pack(new Document({ sections: [{ children }] }), 'uint8array');
 }
 

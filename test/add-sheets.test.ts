@@ -12,7 +12,7 @@ import { SHEET_NAME_MAX, newSheetName, validSheetName } from '../src/session/new
 import { newSheetOf } from '../src/taskpane/rollup-sheets';
 import { workbookCopy } from '../src/offline/copy';
 import { FileDriver, FileSession, browserStore } from '../src/offline/file-driver';
-import { openWorkbookFile } from '../src/offline/workbook-file';
+import { openWorkbookFile } from '../src/offline/read';
 import { FIXTURE, TODAY, fixtureWorkbook, setup, teardown } from './excel-helpers';
 import { FORMULA_TOWNSHIP, TOWNSHIPS, expectedRows, formulasIn, pickedFiles, sheetRows } from './rollup-pane-helpers';
 import { wpsSetup } from './wps-helpers';

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /* 自检 in the pane: the toolbar button, the dialog, the report and its copy button; the notes line under the results. */
-import { check, fakeService, renderPane } from './taskpane-helpers';
+import { check, fakeService, renderPane } from './taskpane/helpers';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SelfTestReport } from '../src/session/selftest';

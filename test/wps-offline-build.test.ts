@@ -2,9 +2,8 @@
  * The WPS 表格 add-in folder, its deployment files, and the offline page, as `npm run build`
  * (and `npm run build:wps`, the same webpack configuration alone) makes them, from the build the
  * test files share (test/helpers/builds.ts); then the generated files checked, the add-in's main.js
- * run against a stand-in for WPS, and the offline page opened from file:// in headless
- * Chromium with every request refused: the sample workbook in, its issues out, the October
- * package and a copy with the 报送月份 column saved and read back.
+ * run against a stand-in for WPS, the built WPS pane in headless Chromium, and the IE11 note of
+ * the Excel pane. The offline page in Chromium: test/offline/offline-page.test.ts.
  * (TZ_WPS_DIST=<folder> reuses an earlier build of the same tree, for a developer's reruns.)
  */
 import * as fs from 'fs';
@@ -12,12 +11,10 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
 import { spawnSync } from 'child_process';
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import { bundleProblems, inlineScripts, shippedScripts, syntaxProblem } from './helpers/bundle-syntax';
 import { FIXTURE } from './excel-helpers';
-import * as H from './hostile-files';
 import { CALLBACKS, PANE_BUTTON } from '../src/wps/ribbon';
 import { modelFromXlsx } from './fake-excel/from-xlsx';
 import webpack from 'webpack';
@@ -161,128 +158,7 @@ test(`every script of the WPS folder, the offline package and the offline page p
   }
 });
 
-test('the offline page is one file: no script, style, font or image is loaded from anywhere', () => {
-  const html = read(OFFLINE_PAGE);
-  expect(html.match(/<script\b[^>]*\ssrc=/gi)).toBeNull();
-  expect(html.match(/<link\b/gi)).toBeNull();
-  expect(html).not.toMatch(/@font-face|url\(\s*['"]?(https?:|\/\/)/);
-  expect(html).toContain("connect-src 'none'");
-});
-
-type Route = { request(): { url(): string }; continue(): void; abort(): void };
-
-(HAS_CHROMIUM ? test : test.skip)(
-  'the offline page from file:// with no network: the sample workbook’s issues, the October package and a copy with 报送月份 saved and read back; no request at all',
-  async () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const { chromium } = require('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-    });
-    fs.mkdirSync(OUT, { recursive: true });
-    try {
-      const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, acceptDownloads: true, offline: true });
-      const page = await context.newPage();
-      await page.clock.setFixedTime(new Date('2023-11-05T10:00:00'));
-      const url = 'file://' + path.join(DIST, OFFLINE_PAGE);
-      const requests: string[] = [];
-      const problems: string[] = [];
-      page.on('request', (r: { url(): string }) => requests.push(decodeURI(r.url())));
-      page.on('pageerror', (e: Error) => problems.push(e.message));
-      page.on('console', (m: { type(): string; text(): string }) => {
-        if (m.type() === 'error') problems.push(m.text());
-      });
-      await context.route('**/*', (route: Route) => (decodeURI(route.request().url()) === decodeURI(url) ? route.continue() : route.abort()));
-      await page.goto(url);
-      await page.getByRole('button', { name: '选择台账文件' }).waitFor({ timeout: 15_000 });
-      await page.screenshot({ path: path.join(OUT, 'offline-start.png') });
-
-      // A file the reader refuses is refused here as in the CLI.
-      const ods = path.join(tmp, '台账.ods');
-      fs.writeFileSync(ods, H.zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }));
-      await page.setInputFiles('input[type=file]', ods);
-      await page.getByText('是 OpenDocument 表格（.ods', { exact: false }).waitFor({ timeout: 15_000 });
-
-      await page.setInputFiles('input[type=file]', FIXTURE);
-      const sheets = page.getByRole('list', { name: '本工作簿中的台账' });
-      await sheets.waitFor({ timeout: 30_000 });
-      const items: string[] = await sheets.getByRole('listitem').allInnerTexts();
-      expect(items.map((t) => t.replace(/\s+/g, ' '))).toEqual([
-        expect.stringMatching(/^行政处罚 行政处罚案件台账 10 条记录 错误 \d+ /),
-        expect.stringMatching(/^行政检查 行政检查案件台账 8 条记录 /),
-        expect.stringMatching(/^行政强制 行政强制案件台账 5 条记录 /),
-      ]);
-      // The issue list follows the cards (rendered in a transition).
-      await page.getByRole('button', { name: /F6「结案时间」.*2023年2月30日/ }).first().waitFor({ timeout: 15_000 });
-      await expect(page.getByRole('button', { name: /F6「结案时间」.*2023年2月30日/ }).count()).resolves.toBe(1);
-      await expect(page.getByText('sample-2023-10.xlsx', { exact: false }).count()).resolves.toBeGreaterThan(0);
-      await page.screenshot({ path: path.join(OUT, 'offline-issues.png'), fullPage: true });
-
-      // 填写报送月份 goes into the copy; the copy is saved as a new file and read back.
-      const saveCopy = page.getByRole('button', { name: '保存工作簿副本' });
-      expect(await saveCopy.isDisabled()).toBe(true);
-      await page.getByRole('button', { name: '填写报送月份' }).click();
-      await page.getByText('已在 L 列写入 10 行的报送月份', { exact: false }).waitFor({ timeout: 15_000 });
-      const [copy] = await Promise.all([page.waitForEvent('download'), saveCopy.click()]);
-      expect(copy.suggestedFilename()).toBe('sample-2023-10（已填报送月份）.xlsx');
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(await copy.path());
-      const ws = wb.getWorksheet('行政处罚案件台账')!;
-      expect([2, 3, 4, 6].map((r) => ws.getCell(`L${r}`).value)).toEqual(['报送月份', '2023-10', '2023-09', '日期有误']);
-      expect(ws.getCell('L3').numFmt).toBe('@');
-      expect(wb.getWorksheet('行政强制案件台账')!.getCell('N4').value).toBe('未结案');
-      // The rest of the workbook came through: the clerk's values, merges and the other sheets.
-      const original = new ExcelJS.Workbook();
-      await original.xlsx.readFile(FIXTURE);
-      expect(wb.worksheets.map((w) => w.name)).toEqual(original.worksheets.map((w) => w.name));
-      expect(ws.getCell('F6').value).toEqual(original.getWorksheet('行政处罚案件台账')!.getCell('F6').value);
-      expect((ws.model as unknown as { merges: string[] }).merges.sort()).toEqual((original.getWorksheet('行政处罚案件台账')!.model as unknown as { merges: string[] }).merges.sort());
-
-      // No marks in a file: 显示标记 says so.
-      await page.getByRole('tab', { name: '检查结果' }).click();
-      await page.getByRole('button', { name: '显示标记' }).click();
-      await page.getByText('离线页面不能在文件中标出单元格', { exact: false }).waitFor();
-      // Clicking an issue says where to look (a file has no cell to jump to).
-      await page.getByRole('button', { name: /F6「结案时间」/ }).click();
-      await page.getByText('离线页面不能跳到单元格', { exact: false }).waitFor();
-
-      // The October package.
-      await page.getByRole('tab', { name: '月度报送' }).click();
-      await page.getByRole('textbox', { name: /姓名/ }).fill('张三');
-      await page.getByRole('textbox', { name: /职务/ }).fill('综合执法队队员');
-      await page.getByRole('textbox', { name: /电话/ }).fill('13812345678');
-      await page.getByRole('button', { name: '生成报送文件' }).click();
-      await page.getByText('没有生成报送文件', { exact: true }).waitFor({ timeout: 20_000 });
-      await page.getByRole('button', { name: '仍然生成（含错误）' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: '仍然生成' }).click();
-      // Built with its errors: the heading says so (报送文件已生成（含 n 处错误）).
-      const ready = page.getByRole('heading', { name: /^报送文件已生成（含 \d+ 处错误）$/ });
-      await ready.waitFor({ timeout: 20_000 });
-      await ready.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: path.join(OUT, 'offline-ready.png') });
-      const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存 Word 台账' }).click()]);
-      expect(docx.suggestedFilename()).toBe('天宁镇综合行政执法队2023年10月行政执法案件台账.docx');
-      const bytes = fs.readFileSync(await docx.path());
-      const text = (await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-      expect(text).toContain('天宁镇综合行政执法队2023年10月1日--2023年10月31日行政处罚案件台账');
-      expect(text).toContain('本期案件：行政处罚');
-      const [eml] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存邮件草稿' }).click()]);
-      const emlText = fs.readFileSync(await eml.path(), 'utf8');
-      expect(emlText).toContain('X-Unsent: 1');
-      expect(emlText.replace(/\r\n/g, '')).toContain(bytes.toString('base64'));
-      fs.writeFileSync(path.join(OUT, 'offline-package.docx'), bytes);
-
-      expect(problems).toEqual([]);
-      // Not one request after the page itself: no script, style, font, image or fetch.
-      expect(requests).toEqual([decodeURI(url)]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(900);
-    } finally {
-      await browser.close();
-    }
-  },
-  120_000,
-);
+// The offline page itself (one file, no request, its behaviour in Chromium): test/offline/offline-page.test.ts.
 
 (HAS_CHROMIUM ? test : test.skip)(
   'volume-licensed Excel 2016/2019 (the pane in Internet Explorer): taskpane.html says this Excel is too old and offers the offline page and the CLI',

@@ -1,13 +1,14 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { formatChineseDate } from '../ledger/dates';
+import { thousands } from '../ledger/numbers';
 import { InputError } from '../input/limits';
 import { ledgerIssues, pendingLabel } from '../validation/check';
 import { checkWorkbook } from '../validation/workbook';
-import { countOf, hasErrors, kindLabel, teamOf, toCheckJson } from '../validation/report';
+import { countOf, hasErrors, isTodo, kindLabel, teamOf, toCheckJson } from '../validation/report';
 import { SEVERITY_LABEL } from '../validation/rules';
 import { Io, UserError, jsonText, parseToday, termLine, termText } from './common';
-import { runTemplate } from './template';
+import { loadHolidays, takeHolidaysOption } from './holidays';
 import { readWorkbook } from './xlsx';
 
 export type { Io } from './common';
@@ -22,6 +23,8 @@ export const USAGE = `用法：
       生成含三张官方台账表的空白工作簿
   taizhang rollup 文件夹 --period YYYY-MM --out 目录 [--townships 名单.txt] [--today YYYY-MM-DD] [--json] [--force]
       县司法局：汇总文件夹中各乡镇的报送材料（.eml、.docx、.xlsx），生成汇总表和通报草稿
+
+每个命令都可以加 --holidays 节假日安排.json（或设环境变量 TAIZHANG_HOLIDAYS）：按其中添加的年份的放假和调休计算期限
 
 退出码：0 正常；1 台账有错误（check）或因错误拒绝生成（submit）；2 用法错误或文件无法读取`;
 
@@ -58,6 +61,7 @@ export function humanReport(check: ReturnType<typeof checkWorkbook>, file: strin
     lines.push('', '没有找到台账。台账表需要有“……行政处罚/行政检查/行政强制案件台账”标题或官方表头。可运行 taizhang template --out 台账.xlsx 生成官方格式。');
     return lines.map(termLine).join('\n');
   }
+  const n = thousands;
   let total = { records: 0, error: 0, warning: 0, info: 0, pending: 0 };
   for (const l of check.ledgers) {
     const issues = ledgerIssues(l);
@@ -65,11 +69,12 @@ export function humanReport(check: ReturnType<typeof checkWorkbook>, file: strin
     total = { records: total.records + c.records, error: total.error + c.error, warning: total.warning + c.warning, info: total.info + c.info, pending: total.pending + c.pending };
     lines.push('');
     lines.push(
-      `【${l.layout.sheet}】${kindLabel(l.layout.kind)} · 表头第${l.layout.headerRow}行 · ${c.records}条记录（正常${c.ok}，有错误${c.invalid}，待办${c.pending}）· 错误${c.error} 警告${c.warning} 提示${c.info}`,
+      `【${l.layout.sheet}】${l.layout.hidden ? '（隐藏的工作表）' : ''}${kindLabel(l.layout.kind)} · 表头第${l.layout.headerRow}行 · ${n(c.records)}条记录（正常${n(c.ok)}，有错误${n(c.invalid)}；待办${n(c.pending)}）· 错误${n(c.error)} 警告${n(c.warning)} 提示${n(c.info)}`,
     );
+    if (l.layout.hidden) lines.push('  （这张工作表在工作簿中是隐藏的，常是往年的副本；它的案件也照样检查、计入报送。不需要时请删除这张表，需要时请取消隐藏）');
     if (!l.layout.team) lines.push('  （标题中的单位名称还是“XX”或未填写）');
     for (const i of issues) lines.push(`  第${i.row}行 [${SEVERITY_LABEL[i.severity]}] ${i.message}（${i.rule}）`);
-    const pending = l.records.filter((r) => r.status === 'pending');
+    const pending = l.records.filter(isTodo);
     if (pending.length) {
       const states = [...new Set(pending.map(pendingLabel))];
       const rows = states.map((s) => `第${pending.filter((r) => pendingLabel(r) === s).map((r) => r.row).join('、')}行${s}`).join('；');
@@ -78,7 +83,7 @@ export function humanReport(check: ReturnType<typeof checkWorkbook>, file: strin
   }
   lines.push('');
   lines.push(
-    `汇总：${check.ledgers.length}个台账，${total.records}条记录；错误${total.error}条，警告${total.warning}条，提示${total.info}条；待办${total.pending}条。${total.error ? '请先改正错误再报送。' : '没有错误，可以报送。'}`,
+    `汇总：${check.ledgers.length}个台账，${n(total.records)}条记录；错误${n(total.error)}条，警告${n(total.warning)}条，提示${n(total.info)}条；待办${n(total.pending)}条。${total.error ? '请先改正错误再报送。' : '没有错误，可以报送。'}`,
   );
   return lines.map(termLine).join('\n');
 }
@@ -87,6 +92,8 @@ type Command = (args: string[], io: Io) => Promise<number>;
 // submit loads docx and the MIME builder only when used.
 const runSubmit: Command = async (args, io) => (await import('./submit')).runSubmit(args, io);
 const runRollup: Command = async (args, io) => (await import('./rollup')).runRollup(args, io);
+// template writes with exceljs: loaded only when used (check reads without it).
+const runTemplate: Command = async (args, io) => (await import('./template-command')).runTemplate(args, io);
 const COMMANDS: Record<string, Command> = { check: runCheck, submit: runSubmit, template: runTemplate, rollup: runRollup };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -103,7 +110,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   // Whatever reaches the terminal has its control characters shown and its bidi controls dropped.
   const safe: Io = { out: (s) => io.out(termText(s)), err: (s) => io.err(termText(s)) };
   try {
-    return await run(rest, safe);
+    const h = takeHolidaysOption(rest);
+    loadHolidays(h.file, h.from);
+    return await run(h.args, safe);
   } catch (e) {
     if (e instanceof UserError || e instanceof InputError) {
       safe.err(`错误：${termLine(e.message)}`);

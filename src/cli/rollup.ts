@@ -2,47 +2,13 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { Rollup, RollupFile, monthLabel, noticeDocx, noticeModel, rollUp, rollupJson, statusText, summaryWorkbook, summaryXlsx } from '../rollup';
+import { Rollup, monthLabel, noticeDocx, noticeModel, rollUp, rollupJson, statusText, summaryWorkbook, summaryXlsx } from '../rollup';
 import { chinaTime } from '../rollup/time';
+import { firstMessage, periodSchema } from '../ledger/options';
 import { cleanFileName } from '../submission/period';
 import { Io, UserError, jsonText, parseToday, termLine } from './common';
-
-const MAX_FILES = 5000;
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
-
-/** Every file under `dir` (sub-folders too), as paths relative to it; hidden files left out. */
-async function walk(dir: string): Promise<{ files: RollupFile[]; skipped: { name: string; reason: string }[] }> {
-  const files: RollupFile[] = [];
-  const skipped: { name: string; reason: string }[] = [];
-  const visit = async (rel: string) => {
-    const entries = await fs.readdir(path.join(dir, rel), { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const name = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await visit(name);
-      else if (!e.isFile()) skipped.push({ name, reason: '不是普通文件（链接、设备等），没有读取' });
-      else {
-        if (files.length + skipped.length >= MAX_FILES) throw new UserError(`${dir} 中的文件超过 ${MAX_FILES} 个，请只放要汇总的报送材料`);
-        const st = await fs.stat(path.join(dir, name));
-        if (st.size > MAX_FILE_BYTES) skipped.push({ name, reason: `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，不像是报送材料，没有读取` });
-        else files.push({ name, bytes: new Uint8Array(await fs.readFile(path.join(dir, name))) });
-      }
-    }
-  };
-  await visit('');
-  return { files, skipped };
-}
-
-async function writeNew(dir: string, name: string, data: Uint8Array, force: boolean): Promise<string> {
-  const p = path.join(dir, name);
-  const st = await fs.lstat(p).catch(() => null);
-  if (st && !force) throw new UserError(`${p} 已存在，没有覆盖。请换一个 --out 目录，或加 --force 覆盖`);
-  if (st && !st.isFile()) throw new UserError(`${p} 不是普通文件，没有覆盖`);
-  if (st) await fs.unlink(p);
-  await fs.writeFile(p, data, { flag: 'wx' });
-  return p;
-}
+import { walkFolder } from './folder';
+import { writeOutFiles } from './out-files';
 
 function money(n: number): string {
   return `${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}元`;
@@ -53,15 +19,15 @@ function report(r: Rollup, written: string[], io: Io): void {
   io.out(`${monthLabel(r.period)}乡镇行政执法案件台账汇总（报送截止 ${r.due}，按北京时间）`);
   for (const t of c.townships) {
     const f = t.figures;
-    const when = t.received ? `，${chinaTime(t.received).text} 收到` : '';
-    io.out(
-      termLine(
-        `  ${t.team}：${statusText(t)}${when}；行政处罚${f.penalty.cases}件（罚没${money(f.penalty.amountYuan)}），行政检查${f.inspection.count}次，行政强制${f.coercion.cases}件；错误${f.issues.error} 警告${f.issues.warning}`,
-      ),
-    );
+    const when = t.received ? `，${chinaTime(t.received).text} 收到${t.firstReceived ? `（首次报送 ${chinaTime(t.firstReceived).text}）` : ''}` : '';
+    const what =
+      t.status === 'unreadable'
+        ? `台账无法读取：${t.unreadable.map((u) => `${u.file}（${u.reason}）`).join('；')}`
+        : `行政处罚${f.penalty.cases}件（罚没${money(f.penalty.amountYuan)}），行政检查${f.inspection.count}次，行政强制${f.coercion.cases}件；错误${f.issues.error} 警告${f.issues.warning}`;
+    io.out(termLine(`  ${t.team}：${statusText(t)}${when}；${what}`));
   }
   const s = c.statuses;
-  io.out(`合计：按时${s['on-time']}个，逾期${s.late}个，未报${s.missing}个${s.submitted ? `，已报（时间不明）${s.submitted}个` : ''}；行政处罚${c.total.penalty.cases}件，罚没${money(c.total.penalty.amountYuan)}，行政检查${c.total.inspection.count}次，行政强制${c.total.coercion.cases}件。`);
+  io.out(`合计：按时${s['on-time']}个，逾期${s.late}个，未报${s.missing}个${s.submitted ? `，已报（时间不明）${s.submitted}个` : ''}${s.unreadable ? `，已收到但无法读取${s.unreadable}个` : ''}；行政处罚${c.total.penalty.cases}件，罚没${money(c.total.penalty.amountYuan)}，行政检查${c.total.inspection.count}次，行政强制${c.total.coercion.cases}件。`);
   if (r.yearToDate) io.out(`本年累计（${monthLabel(r.yearToDate.from)}起）：行政处罚${r.yearToDate.total.penalty.cases}件，罚没${money(r.yearToDate.total.penalty.amountYuan)}。`);
   for (const n of r.notes) io.out(termLine(`说明：${n}`));
   const bad = r.files.filter((f) => f.use.startsWith('无法') || f.use.includes('未计入'));
@@ -82,6 +48,8 @@ export async function runRollup(args: string[], io: Io): Promise<number> {
   });
   if (positionals.length !== 1) throw new UserError('请指定放报送材料的文件夹，如：taizhang rollup 报送材料 --period 2023-10 --out 汇总');
   if (!values.period || !/^\d{4}-\d{1,2}$/.test(values.period.trim())) throw new UserError('请用 --period 写汇总的月份，如 --period 2023-10');
+  const month = periodSchema.safeParse(values.period);
+  if (!month.success) throw new UserError(`--period：${firstMessage(month.error)}`);
   if (!values.out) throw new UserError('请用 --out 指定汇总表和通报草稿写到哪个文件夹，如 --out 汇总');
   const today = parseToday(values.today);
   const dir = positionals[0];
@@ -95,15 +63,15 @@ export async function runRollup(args: string[], io: Io): Promise<number> {
     townships = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
     if (!townships.length) throw new UserError(`乡镇名单 ${values.townships} 是空的：每行写一个乡镇名称`);
   }
-  const { files, skipped } = await walk(dir);
+  const { files, skipped } = await walkFolder(dir);
   let r: Rollup;
   try {
-    r = await rollUp(files, { period: values.period.trim(), today, townships });
+    r = await rollUp(files, { period: month.data.from, today, townships });
   } catch (e) {
     if (e instanceof RangeError) throw new UserError(e.message);
     throw e;
   }
-  for (const s of skipped) r.files.push({ file: s.name, team: null, months: [], received: null, use: `无法读取：${s.reason}` });
+  for (const s of skipped) r.files.push({ file: s.name, team: null, months: [], received: null, timeSource: null, use: `无法读取：${s.reason}` });
   const out = path.resolve(values.out);
   await fs.mkdir(out, { recursive: true }).catch(() => {
     throw new UserError(`无法创建输出目录 ${values.out}`);
@@ -111,10 +79,14 @@ export async function runRollup(args: string[], io: Io): Promise<number> {
   const label = monthLabel(r.period);
   const xlsx = await summaryXlsx(summaryWorkbook(r));
   const docx = await noticeDocx(noticeModel(r));
-  const written = [
-    await writeNew(out, cleanFileName(`${label}乡镇行政执法案件汇总`, 'xlsx'), xlsx, !!values.force),
-    await writeNew(out, cleanFileName(`关于${label}乡镇行政执法案件台账报送情况的通报（草稿）`, 'docx'), docx, !!values.force),
-  ];
+  const written = await writeOutFiles(
+    out,
+    [
+      { name: cleanFileName(`${label}乡镇行政执法案件汇总`, 'xlsx'), data: xlsx },
+      { name: cleanFileName(`关于${label}乡镇行政执法案件台账报送情况的通报（草稿）`, 'docx'), data: docx },
+    ],
+    !!values.force,
+  );
   if (values.json) io.out(jsonText(rollupJson(r)));
   else report(r, written.map((p) => path.relative(process.cwd(), p) || p), io);
   return 0;

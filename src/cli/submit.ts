@@ -1,4 +1,3 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { formatChineseDate, isoFromParts, partsOf } from '../ledger/dates';
@@ -7,6 +6,7 @@ import { BlockingIssue, MAILTO_SAFE_LENGTH, SubmissionOptionError, SubmissionPac
 import { checkWorkbook } from '../validation/workbook';
 import { teamOf } from '../validation/report';
 import { Io, UserError, parseToday, termLine } from './common';
+import { outDir, writeOutFiles } from './out-files';
 import { readWorkbook } from './xlsx';
 
 /** The month before `today`'s, `YYYY-MM`. */
@@ -19,44 +19,6 @@ function parsePeriod(v: string | undefined, today: string): { period: Period; de
   const r = periodSchema.safeParse(v ?? lastMonth(today));
   if (!r.success) throw new UserError(`--period：${firstMessage(r.error)}`);
   return { period: r.data, defaulted: v === undefined };
-}
-
-/** An output directory that exists (created if missing). */
-async function outDir(dir: string): Promise<string> {
-  const abs = path.resolve(dir);
-  try {
-    await fs.mkdir(abs, { recursive: true });
-  } catch {
-    throw new UserError(`无法创建输出目录 ${dir}（没有写入权限，或同名文件已存在？）`);
-  }
-  const st = await fs.stat(abs);
-  if (!st.isDirectory()) throw new UserError(`--out ${dir} 不是目录`);
-  return abs;
-}
-
-/** Writes the files into `dir` only; never replaces a file unless `force`, and never through a link. */
-async function writeAll(dir: string, files: { name: string; data: string | Uint8Array }[], force: boolean): Promise<string[]> {
-  const targets = files.map((f) => {
-    const p = path.join(dir, f.name);
-    if (path.dirname(p) !== dir || path.basename(p) !== f.name) throw new UserError(`文件名“${f.name}”无效`);
-    return p;
-  });
-  for (const p of targets) {
-    const st = await fs.lstat(p).catch(() => null);
-    if (!st) continue;
-    if (!force) throw new UserError(`${p} 已存在，没有覆盖。请换一个 --out 目录，或加 --force 覆盖`);
-    if (!st.isFile()) throw new UserError(`${p} 不是普通文件（可能是链接或目录），没有覆盖`);
-    await fs.unlink(p);
-  }
-  for (let i = 0; i < files.length; i++) {
-    try {
-      await fs.writeFile(targets[i], files[i].data, { flag: 'wx' });
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      throw new UserError(code === 'EEXIST' ? `${targets[i]} 已存在，没有覆盖` : `无法写入 ${targets[i]}（没有写入权限或磁盘已满？）`);
-    }
-  }
-  return targets;
 }
 
 function rel(p: string): string {
@@ -146,7 +108,7 @@ export async function runSubmit(args: string[], io: Io): Promise<number> {
   if (defaulted) io.out(`（未指定 --period，按上月 ${r.label} 报送）`);
   if (r.refused) return printRefusal(r, io);
   const dir = await outDir(values.out ?? '.');
-  const written = await writeAll(
+  const written = await writeOutFiles(
     dir,
     [
       { name: r.docxName, data: r.docx },
@@ -155,5 +117,9 @@ export async function runSubmit(args: string[], io: Io): Promise<number> {
     !!values.force,
   );
   printPackage(r, written, allowed, io);
+  for (const l of check.ledgers) {
+    const n = l.records.filter((x) => x.reportMonth !== null && period.months.includes(x.reportMonth)).length;
+    if (l.layout.hidden && n) io.out(termLine(`提示：工作表“${l.layout.sheet}”在工作簿中是隐藏的，其中${n}件本期案件也已列入台账。如果它是往年的副本或草稿，请核对后删除这些行或整张表，再重新生成。`));
+  }
   return 0;
 }

@@ -1,12 +1,8 @@
+/* The official ledger sheets written with exceljs (browser-capable: the offline page's copy uses addTemplateSheet too). */
 import ExcelJS from 'exceljs';
-import { promises as fs } from 'fs';
-import { parseArgs } from 'util';
 import { columnLetter } from '../ledger/cell';
-import { firstMessage } from '../ledger/options';
 import { KINDS } from '../ledger/columns';
 import { DATE_NUMBER_FORMAT, TemplateSheet, ValidationSpec, templateSheet } from '../ledger/template';
-import { teamSchema } from '../submission/options';
-import { Io, UserError } from './common';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -75,32 +71,4 @@ export function templateWorkbook(team: string | null = null): ExcelJS.Workbook {
   wb.creator = '执法台账助手';
   for (const kind of KINDS) addTemplateSheet(wb, templateSheet(kind, team));
   return wb;
-}
-
-/** `taizhang template --out FILE.xlsx [--team 单位] [--force]`; the team is checked as `submit --team` is. */
-export async function runTemplate(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { out: { type: 'string' }, team: { type: 'string' }, force: { type: 'boolean' } },
-    allowPositionals: true,
-  });
-  if (positionals.length) throw new UserError(`多余的参数：${positionals.join(' ')}`);
-  if (!values.out) throw new UserError('请用 --out 指定要生成的文件，如：taizhang template --out 台账.xlsx');
-  const out = values.out;
-  if (!/\.xlsx$/i.test(out)) throw new UserError('--out 的文件名应以 .xlsx 结尾');
-  let team: string | null = null;
-  if (values.team !== undefined && values.team.trim() !== '') {
-    const r = teamSchema.safeParse(values.team);
-    if (!r.success) throw new UserError(`--team：${firstMessage(r.error)}`);
-    team = r.data;
-  }
-  const exists = await fs.stat(out).then(() => true, () => false);
-  if (exists && !values.force) throw new UserError(`${out} 已存在，没有覆盖。请换一个文件名，或加 --force 覆盖`);
-  try {
-    await templateWorkbook(team).xlsx.writeFile(out);
-  } catch {
-    throw new UserError(`无法写入 ${out}（目录不存在或没有写入权限？）`);
-  }
-  io.out(`已生成 ${out}：行政处罚、行政检查、行政强制三张官方台账表。`);
-  return 0;
 }

@@ -6,7 +6,6 @@ import { WorkbookData, readXlsx } from '../input/workbook';
 import { UserError } from './common';
 
 export type { WorkbookData } from '../input/workbook';
-export { fromExcelJs } from '../input/grid';
 export { UserError } from './common';
 
 /**

@@ -62,7 +62,8 @@ export function otherRefusal(name: string): InputError {
 /** Why a zip that is not an .xlsx cannot be read (null: it is one), from its entry names and OpenDocument's `mimetype`. */
 export function zipRefusal(names: Set<string>, mimetype: string | null, name: string): InputError | null {
   const refuse = (text: string) => new InputError(`${name} ${text}`, 'not-xlsx');
-  if (names.has('xl/workbook.xml')) return null;
+  // The workbook part where every writer puts it; or, named otherwise, found through `_rels/.rels` by the reader.
+  if (names.has('xl/workbook.xml') || (names.has('_rels/.rels') && [...names].some((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)))) return null;
   if (mimetype !== null || names.has('content.xml')) {
     if (mimetype?.includes('opendocument.spreadsheet')) return refuse(`是 OpenDocument 表格（.ods，LibreOffice 或 WPS 保存的格式），不是 Excel 工作簿。请在 LibreOffice、WPS 或 Excel 中打开，“另存为” Excel 工作簿（.xlsx）后再试`);
     if (mimetype?.includes('opendocument.text')) return refuse('是 OpenDocument 文字文档（.odt），不是 Excel 工作簿。台账请用 Excel 或 WPS 表格保存为 .xlsx');

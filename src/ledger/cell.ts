@@ -1,6 +1,11 @@
-/** An Excel error value (`#N/A`, `#VALUE!` …) as read from a cell. */
+/**
+ * An Excel error value (`#N/A`, `#VALUE!` …) as read from a cell; or, with `formula`, a formula
+ * whose result the file does not hold (written by a program that does not calculate), which
+ * cannot be read either.
+ */
 export interface CellError {
   readonly error: string;
+  readonly formula?: string;
 }
 
 /**
@@ -27,6 +32,16 @@ export interface SheetGrid {
   left: number;
   rows: CellValue[][];
   merges: CellRange[];
+  /** The sheet is hidden in the workbook (still read and checked). */
+  hidden?: boolean;
+}
+
+/** What a WPS in-cell picture (`=DISPIMG("ID_…",1)`) reads as: a cell holding a picture, not text to check or print. */
+export const PICTURE_TEXT = '[图片]';
+
+/** WPS's in-cell picture as its formula, or as the text WPS shows for it (`=DISPIMG(…)`). */
+export function isPictureFormula(s: string): boolean {
+  return s.length < 4000 && /^\s*=?\s*(_xlfn\.)?DISPIMG\s*\(/i.test(s);
 }
 
 export function isCellError(v: unknown): v is CellError {

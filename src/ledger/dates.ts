@@ -227,7 +227,7 @@ export function parseDate(v: CellValue, date1904 = false): DateParse {
       return { ok: true, date: isoFromParts(y, v.getUTCMonth() + 1, v.getUTCDate()), twoDigitYear: false };
     }
     if (typeof v === 'boolean') return fail(`${v ? 'TRUE' : 'FALSE'}不是日期`);
-    if (isCellError(v)) return fail(`单元格是错误值${v.error}`);
+    if (isCellError(v)) return fail(v.formula !== undefined ? '单元格是公式，文件里没有保存它的计算结果' : `单元格是错误值${v.error}`);
     return fail('无法识别为日期');
   } catch {
     return fail('无法识别为日期');

@@ -21,12 +21,17 @@ export interface Period {
 const MONTH = /^(\d{4})-(\d{1,2})$/;
 export const MAX_PERIOD_MONTHS = 12;
 
-function monthKey(s: string): string | null {
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2099;
+
+/** `YYYY-MM`, or why not: null when not written so, a Chinese reason when written so but no month we accept. */
+function monthKey(s: string): string | { why: string } | null {
   const m = MONTH.exec(s.trim());
   if (!m) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);
-  if (y < 2000 || y > 2099 || mo < 1 || mo > 12) return null;
+  if (y < MIN_YEAR || y > MAX_YEAR) return { why: `年份 ${m[1]} 不在可以报送的 ${MIN_YEAR}–${MAX_YEAR} 年之间` };
+  if (mo < 1 || mo > 12) return { why: `月份 ${m[2]} 应在 1–12 之间` };
   return `${m[1]}-${String(mo).padStart(2, '0')}`;
 }
 
@@ -54,6 +59,11 @@ export const periodSchema = z
     const to = monthKey(b ?? '');
     if (extra !== undefined || !from || !to) {
       ctx.addIssue({ code: 'custom', message: `报送期间“${s}”应写作 YYYY-MM 或 YYYY-MM..YYYY-MM，如 2023-10 或 2023-08..2023-09` });
+      return z.NEVER;
+    }
+    const why = typeof from === 'object' ? from.why : typeof to === 'object' ? to.why : null;
+    if (why || typeof from !== 'string' || typeof to !== 'string') {
+      ctx.addIssue({ code: 'custom', message: `报送期间“${s}”的${why}，如 2023-10` });
       return z.NEVER;
     }
     if (to < from) {

@@ -7,7 +7,7 @@
  */
 import { IsoDate, addDays, daysInMonth, isoFromParts, parseDateText, partsOf, weekday } from './dates';
 import { parseAnyInt, toHalfWidth } from './text';
-import { addWorkdays, isWorkday } from './workdays';
+import { addWorkdays, hasSchedule, isWorkday } from './workdays';
 
 export type PeriodUnit = 'workday' | 'day' | 'week' | 'month' | 'year';
 
@@ -37,7 +37,9 @@ export function periodEnd(start: IsoDate, n: number, unit: PeriodUnit): PeriodEn
   }
   const nominal =
     unit === 'day' ? addDays(start, count) : unit === 'week' ? addDays(start, 7 * count) : addMonths(start, unit === 'month' ? count : 12 * count);
-  if (isWorkday(nominal)) return { date: nominal, nominal, unknownYears: [] };
+  // In a year without a known arrangement a weekday may still be a holiday: the end is then uncertain too.
+  const year = Number(nominal.slice(0, 4));
+  if (isWorkday(nominal)) return { date: nominal, nominal, unknownYears: hasSchedule(year) ? [] : [year] };
   const r = addWorkdays(nominal, 0);
   return { date: r.date, nominal, unknownYears: r.unknownYears };
 }

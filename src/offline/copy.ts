@@ -3,13 +3,14 @@
  * sheets), as a new file; the original's bytes are never changed. exceljs rewrites the whole
  * file: a ledger's cells, formats, merges, validations and column widths come through, while
  * charts, pictures' positions or pivot tables may not — the page says so. A workbook whose
- * merged areas the bounded reader had to keep from exceljs (far more than a ledger has) is not
- * rewritten at all.
+ * merged areas would cost exceljs dearly (far more than a ledger has), or whose cells exceljs
+ * reads differently from the reader (copy-check.ts), is not rewritten at all. The copy is made
+ * whole in memory and only then handed to the page to save.
  */
 import ExcelJS from 'exceljs';
 import { addTemplateSheet } from '../cli/template';
-import { LIMITS } from '../input/limits';
-import { inspectXlsx } from '../input/inspect';
+import { readXlsx } from '../input/workbook';
+import { copyDifferences, differencesText } from './copy-check';
 import type { HeaderWrite, NewSheet, TextWrite } from '../session/driver';
 import type { WorkbookFile } from './workbook-file';
 
@@ -70,10 +71,12 @@ function addValues(wb: ExcelJS.Workbook, s: NewSheet): void {
 
 /** The copy's name and bytes; rejects with a Chinese message. */
 export async function workbookCopy(file: WorkbookFile): Promise<{ name: string; bytes: Uint8Array }> {
-  const { xlsx } = await inspectXlsx(file.bytes, file.name, LIMITS);
-  if (xlsx !== file.bytes) throw new Error(TOO_MANY_MERGES);
+  const read = await readXlsx(file.bytes, file.name);
+  if (read.costlyMerges) throw new Error(TOO_MANY_MERGES);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
+  const differ = copyDifferences(wb, read.sheets, read.date1904);
+  if (differ.length) throw new Error(differencesText(differ));
   for (const c of file.changes) {
     if (c.kind === 'insert') {
       addTemplateSheet(wb, { ...c.template, name: c.sheet });
@@ -83,7 +86,8 @@ export async function workbookCopy(file: WorkbookFile): Promise<{ name: string; 
       addValues(wb, c.values);
       continue;
     }
-    const ws = wb.getWorksheet(c.sheet);
+    // exceljs cuts a name to Excel's 31 characters.
+    const ws = wb.getWorksheet(c.sheet) ?? wb.getWorksheet(c.sheet.slice(0, 31));
     if (!ws) throw new Error(`副本中找不到工作表“${c.sheet}”。`);
     if (c.header) applyHeader(ws, c.header);
     if (c.text) applyText(ws, c.text);

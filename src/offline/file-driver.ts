@@ -56,7 +56,7 @@ export class FileDriver implements WorkbookDriver {
   }
 
   capabilities(): DriverCapabilities {
-    return { marks: false, live: OFFLINE_LIVE, reportMonths: true, insertSheets: true, addSheets: true, merges: true, functions: false, settingsIn: 'browser' };
+    return { marks: false, live: OFFLINE_LIVE, reportMonths: true, insertSheets: true, addSheets: true, merges: true, functions: false, settingsIn: 'browser', select: false };
   }
 
   async operation<T>(_name: string, body: (io: WorkbookIO) => Promise<T>): Promise<T> {

@@ -1,13 +1,11 @@
 /*
  * A workbook file opened in the offline page: its bytes (kept unchanged: the original is never
- * written), its sheets as the core's grids (read by the one bounded reader, src/input, so a
- * crafted file is refused here as in the CLI), and the add-in's changes since it was opened
- * (报送月份 cells, official sheets inserted, the county's 汇总 sheets added), in order, for the copy (copy.ts).
+ * written), its sheets as the core's grids (read in the page's worker by the one bounded
+ * reader, read.ts), and the add-in's changes since it was opened (报送月份 cells, official
+ * sheets inserted, the county's 汇总 sheets added), in order, for the copy (copy.ts).
  */
 import type { SheetGrid } from '../ledger/cell';
 import type { TemplateSheet } from '../ledger/template';
-import { InputError } from '../input/limits';
-import { readXlsx } from '../input/workbook';
 import type { HeaderWrite, NewSheet, TextWrite } from '../session/driver';
 
 export type Change = { kind: 'cells'; sheet: string; header?: HeaderWrite; text?: TextWrite } | { kind: 'insert'; sheet: string; template: TemplateSheet } | { kind: 'add'; sheet: string; values: NewSheet };
@@ -38,21 +36,5 @@ export class WorkbookFile {
     const s = this.sheets.find((x) => x.id === id);
     if (!s) throw Object.assign(new Error(`工作表已不存在（${id}）`), { code: 'ItemNotFound' });
     return s;
-  }
-}
-
-/** Opens an .xlsx given as bytes; rejects with one Chinese line for anything the reader refuses. */
-export async function openWorkbookFile(name: string, bytes: Uint8Array): Promise<WorkbookFile> {
-  try {
-    const data = await readXlsx(bytes, name);
-    return new WorkbookFile(
-      name,
-      bytes,
-      data.sheets.map((grid, i) => ({ id: `s${i + 1}`, grid })),
-      data.date1904,
-    );
-  } catch (e) {
-    if (e instanceof InputError) throw new Error(e.message);
-    throw new Error(`${name} 无法读取：${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { DOMParser, Element } from '@xmldom/xmldom';
 import { CellRange, CellValue, SheetGrid } from '../ledger/cell';
-import { EmbeddedRead, readEmbedded } from '../submission/embedded';
+import { EMBEDDED_NAMESPACE, EmbeddedRead, readEmbedded } from '../submission/embedded';
 import { InputError, ZipParts } from './input';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -157,9 +157,26 @@ async function mainPart(zip: ZipParts, name: string): Promise<string> {
   return 'word/document.xml';
 }
 
-async function embeddedOf(zip: ZipParts): Promise<EmbeddedRead> {
+/**
+ * Our embedded data is a copy of what the tables print, so it is never much larger than the
+ * document's own XML (which wraps the same text in markup). A part larger than this bound is not
+ * read past it: rows the tables do not have cost nothing.
+ */
+export function embeddedCap(documentXmlLength: number): number {
+  return 256 * 1024 + 2 * documentXmlLength;
+}
+
+async function embeddedOf(zip: ZipParts, cap: number): Promise<EmbeddedRead> {
   for (const part of zip.names.filter((n) => /^customXml\/item\d*\.xml$/i.test(n))) {
-    const text = await zip.text(part);
+    const head = await zip.head(part, 4096);
+    if (!head?.includes(EMBEDDED_NAMESPACE)) continue;
+    let text: string | null;
+    try {
+      text = await zip.text(part, cap);
+    } catch (e) {
+      if (e instanceof InputError && e.reason === 'too-large') return { ok: false, reason: '内嵌数据远多于 Word 表格中的内容（与表格不符），没有读取' };
+      throw e;
+    }
     const read = text === null ? null : readEmbedded(text);
     if (read) return read;
   }
@@ -171,7 +188,7 @@ export async function readDocx(zip: ZipParts, name: string): Promise<DocxContent
   if (zip.names.includes('xl/workbook.xml')) throw new InputError(`${name} 是 Excel 工作簿，不是 Word 文件，请把扩展名改为 .xlsx`, 'not-xlsx');
   const xml = await zip.text(await mainPart(zip, name));
   if (xml === null) throw new InputError(`${name} 不是 Word 文件（.docx）：找不到正文`, 'not-xlsx');
-  const embedded = await embeddedOf(zip);
+  const embedded = await embeddedOf(zip, embeddedCap(xml.length));
   const br = embedded?.ok ? '' : '\n';
   const root = parse(xml, name);
   const body = wChild(root, 'body');

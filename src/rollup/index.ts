@@ -12,6 +12,7 @@
 export { rollUp, teamKey, monthLabel } from './rollup';
 export type { CaseRow, FileEntry, MonthRollup, ReportStatus, Rollup, RollupIssue, RollupOptions, TownshipMonth } from './rollup';
 export type { RollupFile } from './package';
+export { STATUSES } from './types';
 export { rollupJson } from './json';
 export type { RollupJson, TownshipJson } from './json';
 export { summaryWorkbook, statusText } from './summary';

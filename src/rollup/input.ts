@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { containerOf, oleRefusal } from '../input/format';
 import { InputError, LIMITS, mbText } from '../input/limits';
 import { WorkbookData, readXlsx } from '../input/workbook';
-import { EntryTooLarge, TooManyEntries, listEntries, readEntry } from '../input/zip';
+import { EntryTooLarge, TooManyEntries, inflateEntry, listEntries, readEntry } from '../input/zip';
 
 export type { WorkbookData };
 export { InputError, LIMITS };
@@ -15,8 +15,10 @@ export { InputError, LIMITS };
 /** A zip archive opened within the limits. */
 export interface ZipParts {
   names: string[];
-  /** A part's text (UTF-8), or null when absent; throws `InputError` past the limits. */
-  text(name: string): Promise<string | null>;
+  /** A part's text (UTF-8), or null when absent; throws `InputError` past the limits (or past `cap` bytes). */
+  text(name: string, cap?: number): Promise<string | null>;
+  /** The first `bytes` bytes of a part as text (null when absent): no more is inflated. */
+  head(name: string, bytes: number): Promise<string | null>;
 }
 
 const SAVE_AS_DOCX = '请在 Word 或 WPS 中打开，“另存为” Word 文档（.docx）后重新报送';
@@ -34,7 +36,8 @@ export async function openDocx(bytes: Uint8Array, name: string): Promise<ZipPart
   let total = 0;
   try {
     for (const e of listEntries(bytes, LIMITS.entries)) {
-      if (e.declaredSize > LIMITS.partBytes) throw new InputError(`${name} 中的 ${e.name} 解压后有 ${mbText(e.declaredSize)}，超过 ${mbText(LIMITS.partBytes)} 的上限`, 'too-large');
+      // Custom XML parts are read with a cap bounded by the document (docx-read.ts), never whole.
+      if (e.declaredSize > LIMITS.partBytes && !/^customXml\//i.test(e.name)) throw new InputError(`${name} 中的 ${e.name} 解压后有 ${mbText(e.declaredSize)}，超过 ${mbText(LIMITS.partBytes)} 的上限`, 'too-large');
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -50,11 +53,27 @@ export async function openDocx(bytes: Uint8Array, name: string): Promise<ZipPart
   const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
   return {
     names,
-    async text(part) {
+    async head(part, bytes) {
+      const f = zip.file(part);
+      if (!f) return null;
+      const chunks: Uint8Array[] = [];
+      let got = 0;
+      const enough = new Error('enough');
+      // Stops the inflation once `bytes` came out (a chunk is at most ~16 KB past it).
+      await inflateEntry(f, LIMITS.partBytes, (c) => {
+        chunks.push(c);
+        got += c.length;
+        if (got >= bytes) throw enough;
+      }).catch(() => undefined);
+      const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      chunks.reduce((at, c) => (all.set(c, at), at + c.length), 0);
+      return new TextDecoder().decode(all.subarray(0, bytes));
+    },
+    async text(part, cap = Infinity) {
       const f = zip.file(part);
       if (!f) return null;
       try {
-        const data = await readEntry(f, Math.min(LIMITS.partBytes, LIMITS.totalBytes - total));
+        const data = await readEntry(f, Math.min(cap, LIMITS.partBytes, LIMITS.totalBytes - total));
         total += data.length;
         return new TextDecoder().decode(data);
       } catch (e) {

@@ -1,6 +1,7 @@
 /** `taizhang rollup --json` (issue 12): one object per township, and the total. */
 import { Figures } from './stats';
-import { ReportStatus, Rollup, TownshipMonth } from './rollup';
+import type { FileEntry } from './types';
+import { ReportStatus, Rollup, TownshipMonth } from './types';
 import { chinaTime } from './time';
 
 export interface FiguresJson {
@@ -28,7 +29,7 @@ export interface RollupJson {
   /** January to the period (only when the folder holds earlier months of the year). */
   yearToDate?: { from: string; to: string; townships: (FiguresJson & { team: string })[]; total: FiguresJson };
   /** Every file read and what became of it; unreadable ones with the reason. */
-  files: { file: string; team: string | null; months: string[]; received: string | null; use: string }[];
+  files: { file: string; team: string | null; months: string[]; received: string | null; timeSource: FileEntry['timeSource']; use: string }[];
   /** Corrected resends that superseded an earlier file, townships not in the list. */
   notes: string[];
 }
@@ -48,7 +49,7 @@ export function rollupJson(r: Rollup): RollupJson {
     due: r.due,
     townships: c.townships.map(township),
     total: { ...figures(c.total), statuses: c.statuses, files: c.townships.flatMap((t) => (t.counted ? [t.counted.file] : [])) },
-    files: r.files.map((f) => ({ file: f.file, team: f.team, months: f.months, received: f.received ? chinaTime(f.received).iso : null, use: f.use })),
+    files: r.files.map((f) => ({ file: f.file, team: f.team, months: f.months, received: f.received ? chinaTime(f.received).iso : null, timeSource: f.timeSource, use: f.use })),
     notes: r.notes,
   };
   if (r.yearToDate) {

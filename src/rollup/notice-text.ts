@@ -4,7 +4,9 @@
  */
 import { COUNTY_MAILBOX, COUNTY_OFFICE } from '../submission/options';
 import { GROUP_SCOPE, REVIEW_GROUPS } from './groups';
-import { Rollup, TownshipMonth, monthLabel } from './rollup';
+import { monthLabel } from './team';
+import { chinaTime } from './time';
+import { Rollup, TownshipMonth } from './types';
 import { ENFORCEMENT_NAMES, Figures, MEASURE_NAMES, PENALTY_KIND_NAMES } from './stats';
 
 export const ISSUER = '交城县司法局';
@@ -61,11 +63,12 @@ function basics(r: Rollup): NoticeSection {
   const t = c.total;
   const prev = r.lastMonth?.total ?? null;
   const label = monthLabel(r.period);
-  const reported = c.townships.length - c.statuses.missing;
+  const unread = c.statuses.unreadable;
+  const reported = c.townships.length - c.statuses.missing - unread;
   const paragraphs: NoticeSection['paragraphs'] = [
     {
       text:
-        `${label}，应报送行政执法案件台账的乡镇${c.townships.length}个，已报送${reported}个。各乡镇共办理行政处罚案件${t.penalty.cases}件${change(t.penalty.cases, prev?.penalty.cases ?? null, '件')}，` +
+        `${label}，应报送行政执法案件台账的乡镇${c.townships.length}个，已报送${reported}个${unread ? `，另有${unread}个乡镇报送的台账无法读取，未计入下列数字` : ''}。各乡镇共办理行政处罚案件${t.penalty.cases}件${change(t.penalty.cases, prev?.penalty.cases ?? null, '件')}，` +
         `罚没金额${yuan(t.penalty.amountYuan)}元${change(t.penalty.amountYuan, prev?.penalty.amountYuan ?? null, '元')}；` +
         `开展行政检查${t.inspection.count}次${change(t.inspection.count, prev?.inspection.count ?? null, '次')}，其中发现隐患${t.inspection.withHazards}次、已复检${t.inspection.rechecked}次，另有${t.inspection.pendingRecheck}次检查发现的隐患待复检；` +
         `行政强制案件${t.coercion.cases}件（行政强制措施${sum(t.coercion.measures)}件、行政强制执行${sum(t.coercion.enforcement)}件）。` +
@@ -85,6 +88,14 @@ function basics(r: Rollup): NoticeSection {
   return { heading: '一、基本情况', paragraphs };
 }
 
+/** `a.rar（压缩包已损坏）` */
+function unreadList(t: TownshipMonth): string {
+  return t.unreadable
+    .slice(0, 3)
+    .map((u) => `“${u.file.split(' › ').pop()}”`)
+    .join('、') + (t.unreadable.length > 3 ? `等${t.unreadable.length}个文件` : '');
+}
+
 function reporting(r: Rollup): NoticeSection {
   const ts = r.current.townships;
   const by = (s: TownshipMonth['status']) => ts.filter((t) => t.status === s);
@@ -94,25 +105,37 @@ function reporting(r: Rollup): NoticeSection {
   const late = by('late');
   const submitted = by('submitted');
   const missing = by('missing');
+  const unread = by('unreadable');
   paragraphs.push({ text: `按要求，${monthLabel(r.period)}的台账应于${due}前报送。` + (onTime.length ? `按时报送的乡镇${onTime.length}个：${names(onTime)}。` : '没有乡镇按时报送。') });
   if (late.length) paragraphs.push({ text: `逾期报送的乡镇${late.length}个：${late.map((t) => `${t.team}（逾期${t.lateDays}天）`).join('、')}。` });
-  if (submitted.length) paragraphs.push({ text: `已报送但不是通过邮件收到、无法确定报送时间的乡镇${submitted.length}个：${names(submitted)}。` });
-  if (missing.length) paragraphs.push({ text: `截至${Number(r.today.slice(5, 7))}月${Number(r.today.slice(8, 10))}日仍未报送的乡镇${missing.length}个：${names(missing)}。` });
+  if (submitted.length) paragraphs.push({ text: `已报送、但无法确定报送时间（不是通过邮件收到，或邮件没有可信的发送时间）的乡镇${submitted.length}个：${names(submitted)}。` });
+  if (unread.length) {
+    paragraphs.push({
+      text: `已收到报送邮件、但台账无法读取的乡镇${unread.length}个：${unread.map((t) => `${t.team}（${t.received ? `${chinaTime(t.received).text.replace(/^\d+年/, '')}收到，` : ''}${unreadList(t)}）`).join('、')}。上述乡镇的台账未列入本通报的统计，请按 Word 格式（.docx）重新报送。`,
+    });
+  }
+  if (missing.length) {
+    const noLedger = missing.filter((t) => t.notes.some((n) => n.includes('没有台账附件')));
+    paragraphs.push({ text: `截至${Number(r.today.slice(5, 7))}月${Number(r.today.slice(8, 10))}日仍未报送的乡镇${missing.length}个：${names(missing)}。` + (noLedger.length ? `其中${names(noLedger)}发来的邮件没有附上台账。` : '') });
+  }
   const resent = ts.filter((t) => t.notes.some((n) => n.includes('重新报送')));
   if (resent.length) paragraphs.push({ text: `${names(resent)}报送后又更正重报，以更正后的台账为准。` });
-  const broken = ts.filter((t) => t.issues.some((i) => i.rule === 'file-unreadable'));
+  const broken = ts.filter((t) => t.status !== 'unreadable' && t.issues.some((i) => i.rule === 'file-unreadable'));
   if (broken.length) paragraphs.push({ text: `${names(broken)}报送的部分文件无法读取（格式不对或文件损坏），请按 Word 格式（.docx）重新报送。` });
   return { heading: '二、报送情况', paragraphs };
 }
 
 function zeroCases(r: Rollup): NoticeSection {
-  const reported = r.current.townships.filter((t) => t.status !== 'missing');
+  // Only townships whose ledger was read: an unread one is not known to have no cases.
+  const reported = r.current.townships.filter((t) => t.status !== 'missing' && t.status !== 'unreadable');
   const zero = reported.filter((t) => t.figures.penalty.cases - t.figures.penalty.noPenalty === 0);
+  const unread = r.current.townships.filter((t) => t.status === 'unreadable');
   const paragraphs: NoticeSection['paragraphs'] = [];
   if (zero.length) paragraphs.push({ text: `${monthLabel(r.period)}没有作出行政处罚决定的乡镇${zero.length}个：${names(zero)}。` });
-  else paragraphs.push({ text: `${monthLabel(r.period)}已报送的乡镇均办理了行政处罚案件。` });
+  else if (reported.length) paragraphs.push({ text: `${monthLabel(r.period)}已报送的乡镇均办理了行政处罚案件。` });
+  if (unread.length) paragraphs.push({ text: `${names(unread)}的台账无法读取，办案情况不明，未列入本节。` });
   if (r.yearToDate) {
-    const never = r.yearToDate.townships.filter((t) => t.figures.penalty.cases - t.figures.penalty.noPenalty === 0);
+    const never = r.yearToDate.townships.filter((t) => !t.unread && t.figures.penalty.cases - t.figures.penalty.noPenalty === 0);
     if (never.length) paragraphs.push({ text: `本年以来尚未开出“第一张罚单”的乡镇${never.length}个：${names(never)}。` });
   }
   if (zero.length) {

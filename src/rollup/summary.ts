@@ -4,7 +4,8 @@
  */
 import { CellRange } from '../ledger/cell';
 import { KINDS, Kind, LEDGERS, officialColumns } from '../ledger/columns';
-import { ReportStatus, Rollup, TownshipMonth, monthLabel } from './rollup';
+import { monthLabel } from './team';
+import { ReportStatus, Rollup, TownshipMonth } from './types';
 import { ENFORCEMENT_NAMES, Figures, MEASURE_NAMES, PENALTY_KIND_NAMES } from './stats';
 import { chinaTime } from './time';
 
@@ -27,13 +28,19 @@ export interface SheetModel {
   money: number[];
 }
 
-export const STATUS_TEXT: Record<ReportStatus, string> = { 'on-time': '按时', late: '逾期', missing: '未报', submitted: '已报（时间不明）' };
+export const STATUS_TEXT: Record<ReportStatus, string> = { 'on-time': '按时', late: '逾期', missing: '未报', submitted: '已报（时间不明）', unreadable: '已收到但无法读取' };
 
-/** `按时` / `逾期 3 天` / `未报（已逾期 5 天）` / `已报（时间不明）` */
+/** `按时` / `逾期 3 天` / `未报（已逾期 5 天）` / `已报（时间不明）` / `已收到但无法读取` */
 export function statusText(t: Pick<TownshipMonth, 'status' | 'lateDays'>): string {
   if (t.status === 'late') return `逾期 ${t.lateDays} 天`;
   if (t.status === 'missing') return t.lateDays ? `未报（已逾期 ${t.lateDays} 天）` : '未报';
   return STATUS_TEXT[t.status];
+}
+
+/** The counted mail's time; the first report's too when a resend was counted; why none. */
+export function receivedText(t: Pick<TownshipMonth, 'status' | 'received' | 'firstReceived'>): string {
+  if (!t.received) return t.status === 'submitted' ? '（收到时间不明）' : '';
+  return `${chinaTime(t.received).text}${t.firstReceived ? `（首次报送 ${chinaTime(t.firstReceived).text}）` : ''}`;
 }
 
 interface Col {
@@ -111,7 +118,8 @@ function summarySheet(r: Rollup): SheetModel {
   const { header, merges } = twoRowHeader(cols, 2);
   const rows: Value[][] = [];
   const strong: number[] = [];
-  const line = (name: string, status: string, received: string, f: Figures) => [name, status, received, ...FIGURE_COLS.map((c) => c.value(f))];
+  // A township whose ledger could not be read has no figures: blank, never 0.
+  const line = (name: string, status: string, received: string, f: Figures | null) => [name, status, received, ...FIGURE_COLS.map((c) => (f ? c.value(f) : null))];
   const block = (label: string) => {
     strong.push(rows.length);
     rows.push([label, ...cols.slice(1).map(() => null)]);
@@ -119,15 +127,15 @@ function summarySheet(r: Rollup): SheetModel {
   const withYear = !!r.yearToDate;
   if (withYear) block(`${monthLabel(r.period)}（本月）`);
   for (const t of r.current.townships) {
-    rows.push(line(t.team, statusText(t), t.received ? chinaTime(t.received).text : t.status === 'submitted' ? '（文件，无收到时间）' : '', t.figures));
+    rows.push(line(t.team, statusText(t), receivedText(t), t.status === 'unreadable' ? null : t.figures));
   }
   const s = r.current.statuses;
   strong.push(rows.length);
-  rows.push(line('合计', `按时${s['on-time']} 逾期${s.late} 未报${s.missing}${s.submitted ? ` 时间不明${s.submitted}` : ''}`, '', r.current.total));
+  rows.push(line('合计', `按时${s['on-time']} 逾期${s.late} 未报${s.missing}${s.submitted ? ` 时间不明${s.submitted}` : ''}${s.unreadable ? ` 无法读取${s.unreadable}` : ''}`, '', r.current.total));
   if (r.yearToDate) {
     rows.push(cols.map(() => null));
     block(`${monthLabel(r.yearToDate.from)}至${Number(r.period.slice(5, 7))}月（本年累计）`);
-    for (const t of r.yearToDate.townships) rows.push(line(t.team, '', '', t.figures));
+    for (const t of r.yearToDate.townships) rows.push(line(t.team, t.unread ? '有月份的台账无法读取，未计入' : '', '', t.figures));
     strong.push(rows.length);
     rows.push(line('合计', '', '', r.yearToDate.total));
   }

@@ -202,6 +202,8 @@ export interface DriverCapabilities {
   settingsIn?: 'workbook' | 'browser';
   /** New sheets of values can be added (WorkbookIO.addSheets); absent: no. */
   addSheets?: boolean;
+  /** A cell can be selected for the clerk (absent: yes). */
+  select?: boolean;
 }
 
 export interface WorkbookDriver {

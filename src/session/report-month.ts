@@ -20,7 +20,7 @@ export function reportMonthText(r: RecordResult, layout?: LedgerLayout): string 
     if (r.display[key]) return true;
     const col = layout?.columns[key];
     const cell = col ? cellAddress(r.row, col) : null;
-    return r.issues.some((i) => i.cell === cell && i.rule === 'cell-error');
+    return r.issues.some((i) => i.cell === cell && (i.rule === 'cell-error' || i.rule === 'formula-no-result'));
   };
   let key = 'closedOn';
   if (r.kind === 'inspection') {

@@ -72,6 +72,10 @@ export interface HostFeatures {
   functions: boolean;
   /** Where the form's team, contact and recipients are remembered. */
   settingsIn: 'workbook' | 'browser';
+  /** Problem cells can be marked in the sheets (absent: yes): 显示标记 / 清除标记 only then. */
+  marks?: boolean;
+  /** Clicking an issue can select its cell (absent: yes); otherwise the pane says where to look. */
+  select?: boolean;
 }
 
 export interface ReportMonthResult {

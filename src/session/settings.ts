@@ -28,7 +28,7 @@ export async function savePaneSettings(store: DocumentStore | null, settings: Pa
 }
 
 export function hostFeatures(caps: DriverCapabilities): HostFeatures {
-  return { functions: caps.functions !== false, settingsIn: caps.settingsIn ?? 'workbook' };
+  return { functions: caps.functions !== false, settingsIn: caps.settingsIn ?? 'workbook', marks: caps.marks, select: caps.select !== false };
 }
 
 /** Sheet name → column letter of the 报送月份 columns the add-in filled, from the stored value. */

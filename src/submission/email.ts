@@ -1,6 +1,7 @@
 import MimeNode from 'emailjs-mime-builder';
 import { KINDS, Kind, LEDGERS } from '../ledger/columns';
 import { IsoDate, formatChineseDate } from '../ledger/dates';
+import { thousands } from '../ledger/numbers';
 import { Contact, Period } from '../ledger/options';
 import { COUNTY_OFFICE } from './options';
 import { BIDI_CONTROLS, periodLabel, periodSpan } from './period';
@@ -40,10 +41,10 @@ export function emailBody(e: EmailInput): string {
   out.push(`${INDENT}现将${e.team}${periodLabel(e.period)}（${periodSpan(e.period)}）行政执法案件台账报送如下：`);
   KINDS.forEach((k, i) => {
     const last = i === KINDS.length - 1 ? '。' : '；';
-    out.push(`${INDENT}${NUMBERS[i]}、${e.counts[k] ? `${LEDGERS[k].caseWord}${e.counts[k]}件` : noneText(k)}${last}`);
+    out.push(`${INDENT}${NUMBERS[i]}、${e.counts[k] ? `${LEDGERS[k].caseWord}${thousands(e.counts[k])}件` : noneText(k)}${last}`);
   });
   if (e.pending.length) {
-    out.push(`${INDENT}另有待办案件${e.pending.length}件，未计入本期，复检或结案后按月报送：`);
+    out.push(`${INDENT}另有待办案件${thousands(e.pending.length)}件，未计入本期，复检或结案后按月报送：`);
     e.pending.forEach((p, i) => {
       out.push(`${INDENT}${i + 1}. ${p.sheet}第${p.row}行：${p.text}${i === e.pending.length - 1 ? '。' : '；'}`);
     });

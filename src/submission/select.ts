@@ -6,6 +6,8 @@ import { Period } from '../ledger/options';
 import { ledgerTitle } from '../ledger/template';
 import { CN_NUMERAL_CHARS, parseAnyInt, toHalfWidth } from '../ledger/text';
 import { LedgerResult, RecordResult, Status, WorkbookCheck, pendingLabel } from '../validation/check';
+import { ownHeader } from '../validation/record';
+import { isTodo } from '../validation/report';
 
 /** A row of a ledger table in the Word file. */
 export interface PeriodRow {
@@ -149,14 +151,17 @@ function placeUndated(r: RecordResult, l: LedgerResult, period: Period): Placeme
   if (after && after > period.lastDay) return null;
   const col = l.layout.columns[key ?? 'hazardCount'] ?? l.layout.tableLeft;
   const cell = cellAddress(r.row, col);
-  const header = l.layout.headers[key ?? 'hazardCount'] ?? '';
-  const error = r.issues.find((i) => i.cell === cell && i.rule === 'cell-error');
+  // As the issue messages name it: a line break inside the header cell is no line break here.
+  const header = ownHeader(l.layout, key ?? 'hazardCount');
+  const error = r.issues.find((i) => i.cell === cell && (i.rule === 'cell-error' || i.rule === 'formula-no-result'));
   const what = !key
     ? `${header}${r.display.hazardCount ? `“${r.display.hazardCount}”无法识别` : '没有填写'}，不知道按检查时间还是复检日期报送`
     : r.pending
       ? `${header}没有填写，也没有写明尚未结案（已结案的请填写${header}，尚未结案的请在备注中写明）`
       : error
-      ? `${header}是错误值 ${/#[A-Z0-9/!?.]+/.exec(error.message)?.[0] ?? ''}`.trim()
+        ? error.rule === 'formula-no-result'
+          ? `${header}是公式，文件里没有保存它的计算结果`
+          : `${header}是错误值 ${/#[A-Z0-9/!?.]+/.exec(error.message)?.[0] ?? ''}`.trim()
       : text
         ? `${header}“${short(text, 20)}”无法识别`
         : `${header}没有填写`;
@@ -199,7 +204,7 @@ export function* selectSteps(check: WorkbookCheck, period: Period, team: string)
       for (const r of l.records) {
         if (++seen % STEP_RECORDS === 0) yield;
         if (r.reportMonth && months.has(r.reportMonth) && r.decidingDate) pick(r);
-        else if (r.pending) {
+        else if (isTodo(r)) {
           const start = startOf(r);
           if (!start || start <= period.lastDay) pending.push({ kind, sheet: r.sheet, row: r.row, state: pendingLabel(r), text: pendingText(r) });
           // A penalty with an empty 结案时间 that its row does not say is open may be a closed case of the period.

@@ -3,6 +3,7 @@ import * as React from 'react';
 import { Button, Caption1, ProgressBar, Subtitle2, Tab, TabList, Toolbar, ToolbarButton, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneCommand } from '../commands/bridge';
 import type { LedgerService, PaneState } from '../session/service';
+import { thousands } from '../ledger/numbers';
 import { teamOf } from '../validation/report';
 import { CheckView } from './CheckView';
 import { errorText, sentence, useAction, useDelayedFlag, usePaneState } from './hooks';
@@ -10,18 +11,23 @@ import { Note } from './Note';
 import { Deliver, SubmissionApi, SubmissionPanel } from './SubmissionPanel';
 import { SelfTestDialog } from './SelfTestDialog';
 import { RollupTab } from './RollupTab';
+import { HolidayDialog, coverageText } from './HolidayDialog';
+import type { HolidayStartup } from './holiday-start';
+import { hasSchedule } from '../ledger/workdays';
 
 export interface AppProps {
   service: LedgerService;
   /** Loads src/submission (lazily in the add-in). */
   loadSubmission: () => Promise<SubmissionApi>;
   deliver: Deliver;
-  /** First and last year of the holiday data, for the note at the bottom. */
-  holidayYears: { first: number; last: number };
+  /** Added holiday arrangements: where they are kept, and problems found at start-up (absent: none can be added here). */
+  holidays?: HolidayStartup;
   /** Current year, to warn when next year's holidays are not yet known. */
   year: number;
   /** Ribbon commands for the pane (准备月度报送); absent where the host has none. */
   commands?: (listener: (c: PaneCommand) => void) => () => void;
+  /** Inside a page of its own (the offline page): the page has the `h1` and the `main` landmark. */
+  embedded?: boolean;
 }
 
 type Notice = { intent: 'success' | 'info' | 'warning' | 'error'; text: string };
@@ -44,24 +50,51 @@ const useStyles = makeStyles({
   progressText: { color: tokens.colorNeutralForeground2 },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
   note: { color: tokens.colorNeutralForeground3 },
+  footer: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
+  // Where to find a cell (a host that cannot select one): pinned to the bottom of the window, where the clerk is looking.
+  where: {
+    position: 'fixed',
+    left: 0,
+    right: 0,
+    bottom: 0,
+    zIndex: 1,
+    display: 'flex',
+    justifyContent: 'center',
+    padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}`,
+    pointerEvents: 'none',
+  },
+  whereBox: { maxWidth: '760px', width: '100%', pointerEvents: 'auto', boxShadow: tokens.shadow16, borderRadius: tokens.borderRadiusMedium },
+  whereRoom: { paddingBottom: '140px' },
 });
+
+/** Where to look for a cell in Excel or WPS, for a host that cannot select it (the offline page). */
+export function whereText(sheet: string, cell: string): string {
+  return `「${sheet}」${cell}：离线页面不能跳到单元格。请在 Excel 或 WPS 中切换到工作表「${sheet}」，在左上角的名称框中输入 ${cell} 后按回车。`;
+}
 
 /** `读取 12,000/40,000 行` while reading, `检查中… 8,000/40,000 行` while checking. */
 export function progressText(p: PaneState['progress']): string {
   if (!p) return '正在检查…';
-  // Not toLocaleString: Intl costs milliseconds per call, and this runs ten times a second.
-  const n = (x: number) => String(x).replace(/\B(?=(\d{3})+$)/g, ',');
+  const n = thousands;
   if (p.step === 'reading') return p.total ? `读取 ${n(p.done)}/${n(p.total)} 行` : '正在读取工作簿…';
   return p.total ? `检查中… ${n(p.done)}/${n(p.total)} 行` : '检查中…';
 }
 
-export function App({ service, loadSubmission, deliver, holidayYears, year, commands }: AppProps): React.ReactElement {
+export function App({ service, loadSubmission, deliver, holidays, year, commands, embedded }: AppProps): React.ReactElement {
   const s = useStyles();
+  const Root = embedded ? 'div' : 'main';
   const state = usePaneState(service);
   const [tab, setTab] = React.useState<'check' | 'submit' | 'rollup'>('check');
   const [rollupMounted, setRollupMounted] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [selfTestOpen, setSelfTestOpen] = React.useState(false);
+  const [holidayOpen, setHolidayOpen] = React.useState(false);
+  const [holidayProblems, setHolidayProblems] = React.useState(holidays?.problems ?? []);
+  // Bumped when the added arrangements change: the coverage line is read again.
+  const [, setHolidayVersion] = React.useState(0);
+  const features = React.useMemo(() => service.features?.(), [service]);
+  const canSelect = features?.select !== false;
+  const [where, setWhere] = React.useState<{ sheet: string; cell: string } | null>(null);
   const [prepareRequest, setPrepareRequest] = React.useState(0);
   // The 月度报送 tab is built after the first result is on screen (a transition: in slices), or at once when asked for.
   const [submitMounted, setSubmitMounted] = React.useState(false);
@@ -100,9 +133,10 @@ export function App({ service, loadSubmission, deliver, holidayYears, year, comm
 
   const onSelect = React.useCallback(
     (sheet: string, cell: string) => {
-      service.selectCell(sheet, cell).catch(fail(`没能选中 ${sheet} 的 ${cell}`));
+      if (!canSelect) setWhere({ sheet, cell });
+      else service.selectCell(sheet, cell).catch(fail(`没能选中 ${sheet} 的 ${cell}`));
     },
-    [service],
+    [service, canSelect],
   );
 
   const recheck = () => action.run(() => service.checkAll()).then(() => setNotice(null), fail('检查失败'));
@@ -119,7 +153,7 @@ export function App({ service, loadSubmission, deliver, holidayYears, year, comm
     action.run(() => service.fillReportMonths()).then((r) => {
       if (!r) return;
       const lines = [
-        ...r.written.map((w) => (w.rows ? `${w.sheet}：已在 ${w.column} 列写入 ${w.rows} 行的报送月份。` : `${w.sheet}：还没有案件记录，只在 ${w.column} 列写了“报送月份”表头；填入案件后会自动写上。`)),
+        ...r.written.map((w) => (w.rows ? `${w.sheet}：已在 ${w.column} 列写入 ${thousands(w.rows)} 行的报送月份。` : `${w.sheet}：还没有案件记录，只在 ${w.column} 列写了“报送月份”表头；填入案件后会自动写上。`)),
         ...r.refused.map((x) => x.reason), // a full sentence naming the sheet
       ];
       setNotice({ intent: r.refused.length ? 'warning' : 'success', text: lines.join('\n') || '没有可以写入报送月份的台账。' });
@@ -140,18 +174,22 @@ export function App({ service, loadSubmission, deliver, holidayYears, year, comm
   const fraction = progress?.total ? Math.min(1, progress.done / progress.total) : undefined;
 
   return (
-    <main className={s.root}>
+    <Root className={where ? `${s.root} ${s.whereRoom}` : s.root}>
       <div className={s.head}>
-        <Subtitle2 as="h1" className={s.title}>
-          执法台账助手
-        </Subtitle2>
+        {!embedded && (
+          <Subtitle2 as="h1" className={s.title}>
+            执法台账助手
+          </Subtitle2>
+        )}
         <Toolbar aria-label="台账操作" size="small" className={s.toolbar}>
           <ToolbarButton onClick={() => void recheck()} disabled={action.busy} title="重新读取整个工作簿并检查（表格改动没有自动更新时用）">
             重新检查
           </ToolbarButton>
-          <ToolbarButton onClick={toggleMarks} disabled={action.busy || !hasLedgers} title={state.marksShown ? '去掉表格中的问题标记，恢复原来的样子' : '在表格中标出有问题的单元格'}>
-            {state.marksShown ? '清除标记' : '显示标记'}
-          </ToolbarButton>
+          {features?.marks !== false && (
+            <ToolbarButton onClick={toggleMarks} disabled={action.busy || !hasLedgers} title={state.marksShown ? '去掉表格中的问题标记，恢复原来的样子' : '在表格中标出有问题的单元格'}>
+              {state.marksShown ? '清除标记' : '显示标记'}
+            </ToolbarButton>
+          )}
           <ToolbarButton onClick={() => void fillMonths()} disabled={action.busy || !hasLedgers} title="在每张台账右侧的“报送月份”列写上每条记录的报送月份">
             填写报送月份
           </ToolbarButton>
@@ -224,12 +262,52 @@ export function App({ service, loadSubmission, deliver, holidayYears, year, comm
         </>
       )}
 
+      {!canSelect && (
+        <div className={s.where} role="status">
+          {where && (
+            <div className={s.whereBox}>
+              <Note
+                intent="info"
+                action={
+                  <Button appearance="transparent" size="small" onClick={() => setWhere(null)}>
+                    知道了
+                  </Button>
+                }
+              >
+                {whereText(where.sheet, where.cell)}
+              </Note>
+            </div>
+          )}
+        </div>
+      )}
       {service.selfTest && selfTestOpen && <SelfTestDialog open onClose={() => setSelfTestOpen(false)} run={() => service.selfTest!()} />}
-      <Caption1 className={s.note}>
-        {service.features?.().functions !== false && '可在单元格中使用 TZ.REPORT_MONTH、TZ.CHECK_ROW、TZ.WORKDAY_CN、TZ.IS_WORKDAY_CN、TZ.PUBLICITY_DUE 函数。'}节假日和调休安排收录 {holidayYears.first}–{holidayYears.last}{' '}
-        年，其他年份按周一至周五计算工作日
-        {year >= holidayYears.last ? `；${holidayYears.last + 1}年的安排公布后请更新加载项。` : '。'}
-      </Caption1>
-    </main>
+      {!!holidayProblems.length && <Note intent="warning">添加的节假日安排无法使用，已按内置的数据计算：{holidayProblems.map(sentence).join('；')}。请点“节假日安排”重新添加。</Note>}
+      <div className={s.footer}>
+        <Caption1 className={s.note}>
+          {features?.functions !== false && '可在单元格中使用 TZ.REPORT_MONTH、TZ.CHECK_ROW、TZ.WORKDAY_CN、TZ.IS_WORKDAY_CN、TZ.PUBLICITY_DUE 函数。'}
+          {coverageText()}，其他年份按周一至周五计算工作日，涉及这些年份的期限会注明。
+          {!hasSchedule(year + 1) && (holidays ? `${year + 1}年的安排公布后（通常在${year}年11–12月），点“节假日安排”添加即可，不用更新${embedded ? '本页面' : '加载项'}。` : `${year + 1}年的安排公布后请更新加载项。`)}
+        </Caption1>
+        {holidays && (
+          <Button size="small" appearance="secondary" onClick={() => setHolidayOpen(true)}>
+            节假日安排
+          </Button>
+        )}
+      </div>
+      {holidays && (
+        <HolidayDialog
+          open={holidayOpen}
+          storage={holidays.storage}
+          onClose={() => setHolidayOpen(false)}
+          onChanged={(years) => {
+            setHolidayOpen(false);
+            setHolidayVersion((n) => n + 1);
+            setHolidayProblems([]);
+            setNotice({ intent: 'success', text: years.length ? `已添加 ${years.map((y) => y.year).join('、')} 年的节假日安排，已按新的安排重新检查。` : '已删除添加的节假日安排，已按内置的数据重新检查。' });
+            void service.checkAll().catch(() => undefined);
+          }}
+        />
+      )}
+    </Root>
   );
 }

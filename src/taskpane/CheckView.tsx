@@ -2,6 +2,7 @@
 import * as React from 'react';
 import { Badge, Body1, Body1Strong, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { LEDGERS } from '../ledger/columns';
+import { thousands } from '../ledger/numbers';
 import type { PaneState, SheetSummary } from '../session/service';
 import { IssueList, SelectCell, SeverityBadge } from './IssueList';
 import { groupIssues } from './issues';
@@ -26,28 +27,30 @@ const useStyles = makeStyles({
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   team: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   todo: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
 /** A count on a card: coloured as the issue list's badges when there are any. */
 function Count({ n, label, severity }: { n: number; label: string; severity: 'error' | 'warning' | 'info' | 'pending' }) {
+  const s = useStyles();
   if (!n) {
     return (
-      <Badge appearance="ghost" color="informative" shape="rounded">
+      <Badge appearance="ghost" color="informative" shape="rounded" className={s.badge}>
         {label} 0
       </Badge>
     );
   }
   if (severity === 'pending') {
     return (
-      <Badge appearance="tint" color="brand" shape="rounded">
-        {label} {n}
+      <Badge appearance="tint" color="brand" shape="rounded" className={s.badge}>
+        {label} {thousands(n)}
       </Badge>
     );
   }
   return (
     <SeverityBadge severity={severity} size="medium">
-      {label} {n}
+      {label} {thousands(n)}
     </SeverityBadge>
   );
 }
@@ -57,13 +60,13 @@ function SheetCard({ sheet }: { sheet: SheetSummary }): React.ReactElement {
   return (
     <li className={s.sheet} aria-label={sheet.name}>
       <div className={s.sheetHead}>
-        <Badge appearance="filled" color={KIND_COLOR[sheet.kind]} shape="rounded">
+        <Badge appearance="filled" color={KIND_COLOR[sheet.kind]} shape="rounded" className={s.badge}>
           {LEDGERS[sheet.kind].name}
         </Badge>
         <Body1Strong className={s.sheetName}>{sheet.name}</Body1Strong>
       </div>
       <div className={s.counts}>
-        <Body1>{sheet.records} 条记录</Body1>
+        <Body1>{thousands(sheet.records)} 条记录</Body1>
         <Count n={sheet.errors} label="错误" severity="error" />
         <Count n={sheet.warnings} label="警告" severity="warning" />
         <Count n={sheet.infos} label="提示" severity="info" />

@@ -15,6 +15,7 @@ import {
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import type { Issue } from '../validation/check';
+import { thousands } from '../ledger/numbers';
 import { RULE_BY_ID, SEVERITY_LABEL, Severity } from '../validation/rules';
 import { BADGE_CLASS, ON_CLASS, useEntryStyles, useSeverityStyles } from './entry-styles';
 import { SEVERITIES, SheetGroup, filterGroup, issueCount, messageBody, totalCounts } from './issues';
@@ -27,7 +28,7 @@ export type SelectCell = (sheet: string, cell: string) => void;
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', marginBottom: tokens.spacingVerticalS },
   header: { minWidth: 0, overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  headerCount: { color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalXS, whiteSpace: 'nowrap', fontWeight: tokens.fontWeightRegular },
+  headerCount: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap', fontWeight: tokens.fontWeightRegular },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
   rowTitle: {
     fontWeight: tokens.fontWeightSemibold,
@@ -39,13 +40,16 @@ const useStyles = makeStyles({
   entryHead: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   pending: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   more: { alignSelf: 'flex-start' },
+  // A badge is one word: never broken over two lines in a narrow pane.
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 /** The severity's badge, coloured as its bar and its marks. */
 export function SeverityBadge({ severity, children, size = 'small' }: { severity: Severity; children: React.ReactNode; size?: 'small' | 'medium' }): React.ReactElement {
   const v = useSeverityStyles();
+  const s = useStyles();
   return (
-    <Badge appearance="tint" shape="rounded" size={size} className={v[BADGE_CLASS[severity]]}>
+    <Badge appearance="tint" shape="rounded" size={size} className={mergeClasses(v[BADGE_CLASS[severity]], s.badge)}>
       {children}
     </Badge>
   );
@@ -97,7 +101,7 @@ function PendingRows({ group, onSelect }: { group: SheetGroup; onSelect: SelectC
           第{p.row}行 {p.state}
         </Button>
       ))}
-      {group.pending.length > 50 && <Caption1>等 {group.pending.length} 行</Caption1>}
+      {group.pending.length > 50 && <Caption1>等 {thousands(group.pending.length)} 行</Caption1>}
     </div>
   );
 }
@@ -111,14 +115,14 @@ function SheetIssues({ group, onSelect }: { group: SheetGroup; onSelect: SelectC
   return (
     <div className={s.panel}>
       <div className={s.panel} {...nav}>
-        {group.sheetIssues.length > 0 && <IssueGroup title={`表头（第${group.headerRow}行）`} issues={group.sheetIssues} onSelect={onSelect} />}
+        {group.sheetIssues.length > 0 && <IssueGroup title={group.sheetIssues.every((i) => i.row === group.headerRow) ? `表头（第${group.headerRow}行）` : '整张表'} issues={group.sheetIssues} onSelect={onSelect} />}
         {group.rows.slice(0, limit).map((r) => (
           <IssueGroup key={r.row} title={`第${r.row}行`} issues={r.issues} onSelect={onSelect} />
         ))}
       </div>
       {rest > 0 && (
         <Button className={s.more} size="small" onClick={() => setLimit((n) => n + ROW_PAGE * 2)}>
-          显示更多（还有 {rest} 行）
+          显示更多（还有 {thousands(rest)} 行）
         </Button>
       )}
       {group.pending.length > 0 && <PendingRows group={group} onSelect={onSelect} />}
@@ -130,7 +134,7 @@ function SheetIssues({ group, onSelect }: { group: SheetGroup; onSelect: SelectC
 export function groupStatus(all: SheetGroup, shown: SheetGroup): string {
   const rows = shown.rows.length + (shown.sheetIssues.length ? 1 : 0);
   const hidden = issueCount(all) - issueCount(shown);
-  const parts = [rows ? `${rows} 行有问题` : '', hidden ? `${hidden} 条已隐藏` : ''].filter(Boolean);
+  const parts = [rows ? `${thousands(rows)} 行有问题` : '', hidden ? `${thousands(hidden)} 条已隐藏` : ''].filter(Boolean);
   return parts.join('，') || '没有问题';
 }
 
@@ -175,7 +179,7 @@ export const IssueList = React.memo(function IssueList({ groups, onSelect }: Iss
             return (
               <ToggleButton key={sev} size="small" checked={on} className={on ? v[ON_CLASS[sev]] : v.off} onClick={() => toggle(sev)}>
                 {on ? '✓ ' : ''}
-                {SEVERITY_LABEL[sev]} {totals[sev]}
+                {SEVERITY_LABEL[sev]} {thousands(totals[sev])}
                 {on ? '' : '（已隐藏）'}
               </ToggleButton>
             );
@@ -192,7 +196,8 @@ export const IssueList = React.memo(function IssueList({ groups, onSelect }: Iss
               <AccordionHeader expandIconPosition="end" as="h2">
                 <span className={s.header}>
                   {g.sheet}
-                  <span className={s.headerCount}>{groupStatus(all, g)}</span>
+                  {/* Words apart from the sheet name, also for a screen reader: “处罚12月 · 1 行有问题”, not “12月1 行”. */}
+                  <span className={s.headerCount}>{` · ${groupStatus(all, g)}`}</span>
                 </span>
               </AccordionHeader>
               <AccordionPanel collapseMotion={null}>

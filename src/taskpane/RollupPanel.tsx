@@ -1,6 +1,6 @@
 /*
  * The 县局汇总 tab (the county's side, issue 12): the month, an optional list of the townships
- * that must report, the townships' files picked from disk (.eml / .docx / .xlsx, read in the
+ * that must report, the townships' files picked from disk (mails, ledgers, archives; read in the
  * browser, sent nowhere) → the roll-up, then its tables as new sheets of the open workbook, the
  * summary .xlsx and the 通报 draft. Loaded with its own chunk when the tab is first opened; the
  * roll-up itself (src/rollup, exceljs, docx, the .eml parser) only on 汇总.
@@ -82,7 +82,7 @@ export function RollupPanel({ service, deliver, loadRollup = loadDefault }: Roll
         const r = await a.runRollup(files, { period, today, townships: a.townshipList(list) });
         setRun(r);
         const v = r.view;
-        setAnnounced(`${v.label}汇总完成：按时 ${v.statuses.onTime} 个，逾期 ${v.statuses.late} 个，未报 ${v.statuses.missing} 个${v.unreadable.length ? `；${v.unreadable.length} 个文件无法读取` : ''}。`);
+        setAnnounced(`${v.label}汇总完成：按时 ${v.statuses.onTime} 个，逾期 ${v.statuses.late} 个，未报 ${v.statuses.missing} 个${v.statuses.unreadable ? `，已收到但无法读取 ${v.statuses.unreadable} 个` : ''}${v.unreadable.length ? `；${v.unreadable.length} 个文件无法读取` : ''}。`);
       } catch (e) {
         const message = `没有汇总：${sentence(errorText(e))}。`;
         setFailed(message);
@@ -143,7 +143,7 @@ export function RollupPanel({ service, deliver, loadRollup = loadDefault }: Roll
             className={s.input}
             type="file"
             multiple
-            accept=".eml,.docx,.xlsx"
+            accept=".eml,.msg,.mbox,.mbx,.docx,.xlsx,.zip,.rar,.dat,.doc,.wps,.xls,.et,.pdf"
             aria-label="选择各乡镇报送的文件"
             onChange={(e) => {
               setFiles(Array.from(e.target.files ?? []));
@@ -152,7 +152,7 @@ export function RollupPanel({ service, deliver, loadRollup = loadDefault }: Roll
             }}
           />
           <Caption1 className={s.picked}>{pickedText(files.map((f) => f.name))}</Caption1>
-          <Caption1 className={s.muted}>可一次选中多个文件：邮件另存的 .eml、Word 台账 .docx、Excel 台账 .xlsx。</Caption1>
+          <Caption1 className={s.muted}>可一次选中多个文件：邮件另存的 .eml、Outlook 的 .msg、邮箱导出的 .mbox（Thunderbird 的邮箱文件没有扩展名，请在对话框中选“所有文件”），Word 台账 .docx、Excel 台账 .xlsx，压缩包 .zip、.rar。</Caption1>
         </div>
         <div>
           <Button appearance="primary" type="submit" disabled={rolling.busy}>

@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-const BADGE: Record<TownshipLine['kind'], 'success' | 'warning' | 'danger' | 'informative'> = { 'on-time': 'success', late: 'warning', missing: 'danger', submitted: 'informative' };
+const BADGE: Record<TownshipLine['kind'], 'success' | 'warning' | 'danger' | 'informative'> = { 'on-time': 'success', late: 'warning', missing: 'danger', submitted: 'informative', unreadable: 'warning' };
 
 /** `处罚 3 件 · 检查 3 次 · 强制 1 件 · 错误 0 处、警告 1 处` */
 export function figuresText(t: Pick<TownshipLine, 'penalty' | 'inspection' | 'coercion' | 'errors' | 'warnings'>): string {
@@ -64,7 +64,7 @@ export interface RollupResultProps {
 export function RollupResult({ view, canWrite, busy, status, onWrite, onSave }: RollupResultProps): React.ReactElement {
   const s = useStyles();
   const st = view.statuses;
-  const counts = [`按时 ${st.onTime}`, `逾期 ${st.late}`, `未报 ${st.missing}`, ...(st.submitted ? [`时间不明 ${st.submitted}`] : [])].join(' · ');
+  const counts = [`按时 ${st.onTime}`, `逾期 ${st.late}`, `未报 ${st.missing}`, ...(st.submitted ? [`时间不明 ${st.submitted}`] : []), ...(st.unreadable ? [`无法读取 ${st.unreadable}`] : [])].join(' · ');
   const t = view.total;
   return (
     <section className={s.root} aria-labelledby="tz-rollup-heading">
@@ -105,8 +105,8 @@ export function RollupResult({ view, canWrite, busy, status, onWrite, onSave }: 
                 </Badge>
               </div>
               <Caption1 className={s.muted}>
-                {x.received ? `${x.received} 收到 · ` : ''}
-                {x.kind === 'missing' ? '没有收到报送材料' : figuresText(x)}
+                {x.received ? `${x.received} 收到${x.firstReceived ? `（首次报送 ${x.firstReceived}）` : ''} · ` : ''}
+                {x.kind === 'missing' ? '没有收到报送材料' : x.kind === 'unreadable' ? `台账无法读取，未计入统计：${x.unreadable.map(unreadableText).join('；')}` : figuresText(x)}
                 {x.unlisted ? ' · 不在应报乡镇名单中' : ''}
               </Caption1>
             </li>

@@ -29,12 +29,14 @@ import {
 } from '@fluentui/react-components';
 import { KINDS, LEDGERS } from '../ledger/columns';
 import { formatChineseDate } from '../ledger/dates';
+import { thousands } from '../ledger/numbers';
 import type { BlockingIssue, Due, SubmissionPackage, SubmissionRefused, SubmissionResult, UnplacedRow } from '../submission';
 import { RULE_BY_ID } from '../validation/rules';
 import { useEntryStyles } from './entry-styles';
 import type { SelectCell } from './IssueList';
 import { messageBody } from './issues';
 import { Note } from './Note';
+import { useOpenFocus } from './hooks';
 
 export const BLOCKING_PAGE = 30;
 
@@ -99,12 +101,12 @@ export function Notices({ notices }: { notices: string[] }): React.ReactElement 
 /** What a screen reader hears when the result arrives (the heading and its first line). */
 export function resultSummary(r: SubmissionResult): string {
   if (r.refused) return `没有生成报送文件。${r.message}`;
-  return `${readyTitle(r)}。${r.team}${r.label}：${KINDS.map((k) => `${LEDGERS[k].name} ${r.counts[k]} 件`).join('，')}。`;
+  return `${readyTitle(r)}。${r.team}${r.label}：${KINDS.map((k) => `${LEDGERS[k].name} ${thousands(r.counts[k])} 件`).join('，')}。`;
 }
 
 function readyTitle(pkg: SubmissionPackage): string {
-  if (pkg.unplaced.length) return `报送文件已生成，但可能缺少 ${pkg.unplaced.length} 件案件`;
-  if (pkg.blocking.length) return `报送文件已生成（含 ${pkg.blocking.length} 处错误）`;
+  if (pkg.unplaced.length) return `报送文件已生成，但可能缺少 ${thousands(pkg.unplaced.length)} 件案件`;
+  if (pkg.blocking.length) return `报送文件已生成（含 ${thousands(pkg.blocking.length)} 处错误）`;
   return '报送文件已生成';
 }
 
@@ -140,7 +142,7 @@ function CellList<T>({ items, label, keyOf, render, tone, onSelect, cell }: { it
       </ul>
       {items.length > limit && (
         <Button size="small" onClick={() => setLimit((n) => n + BLOCKING_PAGE * 2)}>
-          显示更多（还有 {items.length - limit} 处）
+          显示更多（还有 {thousands(items.length - limit)} 处）
         </Button>
       )}
     </>
@@ -184,7 +186,7 @@ export function UnplacedBlock({ rows, label, onSelect, open }: { rows: UnplacedR
       <AccordionItem value="unplaced">
         <AccordionHeader expandIconPosition="end" as="h3">
           <span className={s.accordionHeader}>
-            {rows.length} 件案件的报送月份无法确定，可能属于{label}，不在文件中
+            {thousands(rows.length)} 件案件的报送月份无法确定，可能属于{label}，不在文件中
           </span>
         </AccordionHeader>
         <AccordionPanel collapseMotion={null}>
@@ -221,6 +223,9 @@ export interface RefusedProps {
 export function RefusedView({ result, onSelect, onAllowErrors, busy }: RefusedProps): React.ReactElement {
   const s = useStyles();
   const rows = new Set(result.blocking.map((b) => `${b.sheet}\u0000${b.row}`)).size;
+  const [confirming, setConfirming] = React.useState(false);
+  const safe = React.useRef<HTMLButtonElement>(null);
+  useOpenFocus(confirming, safe);
   return (
     <section className={s.root} aria-label="没有生成报送文件">
       <ResultHeading>没有生成报送文件</ResultHeading>
@@ -228,7 +233,7 @@ export function RefusedView({ result, onSelect, onAllowErrors, busy }: RefusedPr
       {result.reason === 'errors' && (
         <>
           <div className={s.buttons}>
-            <Dialog>
+            <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
               <DialogTrigger disableButtonEnhancement>
                 <Button disabled={busy}>仍然生成（含错误）</Button>
               </DialogTrigger>
@@ -236,16 +241,17 @@ export function RefusedView({ result, onSelect, onAllowErrors, busy }: RefusedPr
                 <DialogBody>
                   <DialogTitle>确认生成含错误的报送文件？</DialogTitle>
                   <DialogContent>
-                    {result.label}的台账中有 {rows} 行、{result.blocking.length} 处错误还没有改正。有错误的行会照样写进 Word 台账。县司法局会抽查台账，建议先改正再报送。
+                    {result.label}的台账中有 {thousands(rows)} 行、{thousands(result.blocking.length)} 处错误还没有改正。有错误的行会照样写进 Word 台账。县司法局会抽查台账，建议先改正再报送。
                   </DialogContent>
+                  {/* The safe choice first: the dialog focuses its first button, so Enter twice never ships the errors. */}
                   <DialogActions>
                     <DialogTrigger disableButtonEnhancement>
-                      <Button appearance="primary" onClick={onAllowErrors}>
-                        仍然生成
+                      <Button appearance="primary" ref={safe}>
+                        返回修改
                       </Button>
                     </DialogTrigger>
                     <DialogTrigger disableButtonEnhancement>
-                      <Button>取消</Button>
+                      <Button onClick={onAllowErrors}>仍然生成</Button>
                     </DialogTrigger>
                   </DialogActions>
                 </DialogBody>
@@ -275,7 +281,7 @@ export interface ReadyProps {
 
 export function ReadyView({ pkg, onSelect, onSave, onCopy, saving, status }: ReadyProps): React.ReactElement {
   const s = useStyles();
-  const counts = KINDS.map((k) => `${LEDGERS[k].name} ${pkg.counts[k]} 件`).join('，');
+  const counts = KINDS.map((k) => `${LEDGERS[k].name} ${thousands(pkg.counts[k])} 件`).join('，');
   // Green only when nothing may be missing and nothing wrong went in.
   const intent = pkg.unplaced.length || pkg.blocking.length ? 'warning' : 'success';
   return (
@@ -284,8 +290,8 @@ export function ReadyView({ pkg, onSelect, onSave, onCopy, saving, status }: Rea
       <Note intent={intent}>
         {pkg.team}
         {pkg.label}：{counts}
-        {pkg.pending.length > 0 && `；另有待办 ${pkg.pending.length} 件，写在邮件正文中`}。
-        {pkg.blocking.length > 0 && `\n按您的确认，Word 台账中含有 ${pkg.blocking.length} 处错误；它们列在本页最下面的“文件中含有的错误”中，点一下可以跳到单元格。`}
+        {pkg.pending.length > 0 && `；另有待办 ${thousands(pkg.pending.length)} 件，写在邮件正文中`}。
+        {pkg.blocking.length > 0 && `\n按您的确认，Word 台账中含有 ${thousands(pkg.blocking.length)} 处错误；它们列在本页最下面的“文件中含有的错误”中，点一下可以跳到单元格。`}
       </Note>
 
       <div className={s.section}>
@@ -341,7 +347,7 @@ export function ReadyView({ pkg, onSelect, onSave, onCopy, saving, status }: Rea
         <Accordion collapsible>
           <AccordionItem value="errors">
             <AccordionHeader expandIconPosition="end" as="h3">
-              文件中含有的错误（{pkg.blocking.length} 处）
+              文件中含有的错误（{thousands(pkg.blocking.length)} 处）
             </AccordionHeader>
             <AccordionPanel collapseMotion={null}>
               <BlockingList items={pkg.blocking} onSelect={onSelect} />

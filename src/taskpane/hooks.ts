@@ -24,6 +24,16 @@ export function useDelayedFlag(active: boolean, delay = 300): boolean {
   return active && shown;
 }
 
+/**
+ * Focus on `ref` once a dialog has opened: its safe choice, whatever Fluent's focus trap picked
+ * first (a parent's effect runs after the dialog surface's own).
+ */
+export function useOpenFocus(open: boolean, ref: React.RefObject<HTMLElement>): void {
+  React.useEffect(() => {
+    if (open) ref.current?.focus();
+  }, [open, ref]);
+}
+
 /** A message without its closing full stop, to go inside a sentence of the pane's own (no “。。”). */
 export function sentence(text: string): string {
   return text.trim().replace(/[。．.！!；;，,\s]+$/u, '');

@@ -6,16 +6,19 @@ import { deliverFiles } from '../excel/delivery';
 import { officeReady } from '../excel/office';
 import { createLedgerService } from '../excel/session';
 import { whenPaneShown } from '../excel/visibility';
-import { holidayDataRange } from '../validation/cell-functions';
 import { onPaneCommand } from '../commands/bridge';
 import { App } from './App';
 import { yieldToHost } from './pause';
+import { HolidayStartup, holidayStorage, startHolidays } from './holiday-start';
 
 // taskpane.html tells a webview too old to run this bundle (it never gets here) from one still loading.
 (window as { tzStarted?: boolean }).tzStarted = true;
 
 /** src/submission (docx, the MIME builder) and the form's zod checks in their own chunk, fetched on the first 生成报送文件. */
 const loadSubmission = () => import(/* webpackChunkName: "submission" */ './submit-api');
+
+// Added holiday arrangements, before anything is checked or any TZ function computed (the functions share this page's table).
+const holidays: Promise<HolidayStartup> = startHolidays(holidayStorage(), () => import(/* webpackChunkName: "settings" */ './holiday-settings'));
 
 officeReady().then(({ host }) => {
   const el = document.getElementById('root');
@@ -38,13 +41,14 @@ officeReady().then(({ host }) => {
     </FluentProvider>,
   );
   // Started hidden (TZ.* formulas recalculating): nothing is read or written until the pane is shown.
-  start = whenPaneShown(() => {
+  start = whenPaneShown(async () => {
+    const added = await holidays;
     const service = createLedgerService({ pause: yieldToHost }); // the one place the pane meets the Excel adapter
     // A transition: the first render of the whole pane in slices, not one long task.
     startTransition(() =>
       root.render(
         <FluentProvider theme={webLightTheme}>
-          <App service={service} loadSubmission={loadSubmission} deliver={deliverFiles} holidayYears={holidayDataRange()} year={new Date().getFullYear()} commands={onPaneCommand} />
+          <App service={service} loadSubmission={loadSubmission} deliver={deliverFiles} holidays={added} year={new Date().getFullYear()} commands={onPaneCommand} />
         </FluentProvider>,
       ),
     );

@@ -2,6 +2,7 @@
 import { cellAddress } from '../ledger/cell';
 import { Kind } from '../ledger/columns';
 import { Issue, WorkbookCheck, pendingLabel } from '../validation/check';
+import { isTodo } from '../validation/report';
 import { Severity } from '../validation/rules';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -50,7 +51,7 @@ export function groupIssues(check: WorkbookCheck | null): SheetGroup[] {
     for (const i of l.sheetIssues) counts[i.severity]++;
     const decidingCol = l.layout.kind === 'inspection' ? l.layout.columns.recheckOn : l.layout.columns.closedOn;
     for (const r of l.records) {
-      if (r.status === 'pending') {
+      if (isTodo(r)) {
         pending.push({
           row: r.row,
           cell: cellAddress(r.row, decidingCol ?? l.layout.tableLeft),

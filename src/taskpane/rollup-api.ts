@@ -4,14 +4,35 @@
  * shows it, the sheets for the open workbook, the summary .xlsx and the 通报 draft. Nothing
  * is sent anywhere.
  */
-import { Rollup, RollupFile, monthLabel, noticeDocx, noticeModel, rollUp, statusText, summaryWorkbook, summaryXlsx } from '../rollup';
+import { setRarWasm } from '../input/containers/archive-rar';
+import { CONTAINER_LIMITS } from '../input/containers/budget';
+import { ReportStatus, Rollup, RollupFile, monthLabel, noticeDocx, noticeModel, rollUp, statusText, summaryWorkbook, summaryXlsx } from '../rollup';
 import { chinaTime } from '../rollup/time';
 import type { NewSheet } from '../session/driver';
 import { cleanFileName } from '../submission/period';
 import { newSheetOf } from './rollup-sheets';
 
-/** As the CLI (src/cli/rollup.ts): a file over 50 MB is no township's package. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** As the CLI (src/cli/folder.ts): the container readers' limit for one file. */
+export const MAX_FILE_BYTES = CONTAINER_LIMITS.fileBytes;
+/** `data:application/wasm;base64,…` → bytes. */
+function dataUrlBytes(url: string): ArrayBuffer {
+  const bin = atob(url.slice(url.indexOf(',') + 1));
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out.buffer;
+}
+
+// The pane cannot read node-unrar-js's wasm from disk: the build inlines it (webpack asset/inline)
+// in a chunk fetched only when a .rar is met. Under Node (tests) the package loads its own.
+setRarWasm(async () => {
+  try {
+    const { default: url } = await import(/* webpackChunkName: "unrar" */ 'node-unrar-js/esm/js/unrar.wasm');
+    return dataUrlBytes(url);
+  } catch {
+    return undefined;
+  }
+});
+
 /** Files one roll-up reads in the pane (they are all held in the browser's memory). */
 export const MAX_FILES = 500;
 
@@ -24,11 +45,15 @@ export interface PickedFile {
 
 export interface TownshipLine {
   team: string;
-  /** 按时 / 逾期 3 天 / 未报 / 已报（时间不明） */
+  /** 按时 / 逾期 3 天 / 未报 / 已报（时间不明） / 已收到但无法读取 */
   status: string;
-  kind: 'on-time' | 'late' | 'missing' | 'submitted';
-  /** `2023年10月31日 09:12`, or null. */
+  kind: ReportStatus;
+  /** `2023年10月31日 09:12` (the counted mail's), or null. */
   received: string | null;
+  /** The first report's time, when a later resend was counted (timeliness is the first report's). */
+  firstReceived: string | null;
+  /** The ledgers that came but could not be read (status `unreadable`): file and reason. */
+  unreadable: { file: string; reason: string }[];
   penalty: number;
   inspection: number;
   coercion: number;
@@ -45,7 +70,7 @@ export interface RollupView {
   /** `11月1日` */
   due: string;
   townships: TownshipLine[];
-  statuses: { onTime: number; late: number; missing: number; submitted: number };
+  statuses: { onTime: number; late: number; missing: number; submitted: number; unreadable: number };
   total: { penalty: number; amountYuan: number; inspection: number; coercion: number; errors: number; warnings: number };
   /** Files that could not be read, with the reason. */
   unreadable: { file: string; reason: string }[];
@@ -84,6 +109,8 @@ function viewOf(r: Rollup): RollupView {
       status: statusText(t),
       kind: t.status,
       received: t.received ? chinaTime(t.received).text : null,
+      firstReceived: t.firstReceived ? chinaTime(t.firstReceived).text : null,
+      unreadable: t.unreadable,
       penalty: t.figures.penalty.cases,
       inspection: t.figures.inspection.count,
       coercion: t.figures.coercion.cases,
@@ -91,7 +118,7 @@ function viewOf(r: Rollup): RollupView {
       warnings: t.figures.issues.warning,
       unlisted: t.unlisted,
     })),
-    statuses: { onTime: c.statuses['on-time'], late: c.statuses.late, missing: c.statuses.missing, submitted: c.statuses.submitted },
+    statuses: { onTime: c.statuses['on-time'], late: c.statuses.late, missing: c.statuses.missing, submitted: c.statuses.submitted, unreadable: c.statuses.unreadable },
     total: {
       penalty: c.total.penalty.cases,
       amountYuan: c.total.penalty.amountYuan,
@@ -112,7 +139,7 @@ function viewOf(r: Rollup): RollupView {
  * a wrong period); a file that cannot be read is listed in the result with its reason.
  */
 export async function runRollup(picked: PickedFile[], o: { period: string; today: string; townships?: string[] }): Promise<RollupRun> {
-  if (!picked.length) throw new Error('还没有选择文件：请点“选择文件”，选中各乡镇报送的邮件（.eml）、Word 台账（.docx）或 Excel 台账（.xlsx）');
+  if (!picked.length) throw new Error('还没有选择文件：请点“选择文件”，选中各乡镇报送的邮件（.eml、.msg、.mbox）、Word 台账（.docx）、Excel 台账（.xlsx）或压缩包（.zip、.rar）');
   if (picked.length > MAX_FILES) throw new Error(`一次最多汇总 ${MAX_FILES} 个文件，现在选了 ${picked.length} 个：请只选本月的报送材料`);
   const files: RollupFile[] = [];
   const skipped: { name: string; reason: string }[] = [];
@@ -134,7 +161,7 @@ export async function runRollup(picked: PickedFile[], o: { period: string; today
     if (e instanceof RangeError) throw new Error(e.message);
     throw new Error(`汇总时出错：${e instanceof Error ? e.message : String(e)}`);
   }
-  for (const s of skipped) r.files.push({ file: s.name, team: null, months: [], received: null, use: `无法读取：${s.reason}` });
+  for (const s of skipped) r.files.push({ file: s.name, team: null, months: [], received: null, timeSource: null, use: `无法读取：${s.reason}` });
   return { rollup: r, view: viewOf(r) };
 }
 

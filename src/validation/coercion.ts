@@ -2,6 +2,7 @@
 import { ColumnDef } from '../ledger/columns';
 import { IsoDate, diffDays, formatChineseDate, isRealDate, isoFromParts, parseTimeOfDay } from '../ledger/dates';
 import { inHolidayBreak, periodEnd } from '../ledger/periods';
+import { unknownYearsClause } from '../ledger/workdays';
 import { compact, parseAnyInt, toHalfWidth } from '../ledger/text';
 import { FieldAnalysis, addFinding } from './findings';
 import * as law from './law';
@@ -128,8 +129,8 @@ function termRule(rc: RecordChecker, started: IsoDate, closed: IsoDate | null, r
       const days = diffDays(started, end) - excluded;
       rc.add('coercion-term-exceeded', closed ? 'closedOn' : 'startedOn', (h) =>
         closed
-          ? `自${d(started)}实施，至「${h('closedOn')}」${d(closed)}共${days}日${excl}，超过${limit}日（期限至${d(due.date)}）。${TERM}。请核对「${h('startedOn')}」和「${h('closedOn')}」${askExtension.replace('「备注」', `「${h('remarks')}」`)}；有检测、检验、检疫、技术鉴定期间的，在「${h('remarks')}」中写明天数。`
-          : `自${d(started)}实施，至今已${days}日${excl}，超过${limit}日（期限至${d(due.date)}）。${TERM}。请及时解除查封、扣押或依法作出处理决定${askExtension.replace('「备注」', `「${h('remarks')}」`)}。`,
+          ? `自${d(started)}实施，至「${h('closedOn')}」${d(closed)}共${days}日${excl}，超过${limit}日（期限至${d(due.date)}${unknownYearsClause(due.unknownYears)}）。${TERM}。请核对「${h('startedOn')}」和「${h('closedOn')}」${askExtension.replace('「备注」', `「${h('remarks')}」`)}；有检测、检验、检疫、技术鉴定期间的，在「${h('remarks')}」中写明天数。`
+          : `自${d(started)}实施，至今已${days}日${excl}，超过${limit}日（期限至${d(due.date)}${unknownYearsClause(due.unknownYears)}）。${TERM}。请及时解除查封、扣押或依法作出处理决定${askExtension.replace('「备注」', `「${h('remarks')}」`)}。`,
       );
       return;
     }

@@ -3,7 +3,7 @@
  * alone (dates, persons, placeholders, spacing, document numbers, and each ledger's own field
  * rules from penalty.ts and coercion.ts). Analyses are remembered by column and value.
  */
-import { CellValue, cellText, isBlank, isCellError } from '../ledger/cell';
+import { CellError, CellValue, cellText, isBlank, isCellError } from '../ledger/cell';
 import { ColumnDef, Kind, LEDGERS } from '../ledger/columns';
 import { parseCount } from '../ledger/count';
 import { formatChineseDate, parseDate } from '../ledger/dates';
@@ -133,8 +133,11 @@ export function analyzeField(kind: Kind, def: ColumnDef, value: CellValue, opts:
   if (isNotApplicable(value) && !(def.type === 'count' && parseCount(value).ok)) return naAnalysis(def, value as string);
   const a = newAnalysis(false, error);
   if (error) {
-    const code = (value as { error: string }).error;
-    addFinding(a, 'cell-error', code, code);
+    const e = value as CellError;
+    // A formula whose result the file does not hold: unreadable, said as such (序号 is renumbered: no matter).
+    if (e.formula !== undefined) {
+      if (def.type !== 'seq') addFinding(a, 'formula-no-result', '', quote(`=${e.formula}`, 40));
+    } else addFinding(a, 'cell-error', e.error, e.error);
     return a;
   }
   const dateParse = def.type === 'date' ? parseDate(value, opts.date1904) : null;

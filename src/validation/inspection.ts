@@ -3,7 +3,7 @@ import { IsoDate, formatChineseDate } from '../ledger/dates';
 import { MarkParse, parseMark } from '../ledger/marks';
 import { PeriodEnd, PeriodUnit, findDeadlines, periodEnd } from '../ledger/periods';
 import { compact } from '../ledger/text';
-import { unknownYearsNote } from '../ledger/workdays';
+import { unknownYearsClause } from '../ledger/workdays';
 import { MAX_RULE_TEXT } from './findings';
 import * as law from './law';
 import type { RecordChecker, RowVerdict } from './record';
@@ -35,13 +35,13 @@ export function rectifyDeadline(measures: string, inspectedOn: IsoDate): Deadlin
       d = { date: w.date, label: `（${formatChineseDate(w.date)}前）`, written: true };
     } else {
       const end = periodEnd(inspectedOn, w.n, w.unit);
-      d = { date: end.date, label: `（检查后${w.n}${UNIT_WORD[w.unit]}，至${formatChineseDate(end.date)}${shifted(end)}${unknownYearsNote(end.unknownYears)}）`, written: true };
+      d = { date: end.date, label: `（检查后${w.n}${UNIT_WORD[w.unit]}，至${formatChineseDate(end.date)}${shifted(end)}${unknownYearsClause(end.unknownYears)}）`, written: true };
     }
     if (!best || d.date > best.date) best = d;
   }
   if (best) return best;
   const end = periodEnd(inspectedOn, law.DEFAULT_RECHECK_DAYS, 'day');
-  return { date: end.date, label: `（未写明期限，按检查后${law.DEFAULT_RECHECK_DAYS}日计，至${formatChineseDate(end.date)}${shifted(end)}）`, written: false };
+  return { date: end.date, label: `（未写明期限，按检查后${law.DEFAULT_RECHECK_DAYS}日计，至${formatChineseDate(end.date)}${shifted(end)}${unknownYearsClause(end.unknownYears)}）`, written: false };
 }
 
 /** 隐患内容 / 整改措施 saying there is nothing: clean on a row without hazards. */

@@ -4,6 +4,7 @@ import { IsoDate, diffDays, formatChineseDate } from '../ledger/dates';
 import { OutcomeParse, lateFeeOver, parseOutcome } from '../ledger/outcome';
 import { isCitizen } from '../ledger/party';
 import { periodEnd } from '../ledger/periods';
+import { unknownYearsClause } from '../ledger/workdays';
 import { compact, toHalfWidth } from '../ledger/text';
 import { normativeBasis } from './basis';
 import { FieldAnalysis, addFinding } from './findings';
@@ -164,7 +165,7 @@ function dateOrderRules(rc: RecordChecker, closed: IsoDate | null): void {
       rc.add(
         'decision-overdue',
         'decidedOn',
-        (h) => `「${h('filedOn')}」${d(filed)}，「${h('decidedOn')}」${d(decided)}，相隔${diffDays(filed, decided)}日，超过九十日（期限至${d(end.date)}）`,
+        (h) => `「${h('filedOn')}」${d(filed)}，「${h('decidedOn')}」${d(decided)}，相隔${diffDays(filed, decided)}日，超过九十日（期限至${d(end.date)}${unknownYearsClause(end.unknownYears)}）`,
       );
     }
   }

@@ -6,7 +6,7 @@ import { Severity } from './rules';
 export interface CheckJson {
   file: string;
   today: string;
-  sheets: { name: string; kind: Kind; headerRow: number; records: number; team: string | null }[];
+  sheets: { name: string; kind: Kind; headerRow: number; records: number; team: string | null; hidden?: true }[];
   records: { sheet: string; row: number; kind: Kind; status: Status; reportMonth: string | null }[];
   issues: Issue[];
 }
@@ -21,6 +21,7 @@ export function toCheckJson(check: WorkbookCheck, file: string): CheckJson {
       headerRow: l.layout.headerRow,
       records: l.records.length,
       team: l.layout.team,
+      ...(l.layout.hidden ? { hidden: true as const } : {}),
     })),
     records: check.ledgers.flatMap((l) =>
       l.records.map((r) => ({ sheet: r.sheet, row: r.row, kind: r.kind, status: r.status, reportMonth: r.reportMonth })),
@@ -41,11 +42,25 @@ export interface Counts {
   info: number;
 }
 
+/**
+ * A ledger's counts. `ok` + `invalid` = `records` (without / with an error); `pending` is the one
+ * definition of 待办 used everywhere (pane cards, CLI, e-mail): records in no month yet (待复检,
+ * 尚未结案), whether or not they also have an error.
+ */
 export function countOf(records: RecordResult[], issues: Issue[]): Counts {
   const c: Counts = { records: records.length, ok: 0, invalid: 0, pending: 0, error: 0, warning: 0, info: 0 };
-  for (const r of records) c[r.status]++;
+  for (const r of records) {
+    if (r.status === 'invalid') c.invalid++;
+    else c.ok++;
+    if (isTodo(r)) c.pending++;
+  }
   for (const i of issues) c[i.severity as Severity]++;
   return c;
+}
+
+/** 待办: a record in no month yet (待复检, 尚未结案), with or without errors. */
+export function isTodo(r: Pick<RecordResult, 'pending'>): boolean {
+  return r.pending;
 }
 
 export function hasErrors(check: WorkbookCheck): boolean {

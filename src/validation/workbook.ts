@@ -6,14 +6,16 @@
  * those. An edit on one sheet can change another sheet's duplicates: `ledger(id)` then gives
  * that sheet a new result object; a sheet whose records did not change keeps its object.
  */
-import { SheetGrid, cellAddress, columnLetter } from '../ledger/cell';
-import { columnDef } from '../ledger/columns';
+import { SheetGrid } from '../ledger/cell';
 import { LedgerLayout, MergeIndex, detectLedger } from '../ledger/detect';
-import { layoutColumns, readRow } from '../ledger/records';
-import type { CheckOptions, Issue, LedgerResult, WorkbookCheck } from './check';
+import { RawRecord, layoutColumns } from '../ledger/records';
+import { RowRead, RowReader, UnreadRow, joinContinuation } from '../ledger/rows';
+import type { CheckOptions, LedgerResult, WorkbookCheck } from './check';
 import { DOC_NO_KEY, FirstUse, KeyRows, SheetKeys, applyDuplicates, duplicatesOf, sameDuplicates } from './duplicates';
 import { CheckMemo, CheckedRecord, checkRecord } from './record';
-import { RULE_BY_ID } from './rules';
+import { sheetIssues } from './sheet-issues';
+
+export { sheetIssues } from './sheet-issues';
 
 interface SheetState {
   id: string;
@@ -24,6 +26,10 @@ interface SheetState {
   layout: LedgerLayout | null;
   /** Row → its own result, before duplicates. */
   own: Map<number, CheckedRecord>;
+  /** Continuation row → the row of the record it was joined to. */
+  joined: Map<number, number>;
+  /** Rows with content read as no case (`rows-not-read`). */
+  unread: Map<number, UnreadRow>;
   /** Document number keys of `own`. */
   keys: KeyRows;
   /** The duplicates the last result was built with. */
@@ -36,7 +42,9 @@ interface SheetState {
   stale: boolean;
 }
 
-const STRUCTURE_KEYS: (keyof LedgerLayout)[] = ['sheet', 'kind', 'title', 'titleRow', 'team', 'headerRow', 'headerRows', 'columns', 'headers', 'firstDataRow', 'lastDataRow', 'footnoteRow', 'tableLeft', 'tableRight', 'extras', 'missing'];
+const STRUCTURE_KEYS: (keyof LedgerLayout)[] = [
+  'sheet', 'kind', 'title', 'titleRow', 'team', 'headerRow', 'headerRows', 'columns', 'headers', 'firstDataRow', 'lastDataRow', 'repeatedHeaderRows', 'otherTable', 'tableLeft', 'tableRight', 'extras', 'missing', 'hidden',
+];
 
 function structureKey(l: LedgerLayout): string {
   return JSON.stringify(STRUCTURE_KEYS.map((k) => l[k]));
@@ -79,7 +87,7 @@ export class WorkbookChecker {
    */
   *setSheetSteps(id: string, grid: SheetGrid, position = this.sheets.get(id)?.position ?? this.sheets.size): Generator<number, LedgerLayout | null> {
     const serial = this.sheets.get(id)?.serial ?? this.serial++;
-    const s: SheetState = { id, position, serial, grid, layout: null, own: new Map(), keys: new KeyRows(), dups: NO_DUPS, result: null, changed: true, stale: true };
+    const s: SheetState = { id, position, serial, grid, layout: null, own: new Map(), joined: new Map(), unread: new Map(), keys: new KeyRows(), dups: NO_DUPS, result: null, changed: true, stale: true };
     this.sheets.set(id, s);
     yield* this.checkSteps(s, detectLedger(grid));
     // A result read between the steps is partial: build it again.
@@ -109,27 +117,11 @@ export class WorkbookChecker {
     for (const m of s.grid.merges) {
       if (edited.some((r) => r >= m.top && r <= m.bottom)) for (let r = m.top; r <= m.bottom; r++) affected.add(r);
     }
-    const cols = layoutColumns(before);
-    const idx = new MergeIndex(s.grid);
     const touched = new Set<string>();
-    for (const r of affected) {
-      const old = s.own.get(r);
-      if (old) {
-        const k = old.docKey();
-        if (k !== null) touched.add(k);
-        s.keys.remove(old);
-      }
-      const raw = r >= before.firstDataRow && r <= before.lastDataRow ? readRow(before, idx, r, cols) : null;
-      if (raw) {
-        const rec = checkRecord(before, raw, this.memo, cols);
-        s.own.set(r, rec);
-        s.keys.add(rec);
-        const k = rec.docKey();
-        if (k !== null) touched.add(k);
-      } else {
-        s.own.delete(r);
-      }
-    }
+    const reader = new RowReader(before, new MergeIndex(s.grid), layoutColumns(before));
+    const done = new Set<number>();
+    const changed = new Set<number>();
+    for (const r of [...affected].sort((x, y) => x - y)) if (!done.has(r)) this.rereadFrom(s, reader, r, affected, done, changed, touched);
     s.changed = true;
     // Later sheets of the kind that use one of the numbers touched.
     if (touched.size) {
@@ -143,7 +135,68 @@ export class WorkbookChecker {
         }
       }
     }
-    return affected;
+    return changed;
+  }
+
+  /**
+   * Reads again the rows from the record the row above `row` belongs to, through the edited rows
+   * that follow `row` and any row that is, or was, a continuation after them: an edit can make a
+   * row a continuation of the record above, or end one.
+   */
+  private rereadFrom(s: SheetState, reader: RowReader, row: number, affected: Set<number>, done: Set<number>, changed: Set<number>, touched: Set<string>): void {
+    const layout = s.layout!;
+    const cols = reader.cols;
+    const above = row - 1;
+    const start = s.own.has(above) ? above : s.joined.get(above) ?? row;
+    // The record above the edit, read again to see whether the edit continues it; kept as it is (the same result object) when it does not.
+    const keep = start < row && !affected.has(start) ? s.own.get(start) : undefined;
+    const chain: number[] = [];
+    for (let c = start + 1; s.joined.get(c) === start; c++) chain.push(c);
+    const drop = (r: number) => {
+      const old = s.own.get(r);
+      if (!old) return;
+      const k = old.docKey();
+      if (k !== null) touched.add(k);
+      s.keys.remove(old);
+      s.own.delete(r);
+    };
+    let open: RawRecord | null = null;
+    const finish = () => {
+      if (!open) return;
+      const o: RawRecord = open;
+      open = null;
+      if (keep && o.row === start && (o.joined ?? []).join() === chain.join()) return;
+      drop(o.row);
+      if (o.row === start) changed.add(start);
+      const rec = checkRecord(layout, o, this.memo, cols);
+      s.own.set(rec.row, rec);
+      s.keys.add(rec);
+      const k = rec.docKey();
+      if (k !== null) touched.add(k);
+    };
+    for (let r = start; ; r++) {
+      const wasJoined = s.joined.has(r);
+      const inTable = r >= layout.firstDataRow && r <= layout.lastDataRow;
+      const x: RowRead | null = inTable ? reader.read(r, open) : null;
+      if (r > row && !affected.has(r) && !wasJoined && x?.role !== 'continuation') break;
+      done.add(r);
+      // Rows whose record may read differently now: the edited ones, continuation rows and the records they join (or joined).
+      if (affected.has(r)) changed.add(r);
+      if (wasJoined) changed.add(r).add(s.joined.get(r)!);
+      if (x?.role === 'continuation') changed.add(r).add(open!.row);
+      if (!(keep && r === start)) drop(r);
+      s.joined.delete(r);
+      s.unread.delete(r);
+      if (x?.role === 'continuation') {
+        joinContinuation(open!, r, x.values!);
+        s.joined.set(r, open!.row);
+        continue;
+      }
+      finish();
+      if (x?.role === 'record') open = { row: r, values: x.values! };
+      else if (x?.role === 'unread') s.unread.set(r, x.unread!);
+    }
+    finish();
   }
 
   setPosition(id: string, position: number): void {
@@ -183,7 +236,7 @@ export class WorkbookChecker {
     const own = [...s.own.values()].sort((a, b) => a.row - b.row);
     s.dups = dups;
     s.changed = false;
-    s.result = { layout: s.layout, records: applyDuplicates(s.layout, own, dups), sheetIssues: sheetIssues(s.layout) };
+    s.result = { layout: s.layout, records: applyDuplicates(s.layout, own, dups), sheetIssues: sheetIssues(s.layout, [...s.unread.values()].sort((a, b) => a.row - b.row)) };
     return s.result;
   }
 
@@ -231,42 +284,36 @@ export class WorkbookChecker {
   private *checkSteps(s: SheetState, layout: LedgerLayout | null): Generator<number, void> {
     s.layout = layout;
     s.own = new Map();
+    s.joined = new Map();
+    s.unread = new Map();
     s.keys = new KeyRows();
     s.result = null;
     s.changed = true;
     if (!layout) return;
-    const cols = layoutColumns(layout);
-    const idx = new MergeIndex(s.grid);
-    // Row by row (readRecords' loop), so that a step never reads the whole sheet first.
+    const reader = new RowReader(layout, new MergeIndex(s.grid), layoutColumns(layout));
+    let open: RawRecord | null = null;
+    const finish = () => {
+      if (!open) return;
+      const rec = checkRecord(layout, open, this.memo, reader.cols);
+      s.own.set(rec.row, rec);
+      s.keys.add(rec);
+      open = null;
+    };
+    // Row by row, so that a step never reads the whole sheet first; a record is checked once its continuation rows are joined.
     for (let r = layout.firstDataRow, n = 1; r <= layout.lastDataRow; r++, n++) {
-      const raw = readRow(layout, idx, r, cols);
-      if (raw) {
-        const rec = checkRecord(layout, raw, this.memo, cols);
-        s.own.set(raw.row, rec);
-        s.keys.add(rec);
+      const x = reader.read(r, open);
+      if (x.role === 'continuation') {
+        joinContinuation(open!, r, x.values!);
+        s.joined.set(r, open!.row);
+      } else {
+        finish();
+        if (x.role === 'record') open = { row: r, values: x.values! };
+        else if (x.role === 'unread') s.unread.set(r, x.unread!);
       }
       if (n % STEP_ROWS === 0) yield n;
     }
+    finish();
   }
-}
-
-/** Issues about the sheet itself: required columns missing from the header. */
-export function sheetIssues(layout: LedgerLayout): Issue[] {
-  const rule = RULE_BY_ID.get('required')!;
-  return layout.missing.map((key, i) => {
-    const def = columnDef(layout.kind, key)!;
-    const cell = cellAddress(layout.headerRow, layout.tableRight + 1 + i);
-    const detail = `表头中没有「${def.header}」列（可在第${layout.headerRow}行 ${columnLetter(layout.tableRight + 1 + i)} 列补上）`;
-    return {
-      sheet: layout.sheet,
-      row: layout.headerRow,
-      cell,
-      column: def.header,
-      rule: 'required',
-      severity: rule.severity,
-      message: `${cell}「${def.header}」：${rule.message({ column: def.header, value: '', detail, kind: layout.kind, header: (k) => columnDef(layout.kind, k)?.header ?? k })}`,
-    };
-  });
 }
 
 /** Finds and checks every ledger in a workbook. */

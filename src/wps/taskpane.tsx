@@ -6,7 +6,8 @@
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../taskpane/App';
-import { holidayDataRange } from '../validation/cell-functions';
+import { holidayStorage } from '../taskpane/holiday-start';
+import { applyStoredHolidays } from '../taskpane/holiday-settings';
 import { deliverWps } from './delivery';
 import { EtApp, etApp } from './et';
 import { createWpsService } from './session';
@@ -15,6 +16,8 @@ import { createWpsService } from './session';
 (window as { tzStarted?: boolean }).tzStarted = true;
 
 const loadSubmission = () => import(/* webpackChunkName: "submission" */ '../taskpane/submit-api');
+// Added holiday arrangements (the pane's settings text), before the first check.
+const holidays = { storage: holidayStorage(), problems: applyStoredHolidays(holidayStorage()) };
 
 function start(el: HTMLElement, app: EtApp): void {
   const root = createRoot(el);
@@ -28,7 +31,7 @@ function start(el: HTMLElement, app: EtApp): void {
     current = { name, stop: () => void service.stopLive().catch(() => undefined) };
     root.render(
       <FluentProvider theme={webLightTheme}>
-        <App key={name} service={service} loadSubmission={loadSubmission} deliver={deliverWps} holidayYears={holidayDataRange()} year={new Date().getFullYear()} />
+        <App key={name} service={service} loadSubmission={loadSubmission} deliver={deliverWps} holidays={holidays} year={new Date().getFullYear()} />
       </FluentProvider>,
     );
   };

@@ -5,7 +5,7 @@
  * plausible form is read the safe way: empty → null; `#N/A`-style text or the VBA error
  * HRESULTs → `{ error }`.
  */
-import type { CellValue } from '../ledger/cell';
+import { CellValue, PICTURE_TEXT, isPictureFormula } from '../ledger/cell';
 
 /** Excel's error literals (what a formula error shows). */
 const ERROR_TEXTS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
@@ -29,7 +29,8 @@ export function cellOf(v: unknown): CellValue {
     if (err) return { error: err };
     return Number.isFinite(v) ? v : { error: '#NUM!' };
   }
-  if (typeof v === 'string') return ERROR_TEXTS.has(v) ? { error: v } : v;
+  // A WPS in-cell picture shows its formula as text (=DISPIMG("ID_…",1)): a picture, not a formula to print.
+  if (typeof v === 'string') return ERROR_TEXTS.has(v) ? { error: v } : v.startsWith('=') && isPictureFormula(v) ? PICTURE_TEXT : v;
   if (typeof v === 'boolean') return v;
   if (v instanceof Date) return v;
   try {
