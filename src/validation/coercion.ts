@@ -71,7 +71,6 @@ function nightOrHoliday(rc: RecordChecker, started: IsoDate): void {
   rc.add('coercion-night-holiday', 'startedOn', `强制执行于${formatChineseDate(started)}${hm}实施，${when}`);
 }
 
-
 function notPermitted(text: string): (typeof law.NOT_PERMITTED)[number] | undefined {
   for (const n of law.NOT_PERMITTED) if (n.pattern.test(text)) return n;
   return undefined;
