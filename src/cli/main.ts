@@ -3,7 +3,7 @@ import { parseArgs } from 'util';
 import { formatChineseDate } from '../ledger/dates';
 import { thousands } from '../ledger/numbers';
 import { InputError } from '../input/limits';
-import { ledgerIssues } from '../validation/check';
+import { ledgerIssues, pendingLabel } from '../validation/check';
 import { checkWorkbook } from '../validation/workbook';
 import { countOf, hasErrors, isTodo, kindLabel, teamOf, toCheckJson } from '../validation/report';
 import { SEVERITY_LABEL } from '../validation/rules';
@@ -76,7 +76,9 @@ export function humanReport(check: ReturnType<typeof checkWorkbook>, file: strin
     for (const i of issues) lines.push(`  第${i.row}行 [${SEVERITY_LABEL[i.severity]}] ${i.message}（${i.rule}）`);
     const pending = l.records.filter(isTodo);
     if (pending.length) {
-      lines.push(`  待办：第${pending.map((r) => r.row).join('、')}行${l.layout.kind === 'inspection' ? '待复检' : '尚未结案'}，暂不计入任何月份`);
+      const states = [...new Set(pending.map(pendingLabel))];
+      const rows = states.map((s) => `第${pending.filter((r) => pendingLabel(r) === s).map((r) => r.row).join('、')}行${s}`).join('；');
+      lines.push(`  待办：${rows}，暂不计入任何月份`);
     }
   }
   lines.push('');

@@ -26,6 +26,8 @@ export interface ColumnDef {
   long: boolean;
   /** Values differ on every row (文号, 当事人): not worth remembering between rows. */
   unique: boolean;
+  /** A date left empty while the case is open (结案时间): the row is pending, not missing a required value. */
+  pendingWhenEmpty?: boolean;
   /** In the official template and the Word table; false for tolerated variants. */
   official: boolean;
   /** Relative width in the Word table and the template (Excel character units). */
@@ -107,7 +109,7 @@ export const PENALTY: LedgerDef = {
       long: true,
       width: 22,
     }),
-    col({ key: 'closedOn', header: '结案时间', aliases: ['结案日期'], type: 'date', required: true, identifying: true, width: 12 }),
+    col({ key: 'closedOn', header: '结案时间', aliases: ['结案日期'], type: 'date', required: true, identifying: true, pendingWhenEmpty: true, width: 12 }),
     col({
       key: 'outcome',
       header: '处罚情况',
@@ -238,6 +240,7 @@ export const COERCION: LedgerDef = {
       aliases: ['解除时间', '执行完毕时间', '结案日期'],
       type: 'date',
       identifying: true,
+      pendingWhenEmpty: true,
       width: 12,
     }),
     col({ key: 'result', header: '处理结果', aliases: ['处理情况'], type: 'text', long: true, width: 14 }),

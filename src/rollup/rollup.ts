@@ -50,7 +50,12 @@ function caseOf(team: string, p: Package, r: RecordResult, f: Figures): CaseRow 
   const at = tableOf(p, r);
   const row: CaseRow = { team, kind: r.kind, file: p.file, ...at, cells, category: '', amountYuan: null };
   if (r.kind === 'penalty') {
-    const c = classifyPenalty(cells.outcome);
+    const c = classifyPenalty(cells.outcome, cells.remarks);
+    if (c.transferred) {
+      f.penalty.transferred = (f.penalty.transferred ?? 0) + 1;
+      row.category = '移送';
+      return row;
+    }
     f.penalty.cases++;
     row.amountYuan = c.amountYuan;
     f.penalty.amountYuan = Math.round((f.penalty.amountYuan + c.amountYuan) * 100) / 100;

@@ -64,6 +64,7 @@ function figureCols(all: Figures[]): Col[] {
     { group: '行政处罚（件）', header: '合计', width: 6, value: (f) => f.penalty.cases },
     ...PENALTY_KIND_NAMES.filter((k) => used((f) => f.penalty.byKind, k)).map((k): Col => ({ group: '行政处罚（件）', header: k, width: width(k), value: (f) => f.penalty.byKind[k] ?? 0 })),
     { group: '行政处罚（件）', header: '不予处罚', width: 6, value: (f) => f.penalty.noPenalty },
+    ...(all.some((f) => f.penalty.transferred) ? [{ group: '行政处罚（件）', header: '移送（另计）', width: 8, value: (f: Figures) => f.penalty.transferred ?? 0 }] : []),
     { group: '行政处罚（件）', header: '罚没金额（元）', width: 12, money: true, value: (f) => f.penalty.amountYuan },
     { group: '行政强制（件）', header: '合计', width: 6, value: (f) => f.coercion.cases },
     ...MEASURE_NAMES.filter((k) => used((f) => f.coercion.measures, k)).map((k): Col => ({ group: '行政强制（件）', header: `措施·${k}`, width: width(`措施${k}`), value: (f) => f.coercion.measures[k] ?? 0 })),

@@ -26,6 +26,14 @@ export interface Issue {
 
 export type Status = 'ok' | 'invalid' | 'pending';
 
+/**
+ * Why a pending record is in no month yet: `recheck` (inspection awaiting its recheck), `open`
+ * (a case not closed: coercion still running, or a penalty whose row says it is open), or
+ * `unconfirmed` (a penalty with an empty 结案时间 that its row does not say is open: it may be a
+ * closed case whose date was not written, and it carries a warning).
+ */
+export type PendingState = 'recheck' | 'open' | 'unconfirmed';
+
 export interface RecordResult {
   sheet: string;
   row: number;
@@ -36,6 +44,8 @@ export interface RecordResult {
   /** The date that decides the month; rows are sorted by it in the report. */
   decidingDate: IsoDate | null;
   pending: boolean;
+  /** Set when pending. */
+  pendingState?: PendingState | null;
   readonly fields: TypedRecord;
   /** Text to print per field: as written, dates as `2023年10月9日`, marks as `√`. */
   readonly display: Record<string, string>;
@@ -64,4 +74,10 @@ export interface WorkbookCheck {
 /** All issues of a checked ledger in row order. */
 export function ledgerIssues(l: LedgerResult): Issue[] {
   return [...l.sheetIssues, ...l.records.flatMap((r) => r.issues)];
+}
+
+/** How a pending record is named: `待复检`, `尚未结案`, `结案时间未填`. */
+export function pendingLabel(r: Pick<RecordResult, 'kind' | 'pendingState'>): string {
+  if (r.kind === 'inspection') return '待复检';
+  return r.pendingState === 'unconfirmed' ? '结案时间未填' : '尚未结案';
 }

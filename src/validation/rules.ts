@@ -1,5 +1,6 @@
 /*
- * Every rule, declared once as data (ID, severity, ledgers, source, message), by family:
+ * Every rule, declared once as data (ID, severity, ledgers, source, message), by family (when
+ * each fires, for the README table, is in rules-when.ts):
  * rules-common.ts (any field), rules-doc-no.ts (文号), rules-penalty.ts, rules-inspection.ts,
  * rules-coercion.ts, rules-reading.ts (what could not be read). The checks that fire them live in
  * the files of the same family names (the reading rules: fields.ts and workbook.ts).
@@ -38,8 +39,6 @@ export interface RuleDef {
   kinds: readonly Kind[];
   /** Short Chinese name. */
   title: string;
-  /** When it fires (Chinese, for the rules table). */
-  when: string;
   /** Legal or official source, or null. */
   source: string | null;
   /** The review group its findings belong to (`required`: by the empty column, see reviewGroup). */
