@@ -62,6 +62,6 @@ export const ROSTER_RULES = [
     kinds: KINDS,
     title: '执法人员名单中有读不了的行',
     source: null,
-    message: (p) => `${p.detail}。请改正这一行，否则按名单核对执法人员时这个人会被当作没有写明（不会因此报执法证过期）。`,
+    message: (p) => `${p.detail}。请改正这一行；改正之前，这一行不能用于核对执法人员（不会因此报执法证过期）。`,
   },
 ] as const satisfies readonly RuleDef[];
