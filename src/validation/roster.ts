@@ -8,7 +8,7 @@ import { cellAddress, columnLetter, columnNumber } from '../ledger/cell';
 import { Kind } from '../ledger/columns';
 import { IsoDate, addDays, formatChineseDate } from '../ledger/dates';
 import { LedgerLayout } from '../ledger/detect';
-import { personKey } from '../ledger/persons';
+import { PersonsParse, personKey } from '../ledger/persons';
 import { RosterEntry, RosterRead } from '../ledger/roster';
 import { ROSTER, ROSTER_TITLE } from '../ledger/roster-columns';
 import { quote } from '../ledger/text';
@@ -19,15 +19,60 @@ import { RULE_BY_ID, RuleId } from './rules';
 /** How far ahead the pane warns of certificates running out. */
 export const ROSTER_SOON_DAYS = 60;
 
-/** The roster's entries by name key. */
+/** What the roster says of one persons cell on one day: the names by finding (empty lists: nothing). */
+export interface CellVerdict {
+  missing: string[];
+  left: { name: string; on: IsoDate }[];
+  expired: { name: string; until: IsoDate }[];
+  noCert: { name: string; auxiliary: boolean }[];
+  /** The cell's own count is two or more, and without those holding no certificate fewer than two remain. */
+  tooFewCertified: boolean;
+}
+
+const CLEAN: CellVerdict = Object.freeze({ missing: [], left: [], expired: [], noCert: [], tooFewCertified: false }) as CellVerdict;
+
+/** The roster's entries by name key; verdicts remembered per persons cell (its parse, shared by equal values) and day. */
 export class RosterIndex {
   readonly byKey = new Map<string, RosterEntry[]>();
+  private readonly verdicts = new WeakMap<PersonsParse, { dated: boolean; days: Map<string, CellVerdict> }>();
   constructor(readonly entries: readonly RosterEntry[]) {
     for (const e of entries) {
       const list = this.byKey.get(e.key);
       if (list) list.push(e);
       else this.byKey.set(e.key, [e]);
     }
+  }
+
+  /** The roster's verdict on a persons cell for an act on `act` (null: the day is not known). */
+  verdict(p: PersonsParse, act: IsoDate | null): CellVerdict {
+    let c = this.verdicts.get(p);
+    if (!c) {
+      // Names whose entries give no day (no 有效期至, no departure), or none at all: the same verdict every day.
+      const dated = p.names.some((n) => this.byKey.get(personKey(n))?.some((e) => e.validUntil || e.left));
+      this.verdicts.set(p, (c = { dated, days: new Map() }));
+    }
+    const day = c.dated ? act ?? '' : '';
+    let v = c.days.get(day);
+    if (!v) c.days.set(day, (v = this.judgeCell(p, c.dated ? act : null)));
+    return v;
+  }
+
+  private judgeCell(p: PersonsParse, act: IsoDate | null): CellVerdict {
+    let out: CellVerdict | null = null;
+    const get = () => (out ??= { missing: [], left: [], expired: [], noCert: [], tooFewCertified: false });
+    for (const name of p.names) {
+      if (p.auxiliary.includes(name) || p.runTogether.includes(name)) continue;
+      const v = judge(this.byKey.get(personKey(name)), act);
+      if (v.kind === 'not-listed') get().missing.push(name);
+      else if (v.kind === 'left') get().left.push({ name, on: v.on });
+      else if (v.kind === 'expired') get().expired.push({ name, until: v.until });
+      else if (v.kind === 'no-cert') get().noCert.push({ name, auxiliary: v.auxiliary });
+    }
+    const o = out as CellVerdict | null;
+    if (!o) return CLEAN;
+    // Fewer than two on the cell's own reading is persons-min-two's (or persons-auxiliary's) finding.
+    o.tooFewCertified = o.noCert.length > 0 && p.count >= 2 && p.count - o.noCert.length < 2;
+    return o;
   }
 }
 
@@ -62,17 +107,37 @@ export function judge(entries: readonly RosterEntry[] | undefined, act: IsoDate 
 
 const cn = formatChineseDate;
 
-function issueOn(layout: LedgerLayout, r: CheckedRecord, key: string, rule: RuleId, detail: string): Issue {
+type Body = [RuleId, string];
+/** Message bodies by verdict (one persons value on one day), sheet and column: rows that share them build only their cell's address. */
+const BODIES = new WeakMap<CellVerdict, WeakMap<LedgerLayout, Map<string, Body[]>>>();
+
+function bodyOf(layout: LedgerLayout, key: string, text: string, rule: RuleId, detail: string): Body {
   const column = ownHeader(layout, key);
-  const cell = cellAddress(r.row, layout.columns[key]);
-  const def = RULE_BY_ID.get(rule)!;
-  const body = def.message({ column, value: quote(r.fieldText(key)), detail, kind: layout.kind, header: (k) => ownHeader(layout, k) });
-  return { sheet: r.sheet, row: r.row, cell, column, rule, severity: def.severity, message: `${cell}「${column}」：${body}` };
+  return [rule, RULE_BY_ID.get(rule)!.message({ column, value: quote(text), detail, kind: layout.kind, header: (k) => ownHeader(layout, k) })];
+}
+
+function bodiesOf(v: CellVerdict, layout: LedgerLayout, r: CheckedRecord, persons: string, actKey: string, act: IsoDate | null): Body[] {
+  let bySheet = BODIES.get(v);
+  if (!bySheet) BODIES.set(v, (bySheet = new WeakMap()));
+  let byColumn = bySheet.get(layout);
+  if (!byColumn) bySheet.set(layout, (byColumn = new Map()));
+  const at = `${persons}|${actKey}`;
+  let out = byColumn.get(at);
+  if (out) return out;
+  out = [];
+  const text = r.fieldText(persons);
+  const when = act ? `${ownHeader(layout, actKey)}（${cn(act)}）` : '';
+  const missing = [...v.missing.map((n) => `“${n}”`), ...v.left.map((x) => `“${x.name}”（名单中注明已于${cn(x.on)}调离，早于${when}）`)];
+  if (missing.length) out.push(bodyOf(layout, persons, text, 'roster-not-listed', `${missing.join('、')}不在「${ROSTER_TITLE}」中`));
+  if (v.expired.length) out.push(bodyOf(layout, persons, text, 'roster-cert-expired', v.expired.map((x) => `${x.name}的执法证有效期至${cn(x.until)}，早于${when}`).join('；')));
+  if (v.tooFewCertified) out.push(bodyOf(layout, persons, text, 'roster-no-cert', v.noCert.map((x) => `${x.name}（名单中${x.auxiliary ? '注明为协管员等辅助人员' : '没有执法证号'}）`).join('、')));
+  byColumn.set(at, out);
+  return out;
 }
 
 /** The roster's findings on one record's persons cells. */
 export function rosterIssues(layout: LedgerLayout, r: CheckedRecord, index: RosterIndex): Issue[] {
-  const out: Issue[] = [];
+  let out: Issue[] | null = null;
   for (const { persons, dates } of ACT_DATES[layout.kind]) {
     const a = r.analysisOf(persons);
     const p = a?.persons;
@@ -87,25 +152,15 @@ export function rosterIssues(layout: LedgerLayout, r: CheckedRecord, index: Rost
         break;
       }
     }
-    const when = act ? `${ownHeader(layout, actKey)}（${cn(act)}）` : '';
-    const skip = new Set([...p.auxiliary, ...p.runTogether]);
-    const missing: string[] = [];
-    const expired: string[] = [];
-    const noCert: string[] = [];
-    for (const name of p.names) {
-      if (skip.has(name)) continue;
-      const v = judge(index.byKey.get(personKey(name)), act);
-      if (v.kind === 'not-listed') missing.push(`“${name}”`);
-      else if (v.kind === 'left') missing.push(`“${name}”（名单中注明已于${cn(v.on)}调离，早于${when}）`);
-      else if (v.kind === 'expired') expired.push(`${name}的执法证有效期至${cn(v.until)}，早于${when}`);
-      else if (v.kind === 'no-cert') noCert.push(`${name}（名单中${v.auxiliary ? '注明为协管员等辅助人员' : '没有执法证号'}）`);
+    const v = index.verdict(p, act);
+    if (v === CLEAN) continue;
+    const column = ownHeader(layout, persons);
+    const cell = cellAddress(r.row, layout.columns[persons]);
+    for (const [rule, body] of bodiesOf(v, layout, r, persons, actKey, act)) {
+      (out ??= []).push({ sheet: r.sheet, row: r.row, cell, column, rule, severity: RULE_BY_ID.get(rule)!.severity, message: `${cell}「${column}」：${body}` });
     }
-    if (missing.length) out.push(issueOn(layout, r, persons, 'roster-not-listed', `${missing.join('、')}不在「${ROSTER_TITLE}」中`));
-    if (expired.length) out.push(issueOn(layout, r, persons, 'roster-cert-expired', expired.join('；')));
-    // Fewer than two on the cell's own reading is persons-min-two's (or persons-auxiliary's) finding.
-    if (noCert.length && p.count >= 2 && p.count - noCert.length < 2) out.push(issueOn(layout, r, persons, 'roster-no-cert', noCert.join('、')));
   }
-  return out;
+  return out ?? [];
 }
 
 const columnOf = (cell: string) => columnNumber(/^[A-Z]+/.exec(cell)?.[0] ?? 'A');
