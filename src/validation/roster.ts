@@ -11,8 +11,9 @@ import { LedgerLayout } from '../ledger/detect';
 import { PersonsParse, personKey } from '../ledger/persons';
 import { RosterEntry, RosterRead } from '../ledger/roster';
 import { ROSTER, ROSTER_TITLE } from '../ledger/roster-columns';
-import { quote } from '../ledger/text';
+import { compact, quote } from '../ledger/text';
 import type { Issue, RosterCertificate, RosterResult } from './check';
+import { SAME_AS_INSPECTORS } from './inspection';
 import { CheckedRecord, ownHeader } from './record';
 import { RULE_BY_ID, RuleId } from './rules';
 
@@ -77,12 +78,13 @@ export class RosterIndex {
 }
 
 /** Persons columns of each ledger and the date of the act they did: the first of `dates` the row has. */
-export const ACT_DATES: Record<Kind, readonly { persons: string; dates: readonly string[] }[]> = {
+export const ACT_DATES: Record<Kind, readonly { persons: string; dates: readonly string[]; dated?: boolean; sameAs?: string }[]> = {
   // Penalties: the decision when the ledger has a 决定时间 column (the officers acted before it), else 结案时间.
   penalty: [{ persons: 'officers', dates: ['decidedOn', 'closedOn'] }],
   inspection: [
     { persons: 'inspectors', dates: ['inspectedOn'] },
-    { persons: 'rechecker', dates: ['recheckOn'] },
+    // 复检人 only once rechecked (as persons-min-two); `同上` names the inspectors, on the recheck day.
+    { persons: 'rechecker', dates: ['recheckOn'], dated: true, sameAs: 'inspectors' },
   ],
   coercion: [{ persons: 'officers', dates: ['startedOn'] }],
 };
@@ -116,16 +118,15 @@ function bodyOf(layout: LedgerLayout, key: string, text: string, rule: RuleId, d
   return [rule, RULE_BY_ID.get(rule)!.message({ column, value: quote(text), detail, kind: layout.kind, header: (k) => ownHeader(layout, k) })];
 }
 
-function bodiesOf(v: CellVerdict, layout: LedgerLayout, r: CheckedRecord, persons: string, actKey: string, act: IsoDate | null): Body[] {
+function bodiesOf(v: CellVerdict, layout: LedgerLayout, text: string, persons: string, actKey: string, act: IsoDate | null): Body[] {
   let bySheet = BODIES.get(v);
   if (!bySheet) BODIES.set(v, (bySheet = new WeakMap()));
   let byColumn = bySheet.get(layout);
   if (!byColumn) bySheet.set(layout, (byColumn = new Map()));
-  const at = `${persons}|${actKey}`;
+  const at = `${persons}|${actKey}|${text}`;
   let out = byColumn.get(at);
   if (out) return out;
   out = [];
-  const text = r.fieldText(persons);
   const when = act ? `${ownHeader(layout, actKey)}（${cn(act)}）` : '';
   const missing = [...v.missing.map((n) => `“${n}”`), ...v.left.map((x) => `“${x.name}”（名单中注明已于${cn(x.on)}调离，早于${when}）`)];
   if (missing.length) out.push(bodyOf(layout, persons, text, 'roster-not-listed', `${missing.join('、')}不在「${ROSTER_TITLE}」中`));
@@ -138,10 +139,9 @@ function bodiesOf(v: CellVerdict, layout: LedgerLayout, r: CheckedRecord, person
 /** The roster's findings on one record's persons cells. */
 export function rosterIssues(layout: LedgerLayout, r: CheckedRecord, index: RosterIndex): Issue[] {
   let out: Issue[] | null = null;
-  for (const { persons, dates } of ACT_DATES[layout.kind]) {
-    const a = r.analysisOf(persons);
-    const p = a?.persons;
-    if (!a || !p || a.blank || a.error || a.placeholder) continue;
+  for (const { persons, dates, dated, sameAs } of ACT_DATES[layout.kind]) {
+    let a = r.analysisOf(persons);
+    if (!a || a.blank || a.error || a.placeholder) continue;
     let act: IsoDate | null = null;
     let actKey = dates[dates.length - 1];
     for (const k of dates) {
@@ -152,11 +152,15 @@ export function rosterIssues(layout: LedgerLayout, r: CheckedRecord, index: Rost
         break;
       }
     }
+    if (dated && !act) continue;
+    if (sameAs && SAME_AS_INSPECTORS.test(compact(a.text))) a = r.analysisOf(sameAs);
+    const p = a?.persons;
+    if (!a || !p || a.blank || a.error || a.placeholder) continue;
     const v = index.verdict(p, act);
     if (v === CLEAN) continue;
     const column = ownHeader(layout, persons);
     const cell = cellAddress(r.row, layout.columns[persons]);
-    for (const [rule, body] of bodiesOf(v, layout, r, persons, actKey, act)) {
+    for (const [rule, body] of bodiesOf(v, layout, r.fieldText(persons), persons, actKey, act)) {
       (out ??= []).push({ sheet: r.sheet, row: r.row, cell, column, rule, severity: RULE_BY_ID.get(rule)!.severity, message: `${cell}「${column}」：${body}` });
     }
   }

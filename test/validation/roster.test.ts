@@ -81,6 +81,13 @@ describe('roster-cert-expired', () => {
     expect(found.find((x) => x.rule === 'roster-cert-expired')!.message).toContain('早于复检日期（2023年10月20日）');
     expect(rules(issues('inspection', { inspectedOn: '2023年10月16日', recheckOn: '2023年10月18日' }, r))).toEqual([]);
   });
+  test('复检人 `同上` is the inspectors on the recheck day; no recheck yet: the 复检人 is not checked', () => {
+    const r = with_(TEAM, { 李四: { validUntil: '2023年10月18日' } });
+    const found = issues('inspection', { inspectedOn: '2023年10月16日', recheckOn: '2023年10月20日', inspectors: '张三、李四', rechecker: '同上' }, r);
+    expect(rules(found)).toEqual(['roster-cert-expired@N4']);
+    expect(found.find((x) => x.rule === 'roster-cert-expired')!.message).toContain('“同上”中李四的执法证有效期至2023年10月18日');
+    expect(rules(issues('inspection', { inspectedOn: '2023年10月16日', recheckOn: '', rectifyDone: '', rechecker: '钱七、孙八' }, r))).toEqual([]);
+  });
   test('coercion: by 实施时间, not by the later 结案时间', () => {
     const r = with_(TEAM, { 王明: { validUntil: '2023年10月1日' } });
     expect(rules(issues('coercion', { startedOn: '2023年9月20日', closedOn: '2023年10月18日' }, r))).toEqual([]);
