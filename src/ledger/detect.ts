@@ -140,18 +140,20 @@ export function detectLedger(grid: SheetGrid): LedgerLayout | null {
 
 /**
  * The 执法人员名单 of a sheet, found as a ledger is: by its title (`执法人员名单`) or its header
- * (姓名 with two of 执法证号, 发证机关, 有效期至). Under a roster title one of them is enough.
+ * (姓名 and 执法证号 with 发证机关 or 有效期至). Under a roster title 姓名 and one of those is enough.
  * `{ unreadable }` when the sheet is a roster (its title, or a roster header without 姓名) that
  * names no 姓名 column: it is said once, never guessed. Null when the sheet is no roster.
  */
 export function detectRoster(grid: SheetGrid): RosterLayout | { unreadable: { sheet: string; title: string | null; row: number } } | null {
   try {
     if (detect(grid, LEDGER_LOOK)) return null;
+    // Without a roster title, only a header with 执法证号 is a roster (发证机关 and 有效期至 alone may be a licence or ID-card list).
+    const certified = (l: TableLayout | null) => !!l && (l.titleRow !== null || l.columns.certNo !== undefined);
     const found = detect(grid, ROSTER_LOOK) as RosterLayout | null;
-    if (found) return found;
+    if (certified(found)) return found;
     const bare = detect(grid, { ...ROSTER_LOOK, needs: { required: false }, titled: { distinct: 1, required: false } });
     const t = rosterTitleRow(grid);
-    return bare || t ? { unreadable: { sheet: grid.name, title: t?.text ?? null, row: t?.row ?? bare!.headerRow } } : null;
+    return certified(bare) || t ? { unreadable: { sheet: grid.name, title: t?.text ?? null, row: t?.row ?? bare!.headerRow } } : null;
   } catch {
     return null;
   }

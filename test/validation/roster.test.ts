@@ -208,6 +208,9 @@ describe('the roster sheet itself', () => {
     expect(readRoster({ name: '人员名单', top: 1, left: 1, merges: [], rows: [['姓名', '职务'], ['张三', '队员']] })).toBeNull();
     expect(readRoster({ name: '说明', top: 1, left: 1, merges: [], rows: [['本工作簿的执法人员名单见另表，请每季度核对一次执法证件的有效期。']] })).toBeNull();
     expect(readRoster(ledgerGrid('penalty', [GOOD.penalty]))).toBeNull();
+    // A licence list and an ID-card list: 发证机关 and 有效期至 without 执法证号 (and no roster title).
+    expect(readRoster({ name: '许可证', top: 1, left: 1, merges: [], rows: [['经营者', '许可证编号', '发证机关', '有效期至'], ['某超市', 'JY1140', '交城县市场监督管理局', '2026年1月1日']] })).toBeNull();
+    expect(readRoster({ name: '职工', top: 1, left: 1, merges: [], rows: [['姓名', '身份证号', '发证机关', '有效期限'], ['张三', '142301', '交城县公安局', '2030年1月1日']] })).toBeNull();
   });
 });
 
