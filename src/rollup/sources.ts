@@ -98,9 +98,11 @@ async function readDelivery(d: Delivery, times: Map<string, MailTime>, today: Is
   for (const l of d.ledgers) {
     try {
       const p = await readPackage(l.bytes, l.format, { file: l.file, mail: !!d.mail, received, subject, today: ctxToday });
-      // A workbook with a roster and no ledger is the county's 执法人员名单, not a township's report.
+      // A workbook with a roster and no ledger put in the folder is the county's 执法人员名单, not a township's report;
+      // one that came by mail is a township's and vouches for nobody.
       if (p.format === 'xlsx' && !p.check.ledgers.length && p.check.rosters?.length) {
-        out.rosters.push({ file: l.file, reads: p.grids.map((g) => readRoster(g, p.checkOptions.date1904)).filter((x): x is NonNullable<typeof x> => !!x) });
+        if (d.mail) out.ignored.push({ file: l.file, reason: '是执法人员名单，不是台账（随邮件收到的名单不作为县局的执法人员名单使用）' });
+        else out.rosters.push({ file: l.file, reads: p.grids.map((g) => readRoster(g, p.checkOptions.date1904)).filter((x): x is NonNullable<typeof x> => !!x) });
         continue;
       }
       out.packages.push({ ...p, origin });

@@ -96,6 +96,17 @@ test('no 执法证号 in the JSON, the summary workbook or the 通报', async ()
   expect(await zipText(await noticeDocx(noticeModel(r)))).not.toMatch(CERT);
 });
 
+test('a roster that came by e-mail (a township’s) is not used as the county’s', async () => {
+  const roster = await countyRoster();
+  const b64 = Buffer.from(roster).toString('base64');
+  const eml = ['From: a@example.com', 'To: jiaochengxzfy@163.com', 'Subject: =?UTF-8?B?' + Buffer.from('执法人员名单').toString('base64') + '?=', 'Date: Mon, 30 Oct 2023 10:00:00 +0800', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain; charset=UTF-8', '', 'x', '--b', 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; name="roster.xlsx"', 'Content-Transfer-Encoding: base64', 'Content-Disposition: attachment; filename="roster.xlsx"', '', b64, '--b--', ''].join('\r\n');
+  const at = (s: string) => new Date(s);
+  const tianning = await townshipPackage({ team: '天宁镇综合行政执法队', ledgers: TIANNING_OCT, period: '2023-10', sent: at('2023-10-31T09:12:00+08:00'), today: '2023-10-31', allowErrors: true });
+  const res = await rollUp([{ name: '天宁镇.eml', bytes: sentEml(tianning) }, { name: '名单.eml', bytes: new TextEncoder().encode(eml) }], { period: '2023-10', today: '2023-11-06' });
+  expect(res.current.townships.flatMap((t) => t.issues).filter((i) => i.rule.startsWith('roster-'))).toEqual([]);
+  expect(res.files.find((f) => f.file.endsWith('roster.xlsx'))!.use).toBe('未读取：是执法人员名单，不是台账（随邮件收到的名单不作为县局的执法人员名单使用）');
+});
+
 test('without the roster file the same folder finds no roster issue (the rules apply only when a roster exists)', async () => {
   const at = (s: string) => new Date(s);
   const tianning = await townshipPackage({ team: '天宁镇综合行政执法队', ledgers: TIANNING_OCT, period: '2023-10', sent: at('2023-10-31T09:12:00+08:00'), today: '2023-10-31', allowErrors: true });
