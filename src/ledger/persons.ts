@@ -144,3 +144,22 @@ export function parsePersons(raw: string): PersonsParse {
   }
   return { names, runTogether, odd, count, repeated: names.length < tokens.length, auxiliary: names.filter((n) => aux.has(n)) };
 }
+
+/**
+ * One person's name as the roster matches it: half-width, without any space (a padded `张　伟`,
+ * a stray NBSP or zero-width space), the minority-name dot written one way (`·`).
+ */
+export function personKey(name: string): string {
+  return toHalfWidth(name.length > 60 ? name.slice(0, 60) : name)
+    .replace(/[\s\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff]+/g, '')
+    .replace(/[•・.．\u00b7\u2027\u2219]/g, '·');
+}
+
+const NOT_AUX_BEFORE = /[原曾前非不]$/;
+
+/** Text that marks a person as no 行政执法人员 (`协管员`, `辅警` …); `原协管员` (formerly) does not. */
+export function marksAuxiliary(text: string): boolean {
+  const re = new RegExp(AUXILIARY.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) if (!NOT_AUX_BEFORE.test(text.slice(Math.max(0, m.index - 1), m.index))) return true;
+  return false;
+}

@@ -66,9 +66,40 @@ export interface LedgerResult {
   sheetIssues: Issue[];
 }
 
+/** A certificate as the pane's roster card names it. */
+export interface RosterCertificate {
+  name: string;
+  row: number;
+  until: IsoDate;
+}
+
+/** One 执法人员名单 sheet: what it holds, and what of it could not be read (its own issues). */
+export interface RosterResult {
+  sheet: string;
+  /** Its header row (or, unreadable, the title's). */
+  headerRow: number;
+  /** Where to jump to: the first name, or the header (or title) when it has none. */
+  cell: string;
+  /** False when no 姓名 column was found: the roster is not used. */
+  readable: boolean;
+  /** Persons listed. */
+  people: number;
+  /** Of them, holding a 执法证 as far as the roster says (no 协管员 mark, a 执法证号 where the roster has the column, not gone before today). */
+  certified: number;
+  /** Certificates valid today that expire within ROSTER_SOON_DAYS days, soonest first. */
+  expiringSoon: RosterCertificate[];
+  /** Certificates of listed officers that expired before today. */
+  expired: RosterCertificate[];
+  /** Issues about the roster sheet itself (`roster-unreadable`, `roster-entry-unreadable`). */
+  issues: Issue[];
+  hidden?: true;
+}
+
 export interface WorkbookCheck {
   today: IsoDate;
   ledgers: LedgerResult[];
+  /** The 执法人员名单 sheets (absent when the workbook has none). */
+  rosters?: RosterResult[];
 }
 
 /** All issues of a checked ledger in row order. */

@@ -306,6 +306,11 @@ export class CheckedRecord implements RecordResult {
     if (!this.typed) this.typed = typedRecord(LEDGERS[this.kind].columns.map((_, i) => this.analysis(i)), LEDGERS[this.kind].columns);
     return this.typed;
   }
+  /** A field's analysis (remembered by value: cheap), or null when the sheet has no such column. */
+  analysisOf(key: string): FieldAnalysis | null {
+    const i = KEY_INDEX[this.kind][key];
+    return i === undefined || this.cols[i] === undefined ? null : this.analysis(i);
+  }
   /** A field's text as written, without analysing it again. */
   fieldText(key: string): string {
     const i = KEY_INDEX[this.kind][key];

@@ -5,7 +5,7 @@ import { LAW_COERCION, LAW_PENALTY } from './law';
 import type { RuleDef } from './rules';
 
 /** Why two officers, per ledger (the law that governs that kind of case). */
-const TWO_PERSONS: Record<Kind, string> = {
+export const TWO_PERSONS: Record<Kind, string> = {
   penalty: `执法人员不得少于两人（${LAW_PENALTY}第四十二条）`,
   inspection: `检查、复检的执法人员不得少于两人（${LAW_PENALTY}第四十二条）`,
   coercion: `行政强制措施应当由两名以上行政执法人员实施（${LAW_COERCION}第十八条）`,
