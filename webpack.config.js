@@ -95,6 +95,7 @@ module.exports = async (env = {}, argv = {}) => {
     console.warn(`[taizhang] 未设置 TZ_ADDIN_URL：dist/manifest.xml 指向 ${DEV_BASE}`);
   }
 
+  const PANE_PAGE_CHUNKS = ['taskpane', 'functions', 'commands'];
   const addin = {
     // `--config-name addin` builds the Excel add-in alone (the pane's browser tests and bench).
     name: 'addin',
@@ -123,7 +124,19 @@ module.exports = async (env = {}, argv = {}) => {
     },
     optimization: {
       // One lazy `submission` chunk (docx, the MIME builder) instead of extra vendor chunks.
-      splitChunks: { cacheGroups: { default: false, defaultVendors: false } },
+      // The pane and the TZ functions share one page (the shared runtime): what both use (the checker,
+      // the holiday table) is shipped once, in `shared.js`, before both. Not for the worker or the
+      // download page, which run alone.
+      splitChunks: {
+        // Each entry keeps its own runtime (and module instances); a module the two use differently
+        // is still one copy of code (by default webpack splits by each runtime's used exports).
+        usedExports: false,
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          shared: { name: 'shared', chunks: (c) => PANE_PAGE_CHUNKS.includes(c.name), minChunks: 2, enforce: true, priority: 10 },
+        },
+      },
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.json'],

@@ -64,7 +64,7 @@ test('the Word file and the e-mail are built in package-worker.js (or a fallback
   for (const marker of ['docProps/app.xml', 'sinikael']) {
     // docx, emailjs-mime-builder
     for (const f of ['package-worker.js', fallbackChunks(PROD)[0]]) expect([f, marker, read(PROD, f).includes(marker)]).toEqual([f, marker, true]);
-    for (const f of ['taskpane.js', 'functions.js', 'commands.js', lazyChunks(PROD)[0]]) expect([f, marker, read(PROD, f).includes(marker)]).toEqual([f, marker, false]);
+    for (const f of ['shared.js', 'taskpane.js', 'functions.js', 'commands.js', lazyChunks(PROD)[0]]) expect([f, marker, read(PROD, f).includes(marker)]).toEqual([f, marker, false]);
   }
   for (const f of ['submission.', 'package']) expect(read(PROD, 'taskpane.html')).not.toContain(f);
 });
@@ -84,13 +84,13 @@ test('download.html carries its script inline, makes no requests (CSP) and loads
   expect(scriptsOf(read(INTRANET, 'download-dialog.html'))).toEqual(['office-js/office.js']);
 });
 
-test('one taskpane.html loads Office.js from the CDN, then the taskpane, functions and commands bundles', () => {
-  expect(scriptsOf(read(PROD, 'taskpane.html'))).toEqual([CDN, 'taskpane.js', 'functions.js', 'commands.js']);
+test('one taskpane.html loads Office.js from the CDN, then the code the pane and the functions share, and the taskpane, functions and commands bundles', () => {
+  expect(scriptsOf(read(PROD, 'taskpane.html'))).toEqual([CDN, 'shared.js', 'taskpane.js', 'functions.js', 'commands.js']);
 });
 
 test('the intranet build serves Office.js itself', () => {
   const html = read(INTRANET, 'taskpane.html');
-  expect(scriptsOf(html)).toEqual(['office-js/office.js', 'taskpane.js', 'functions.js', 'commands.js']);
+  expect(scriptsOf(html)).toEqual(['office-js/office.js', 'shared.js', 'taskpane.js', 'functions.js', 'commands.js']);
   expect(html).not.toContain('appsforoffice.microsoft.com');
   for (const f of ['office.js', 'o15apptofilemappingtable.js', 'custom-functions-runtime.js', 'excel-win32-16.01.js', 'excel-mac-16.00.js', 'zh-cn/office_strings.js', 'en-us/office_strings.js']) {
     expect(fs.existsSync(path.join(INTRANET, 'office-js', f))).toBe(true);
@@ -129,7 +129,7 @@ test('functions.json is the metadata of src/functions, and the plugin associated
 
 test('every shipped script parses on the oldest host (ES2021, Safari 14.1), inline ones included; the webview check is ES5', () => {
   for (const dir of [PROD, INTRANET]) {
-    expect(shippedScripts(dir)).toEqual(expect.arrayContaining(['taskpane.js', 'functions.js', 'commands.js', 'taskpane.html', 'download.html']));
+    expect(shippedScripts(dir)).toEqual(expect.arrayContaining(['shared.js', 'taskpane.js', 'functions.js', 'commands.js', 'taskpane.html', 'download.html']));
     expect(bundleProblems(dir)).toEqual([]);
   }
   expect(inlineScripts(read(PROD, 'taskpane.html')).map((c) => syntaxProblem(c, 5))).toEqual([null]);

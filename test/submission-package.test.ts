@@ -76,9 +76,11 @@ describe('refusal', () => {
     expect(r.unplaced).toEqual([
       { kind: 'penalty', sheet: '行政处罚案件台账', row: 8, cell: 'F8', text: '结案时间是错误值 #VALUE!' },
       { kind: 'penalty', sheet: '行政处罚案件台账', row: 9, cell: 'F9', text: '结案时间“待定”无法识别' },
-      { kind: 'penalty', sheet: '行政处罚案件台账', row: 10, cell: 'F10', text: '结案时间没有填写' },
+      { kind: 'penalty', sheet: '行政处罚案件台账', row: 10, cell: 'F10', text: '结案时间没有填写，也没有写明尚未结案（已结案的请填写结案时间，尚未结案的请在备注中写明）' },
     ]);
     expect(r.blocking.map((b) => b.row)).toEqual([]);
+    // An empty 结案时间 is pending (issue 17): in the e-mail's 待办 list too, without saying it is open.
+    expect(r.pending.filter((p) => p.kind === 'penalty').map((p) => [p.row, p.state, p.text])).toEqual([[10, '结案时间未填', '子公司，警告，并处罚款5000元，结案时间未填写']]);
   });
 
   test('… unless another date on its row is after the period (the case ended after it)', async () => {

@@ -238,6 +238,8 @@ async function fakeWpsScript(): Promise<string> {
         expect.stringMatching(/^行政强制 行政强制案件台账 5 条记录 /),
       ]);
       type W = { __wps: { wb: { shownFill(s: string, a: string): string | undefined; userEdit(s: string, a: string, v: unknown): void; activeSheetId: string; sheet(n: string): { id: string; selection: string } } } };
+      // The results are shown first; the marks are written in a step of their own after them.
+      await page.waitForFunction(() => (window as unknown as W).__wps.wb.shownFill('行政处罚案件台账', 'F6') !== undefined, null, { timeout: 20_000 });
       expect(await page.evaluate(() => (window as unknown as W).__wps.wb.shownFill('行政处罚案件台账', 'F6'))).toBe('#FFC7CE');
       fs.mkdirSync(OUT, { recursive: true });
       await page.screenshot({ path: path.join(OUT, 'wps-pane.png') });

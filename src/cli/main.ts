@@ -3,7 +3,7 @@ import { parseArgs } from 'util';
 import { formatChineseDate } from '../ledger/dates';
 import { thousands } from '../ledger/numbers';
 import { InputError } from '../input/limits';
-import { ledgerIssues } from '../validation/check';
+import { ledgerIssues, pendingLabel } from '../validation/check';
 import { checkWorkbook } from '../validation/workbook';
 import { countOf, hasErrors, isTodo, kindLabel, teamOf, toCheckJson } from '../validation/report';
 import { SEVERITY_LABEL } from '../validation/rules';
@@ -19,8 +19,8 @@ export const USAGE = `用法：
   taizhang submit 文件.xlsx --period YYYY-MM[..YYYY-MM] --team 单位 --contact 姓名,职务,电话
         [--to 邮箱] [--out 目录] [--today YYYY-MM-DD] [--allow-errors] [--force]
       生成月度报送的 Word 台账和邮件草稿（有错误时拒绝生成，除非加 --allow-errors；已有文件加 --force 才覆盖）
-  taizhang template --out 文件.xlsx [--team 单位]
-      生成含三张官方台账表的空白工作簿
+  taizhang template --out 文件.xlsx [--team 单位] [--roster]
+      生成含三张官方台账表的空白工作簿（--roster：另加一张执法人员名单）
   taizhang rollup 文件夹 --period YYYY-MM --out 目录 [--townships 名单.txt] [--today YYYY-MM-DD] [--json] [--force]
       县司法局：汇总文件夹中各乡镇的报送材料（.eml、.docx、.xlsx），生成汇总表和通报草稿
 
@@ -76,14 +76,35 @@ export function humanReport(check: ReturnType<typeof checkWorkbook>, file: strin
     for (const i of issues) lines.push(`  第${i.row}行 [${SEVERITY_LABEL[i.severity]}] ${i.message}（${i.rule}）`);
     const pending = l.records.filter(isTodo);
     if (pending.length) {
-      lines.push(`  待办：第${pending.map((r) => r.row).join('、')}行${l.layout.kind === 'inspection' ? '待复检' : '尚未结案'}，暂不计入任何月份`);
+      const states = [...new Set(pending.map(pendingLabel))];
+      const rows = states.map((s) => `第${pending.filter((r) => pendingLabel(r) === s).map((r) => r.row).join('、')}行${s}`).join('；');
+      lines.push(`  待办：${rows}，暂不计入任何月份`);
     }
   }
+  lines.push(...rosterLines(check));
   lines.push('');
   lines.push(
     `汇总：${check.ledgers.length}个台账，${n(total.records)}条记录；错误${n(total.error)}条，警告${n(total.warning)}条，提示${n(total.info)}条；待办${n(total.pending)}条。${total.error ? '请先改正错误再报送。' : '没有错误，可以报送。'}`,
   );
   return lines.map(termLine).join('\n');
+}
+
+/** The 执法人员名单 sheets: who they list, certificates running out, what of them could not be read. */
+function rosterLines(check: ReturnType<typeof checkWorkbook>): string[] {
+  const lines: string[] = [];
+  const certs = (list: { name: string; until: string }[]) => list.slice(0, 10).map((c) => `${c.name} ${formatChineseDate(c.until)}`).join('、') + (list.length > 10 ? ` 等${list.length}本` : '');
+  for (const r of check.rosters ?? []) {
+    lines.push('');
+    if (!r.readable) lines.push(`【${r.sheet}】执法人员名单 · 无法读取，没有按名单核对执法人员`);
+    else {
+      const parts = [`${r.people}人（持证执法人员${r.certified}人）`];
+      if (r.expiringSoon.length) parts.push(`60天内到期的执法证${r.expiringSoon.length}本（${certs(r.expiringSoon)}）`);
+      if (r.expired.length) parts.push(`已过期${r.expired.length}本（${certs(r.expired)}）`);
+      lines.push(`【${r.sheet}】${r.hidden ? '（隐藏的工作表）' : ''}执法人员名单 · 表头第${r.headerRow}行 · ${parts.join(' · ')}${r.people ? '' : ' · 还没有填写，填写后按名单核对执法人员'}`);
+    }
+    for (const i of r.issues) lines.push(`  第${i.row}行 [${SEVERITY_LABEL[i.severity]}] ${i.message}（${i.rule}）`);
+  }
+  return lines;
 }
 
 type Command = (args: string[], io: Io) => Promise<number>;

@@ -8,11 +8,11 @@ import { Io, UserError } from './common';
 import { writeOutFiles } from './out-files';
 import { templateWorkbook } from './template';
 
-/** `taizhang template --out FILE.xlsx [--team 单位] [--force]`; the team is checked as `submit --team` is. */
+/** `taizhang template --out FILE.xlsx [--team 单位] [--roster] [--force]`; the team is checked as `submit --team` is. */
 export async function runTemplate(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { out: { type: 'string' }, team: { type: 'string' }, force: { type: 'boolean' } },
+    options: { out: { type: 'string' }, team: { type: 'string' }, roster: { type: 'boolean' }, force: { type: 'boolean' } },
     allowPositionals: true,
   });
   if (positionals.length) throw new UserError(`多余的参数：${positionals.join(' ')}`);
@@ -27,9 +27,9 @@ export async function runTemplate(args: string[], io: Io): Promise<number> {
   }
   const dir = path.dirname(path.resolve(out));
   if (!(await fs.stat(dir).then((st) => st.isDirectory(), () => false))) throw new UserError(`无法写入 ${out}：目录 ${path.dirname(out)} 不存在`);
-  const data = new Uint8Array((await templateWorkbook(team).xlsx.writeBuffer()) as ArrayBuffer);
+  const data = new Uint8Array((await templateWorkbook(team, { roster: !!values.roster }).xlsx.writeBuffer()) as ArrayBuffer);
   // Whole or absent, never through a link (out-files.ts); an existing file only with --force.
   await writeOutFiles(dir, [{ name: path.basename(out), data }], !!values.force);
-  io.out(`已生成 ${out}：行政处罚、行政检查、行政强制三张官方台账表。`);
+  io.out(`已生成 ${out}：行政处罚、行政检查、行政强制三张官方台账表${values.roster ? '和执法人员名单（按名单核对执法人员的执法证，可不填）' : ''}。`);
   return 0;
 }

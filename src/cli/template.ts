@@ -1,4 +1,4 @@
-/* The official ledger sheets written with exceljs (browser-capable: the offline page's copy uses addTemplateSheet too). */
+/* The official ledger sheets (and the 执法人员名单) written with exceljs (browser-capable: the offline page's copy uses addTemplateSheet too). */
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../ledger/cell';
 import { KINDS } from '../ledger/columns';
@@ -23,7 +23,7 @@ function validation(spec: ValidationSpec): ExcelJS.DataValidation {
   }
 }
 
-/** Adds one official ledger sheet to an exceljs workbook. */
+/** Adds one official sheet (a ledger or the roster) to an exceljs workbook. */
 export function addTemplateSheet(wb: ExcelJS.Workbook, t: TemplateSheet): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(t.name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const width = t.widths.length;
@@ -65,10 +65,11 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, t: TemplateSheet): ExcelJ
   return ws;
 }
 
-/** A blank workbook with the three official ledger sheets. */
-export function templateWorkbook(team: string | null = null): ExcelJS.Workbook {
+/** A blank workbook with the three official ledger sheets (and, with `roster`, the 执法人员名单 after them). */
+export function templateWorkbook(team: string | null = null, options: { roster?: boolean } = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '执法台账助手';
   for (const kind of KINDS) addTemplateSheet(wb, templateSheet(kind, team));
+  if (options.roster) addTemplateSheet(wb, templateSheet('roster', team));
   return wb;
 }

@@ -3,6 +3,9 @@
 export type Kind = 'penalty' | 'inspection' | 'coercion';
 export const KINDS: readonly Kind[] = ['penalty', 'inspection', 'coercion'];
 
+/** Every table the add-in recognises: the three ledgers and the 执法人员名单 (src/ledger/roster-columns.ts). */
+export type TableKind = Kind | 'roster';
+
 /**
  * How a column's cells are read:
  * text — free text; docNo — a document number; date — one calendar date; persons — names;
@@ -26,32 +29,39 @@ export interface ColumnDef {
   long: boolean;
   /** Values differ on every row (文号, 当事人): not worth remembering between rows. */
   unique: boolean;
+  /** A date left empty while the case is open (结案时间): the row is pending, not missing a required value. */
+  pendingWhenEmpty?: boolean;
   /** In the official template and the Word table; false for tolerated variants. */
   official: boolean;
   /** Relative width in the Word table and the template (Excel character units). */
   width: number;
 }
 
-export interface LedgerDef {
-  kind: Kind;
-  /** 行政处罚 / 行政检查 / 行政强制 */
+/** A table declared as data: its columns (headers and aliases), how its sheet is named in the template. */
+export interface TableDef {
+  kind: TableKind;
+  /** 行政处罚 / 行政检查 / 行政强制 / 执法人员名单 */
   name: string;
-  /** Name used in the Word file's and the e-mail's "本期无…案件". */
-  caseWord: string;
   /** The sheet name the template uses. */
   sheetName: string;
   columns: readonly ColumnDef[];
-  /** The date whose month is the reporting month and by which rows are sorted. */
-  decidingKey: string;
   /** The template's footnote. */
   footnote: string;
+}
+
+export interface LedgerDef extends TableDef {
+  kind: Kind;
+  /** Name used in the Word file's and the e-mail's "本期无…案件". */
+  caseWord: string;
+  /** The date whose month is the reporting month and by which rows are sorted. */
+  decidingKey: string;
   /** The seed's 附件 number. */
   annex: number;
 }
 
-type ColSpec = Partial<ColumnDef> & Pick<ColumnDef, 'key' | 'header' | 'type' | 'width'>;
+export type ColSpec = Partial<ColumnDef> & Pick<ColumnDef, 'key' | 'header' | 'type' | 'width'>;
 
-function col(spec: ColSpec): ColumnDef {
+export function col(spec: ColSpec): ColumnDef {
   return {
     aliases: [],
     required: false,
@@ -107,7 +117,7 @@ export const PENALTY: LedgerDef = {
       long: true,
       width: 22,
     }),
-    col({ key: 'closedOn', header: '结案时间', aliases: ['结案日期'], type: 'date', required: true, identifying: true, width: 12 }),
+    col({ key: 'closedOn', header: '结案时间', aliases: ['结案日期'], type: 'date', required: true, identifying: true, pendingWhenEmpty: true, width: 12 }),
     col({
       key: 'outcome',
       header: '处罚情况',
@@ -238,6 +248,7 @@ export const COERCION: LedgerDef = {
       aliases: ['解除时间', '执行完毕时间', '结案日期'],
       type: 'date',
       identifying: true,
+      pendingWhenEmpty: true,
       width: 12,
     }),
     col({ key: 'result', header: '处理结果', aliases: ['处理情况'], type: 'text', long: true, width: 14 }),

@@ -100,7 +100,8 @@ export function isIsoDate(s: string): boolean {
 }
 
 export type DateParse =
-  | { ok: true; date: IsoDate; twoDigitYear: boolean }
+  /** `remark`: a note written after the date (`2023年11月8日（已缴纳罚款）`), read past. */
+  | { ok: true; date: IsoDate; twoDigitYear: boolean; remark?: string }
   | { ok: false; reason: string; placeholder: boolean };
 
 export const DATE_EXAMPLE = '2023年10月9日';
@@ -116,6 +117,11 @@ const TIME_TAIL = /^(?:T|[上下中]午|早上|晚上|凌晨)?[\d:：时点分�
 /** A weekday in brackets, or a full stop, after the date (`2023年10月12日（星期四）`). */
 const WEEKDAY_TAIL = /^(?:[(（](?:星期|周|礼拜)[一二三四五六日天][)）])?[。.，,；;]?$/;
 const RANGE_SEP = /^[-~～至到—–]+/;
+/** A note after the date, in brackets or after a comma: `（已缴纳罚款）`, `，当事人已履行`. */
+const REMARK_TAIL = /^(?:[(（【[]([^()（）【】[\]]{1,40})[)）】\]]|[，,；;：:]?([^()（）【】[\]]{1,40}?))[。.]?$/;
+/** Notes that make the date no fact (`前`, `左右`, `预计`, `至今`) or another date. */
+const UNSURE_REMARK = /^(?:前|后|以前|之前|以后|之后|左右|上下|起|止|至|到|或|及|和|、)|预计|预定|拟|暂定|待定|计划|大约|约为|估计|截止|到期|期限|之间|改期|推迟|\d{1,4}\s?[年月日号点时:：.\/-]|[年月]\d|[一二三四五六七八九十]月/;
+const HAN_CHAR = /[\u3400-\u9fff]/;
 const PLACEHOLDER = /[xX×]/;
 
 function fromParts(ys: string, ms: string, ds: string, text: string): DateParse {
@@ -177,10 +183,15 @@ export function parseDateText(raw: string): DateParse {
   if (hit) {
     const rest = t.slice(hit[0].length);
     if (RANGE_SEP.test(rest) && /\d|[一二三四五六七八九十]/.test(rest)) return fail(`${quote(text)}是一个日期范围，只能填写一个日期`);
-    if (rest && !TIME_TAIL.test(rest) && !WEEKDAY_TAIL.test(rest)) return fail(`${quote(text)}无法识别为日期`);
-    if (m) return fromParts(m[1], m[2], m[3], text);
-    if (s) return fromParts(s[1], s[3], s[4], text);
-    return fromParts(c![1], c![2], c![3], text);
+    let remark: string | undefined;
+    if (rest && !TIME_TAIL.test(rest) && !WEEKDAY_TAIL.test(rest)) {
+      const r = REMARK_TAIL.exec(rest);
+      const note = r ? (r[1] ?? r[2] ?? '') : '';
+      if (!note || !HAN_CHAR.test(note) || UNSURE_REMARK.test(note)) return fail(`${quote(text)}无法识别为日期`);
+      remark = note;
+    }
+    const p = m ? fromParts(m[1], m[2], m[3], text) : s ? fromParts(s[1], s[3], s[4], text) : fromParts(c![1], c![2], c![3], text);
+    return remark && p.ok ? { ...p, remark } : p;
   }
   if (new RegExp(`^${N}{1,2}月${N}{1,3}[日号]?[-~～至到—–]`).test(t)) return fail(`${quote(text)}是一个日期范围，只能填写一个日期`);
   if (new RegExp(`^(${N}{2}|${N}{4})年${N}{1,2}月?$`).test(t) || /^\d{4}[-/.]\d{1,2}$/.test(t)) {
@@ -220,5 +231,38 @@ export function parseDate(v: CellValue, date1904 = false): DateParse {
     return fail('无法识别为日期');
   } catch {
     return fail('无法识别为日期');
+  }
+}
+
+/** A time of day written after a date: `22:30`, `22时30分`, `晚上10点`, `凌晨2时`. */
+const TIME_OF_DAY = /^T?(上午|下午|中午|早上|早晨|傍晚|晚上|夜间|夜里|深夜|凌晨)?([0-9]{1,2}|[零〇一二两三四五六七八九十]{1,3})[:：时点](?:([0-9]{1,2}|[零〇一二三四五六七八九十]{1,3})分?)?/;
+const AFTERNOON = /下午|傍晚|晚上|夜间|夜里|深夜/;
+
+/**
+ * The time of day a cell gives with its date, in minutes after midnight; null when it gives
+ * none. A date at exactly 00:00 counts as none (a date cell without a time reads so). Never throws.
+ */
+export function parseTimeOfDay(v: CellValue): number | null {
+  try {
+    let minutes: number | null = null;
+    if (v instanceof Date) {
+      if (isValidDate(v)) minutes = v.getUTCHours() * 60 + v.getUTCMinutes();
+    } else if (typeof v === 'number') {
+      if (Number.isFinite(v) && v > 0 && v < 1e7) minutes = Math.round((v - Math.floor(v)) * 1440) % 1440;
+    } else if (typeof v === 'string') {
+      const t = squeeze(v.length > 200 ? v.slice(0, 200) : v);
+      const hit = CN_DATE.exec(t) ?? SEP_DATE.exec(t) ?? COMPACT.exec(t);
+      const m = hit ? TIME_OF_DAY.exec(t.slice(hit[0].length)) : null;
+      if (m) {
+        let h = parseAnyInt(m[2]);
+        const min = m[3] ? parseAnyInt(m[3]) : 0;
+        if (h !== null && m[1] && AFTERNOON.test(m[1]) && h < 12) h += 12;
+        if (h !== null && m[1] === '凌晨' && h === 12) h = 0;
+        if (h !== null && min !== null && h <= 24 && min < 60) minutes = (h % 24) * 60 + min;
+      }
+    }
+    return minutes ? minutes : null;
+  } catch {
+    return null;
   }
 }

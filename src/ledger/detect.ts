@@ -4,16 +4,17 @@
  * header begins. Which rows of the table are cases is rows.ts's part.
  */
 import { SheetGrid, gridBottom, gridRight } from './cell';
-import { KINDS, Kind, LEDGERS, columnDef } from './columns';
-import { HeaderCandidate, headerLikeRow, readHeader, textOf, titleKind } from './headers';
+import { KINDS, TableKind } from './columns';
+import { HeaderCandidate, HeaderNeeds, headerLikeRow, readHeader, rosterTeam, rosterTitle, textOf, titleKind } from './headers';
 import { MergeIndex } from './merge-index';
 import { isDividerText, isNoteText, isTotalText } from './row-kinds';
+import { TABLES, TABLE_KINDS, tableColumn } from './tables';
 import { compact } from './text';
-import { LedgerLayout } from './types';
+import { LedgerLayout, RosterLayout, TableLayout } from './types';
 
 export { MergeIndex } from './merge-index';
-export { matchHeader, titleKind } from './headers';
-export type { LedgerLayout } from './types';
+export { matchHeader, rosterTitle, titleKind } from './headers';
+export type { LedgerLayout, RosterLayout, TableLayout } from './types';
 
 const HEADER_SCAN_ROWS = 20;
 const PLACEHOLDER_TEAM = /^[xX×ｘＸ\s]*$|[xXｘＸ]{2}/;
@@ -53,7 +54,7 @@ function tableExtent(grid: SheetGrid, idx: MergeIndex, best: HeaderCandidate, fi
     const cells = idx.rowValues(r);
     if (!cells || !cells.length) continue;
     const lone = loneText(cells);
-    const k = lone !== null ? titleKind(lone) : null;
+    const k: TableKind | null = lone !== null ? titleKind(lone) ?? rosterTitle(lone) : null;
     if (k && k !== best.kind) return { lastDataRow: trimTrailing(idx, best, firstDataRow, r - 1, repeated), repeatedHeaderRows: repeated, otherTable: { row: r, text: lone! } };
     if (k) {
       titleAbove = r;
@@ -61,7 +62,7 @@ function tableExtent(grid: SheetGrid, idx: MergeIndex, best: HeaderCandidate, fi
     }
     if (headerLikeRow(cells, from, to)) {
       let cand: HeaderCandidate | null = null;
-      for (const kind of [best.kind, ...KINDS.filter((x) => x !== best.kind)]) {
+      for (const kind of [best.kind, ...TABLE_KINDS.filter((x) => x !== best.kind)]) {
         cand = readHeader(idx, kind, r, grid.left, Math.min(gridRight(grid), grid.left + 200));
         if (cand) break;
       }
@@ -89,7 +90,7 @@ function tableExtent(grid: SheetGrid, idx: MergeIndex, best: HeaderCandidate, fi
  * first of them kept in); rows with any other content stay in, to be read or named.
  */
 function trimTrailing(idx: MergeIndex, best: HeaderCandidate, firstDataRow: number, end: number, repeated: number[]): number {
-  const dateCols = new Set(Object.entries(best.columns).filter(([k]) => columnDef(best.kind, k)?.type === 'date').map(([, c]) => c));
+  const dateCols = new Set(Object.entries(best.columns).filter(([k]) => tableColumn(best.kind, k)?.type === 'date').map(([, c]) => c));
   let last = end;
   for (let r = end; r >= firstDataRow; r--) {
     const cells = idx.rowValues(r);
@@ -131,13 +132,59 @@ function cellsText(cells: readonly unknown[]): string {
 /** Finds a ledger in a sheet by its title and header text; null when the sheet is no ledger. */
 export function detectLedger(grid: SheetGrid): LedgerLayout | null {
   try {
-    return detect(grid);
+    return detect(grid, LEDGER_LOOK) as LedgerLayout | null;
   } catch {
     return null;
   }
 }
 
-function detect(grid: SheetGrid): LedgerLayout | null {
+/**
+ * The 执法人员名单 of a sheet, found as a ledger is: by its title (`执法人员名单`) or its header
+ * (姓名 and 执法证号 with 发证机关 or 有效期至). Under a roster title 姓名 and one of those is enough.
+ * `{ unreadable }` when the sheet is a roster (its title, or a roster header without 姓名) that
+ * names no 姓名 column: it is said once, never guessed. Null when the sheet is no roster.
+ */
+export function detectRoster(grid: SheetGrid): RosterLayout | { unreadable: { sheet: string; title: string | null; row: number } } | null {
+  try {
+    if (detect(grid, LEDGER_LOOK)) return null;
+    // Without a roster title, only a header with 执法证号 is a roster (发证机关 and 有效期至 alone may be a licence or ID-card list).
+    const certified = (l: TableLayout | null) => !!l && (l.titleRow !== null || l.columns.certNo !== undefined);
+    const found = detect(grid, ROSTER_LOOK) as RosterLayout | null;
+    if (certified(found)) return found;
+    const bare = detect(grid, { ...ROSTER_LOOK, needs: { required: false }, titled: { distinct: 1, required: false } });
+    const t = rosterTitleRow(grid);
+    return certified(bare) || t ? { unreadable: { sheet: grid.name, title: t?.text ?? null, row: t?.row ?? bare!.headerRow } } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What to look for: which kinds, how a title names one, the team in a title, how strict the header must be (with a title of the kind, `titled`). */
+interface Look {
+  kinds: readonly TableKind[];
+  title(text: string): TableKind | null;
+  team(title: string): string | null;
+  needs?: HeaderNeeds;
+  titled?: HeaderNeeds;
+}
+
+const LEDGER_LOOK: Look = { kinds: KINDS, title: titleKind, team: teamFromTitle };
+const ROSTER_LOOK: Look = { kinds: ['roster'], title: rosterTitle, team: rosterTeam, titled: { distinct: 1 } };
+
+function rosterTitleRow(grid: SheetGrid): { row: number; text: string } | null {
+  const bottom = Math.min(gridBottom(grid), grid.top + HEADER_SCAN_ROWS);
+  const right = Math.min(gridRight(grid), grid.left + 200);
+  const idx = new MergeIndex(grid, bottom + 1);
+  for (let r = grid.top; r <= bottom; r++) {
+    for (let c = grid.left; c <= right; c++) {
+      const t = textOf(idx.raw(r, c));
+      if (t && rosterTitle(t)) return { row: r, text: t };
+    }
+  }
+  return null;
+}
+
+function detect(grid: SheetGrid, look: Look): TableLayout | null {
   const bottom = gridBottom(grid);
   const right = Math.min(gridRight(grid), grid.left + 200);
   if (bottom < grid.top || right < grid.left) return null;
@@ -146,13 +193,13 @@ function detect(grid: SheetGrid): LedgerLayout | null {
 
   let title: string | null = null;
   let titleRow: number | null = null;
-  let tKind: Kind | null = null;
+  let tKind: TableKind | null = null;
   let best: HeaderCandidate | null = null;
   for (let r = grid.top; r <= scanEnd; r++) {
     if (tKind === null) {
       for (let c = grid.left; c <= right; c++) {
         const t = textOf(headIdx.raw(r, c));
-        const k = t ? titleKind(t) : null;
+        const k = t ? look.title(t) : null;
         if (k) {
           tKind = k;
           title = t;
@@ -162,8 +209,8 @@ function detect(grid: SheetGrid): LedgerLayout | null {
       }
       if (titleRow === r) continue;
     }
-    for (const kind of KINDS) {
-      const cand = readHeader(headIdx, kind, r, grid.left, right);
+    for (const kind of look.kinds) {
+      const cand = readHeader(headIdx, kind, r, grid.left, right, kind === tKind && look.titled ? look.titled : look.needs);
       if (!cand) continue;
       const bonus = kind === tKind ? 0.5 : 0;
       if (!best || cand.score + bonus > best.score + (best.kind === tKind ? 0.5 : 0)) best = cand;
@@ -174,13 +221,13 @@ function detect(grid: SheetGrid): LedgerLayout | null {
 
   const firstDataRow = best.row + best.rows;
   const extent = tableExtent(grid, new MergeIndex(grid), best, firstDataRow, bottom);
-  const def = LEDGERS[best.kind];
+  const def = TABLES[best.kind];
   return {
     sheet: grid.name,
     kind: best.kind,
     title: title && tKind === best.kind ? title : null,
     titleRow: title && tKind === best.kind ? titleRow : null,
-    team: title && tKind === best.kind ? teamFromTitle(title) : null,
+    team: title && tKind === best.kind ? look.team(title) : null,
     headerRow: best.row,
     headerRows: best.rows,
     columns: best.columns,

@@ -1,7 +1,9 @@
 /* Header and title text: which field a header names, which ledger a title names, where a header block is. */
 import { CellValue, cellText, isCellError } from './cell';
-import { KINDS, Kind, LEDGERS } from './columns';
+import { Kind, TableKind } from './columns';
 import { MergeIndex } from './merge-index';
+import { ROSTER_TITLE } from './roster-columns';
+import { TABLES, TABLE_KINDS } from './tables';
 import { compact, normalizeHeader } from './text';
 
 const MAX_HEADER = 80;
@@ -13,11 +15,11 @@ const TITLE_WORDS: [Kind, RegExp][] = [
 ];
 type Dictionary = Map<string, string>;
 
-const DICTIONARIES: Record<Kind, Dictionary> = (() => {
-  const out = {} as Record<Kind, Dictionary>;
-  for (const kind of KINDS) {
+const DICTIONARIES: Record<TableKind, Dictionary> = (() => {
+  const out = {} as Record<TableKind, Dictionary>;
+  for (const kind of TABLE_KINDS) {
     const dict: Dictionary = new Map();
-    for (const c of LEDGERS[kind].columns) {
+    for (const c of TABLES[kind].columns) {
       for (const text of [c.header, ...c.aliases, ...(c.group ? [c.group + c.header] : [])]) {
         const n = normalizeHeader(text);
         if (!dict.has(n)) dict.set(n, c.key);
@@ -29,14 +31,15 @@ const DICTIONARIES: Record<Kind, Dictionary> = (() => {
 })();
 
 /** Kind-specific keys: a header set must contain at least two of them. */
-const DISTINCT: Record<Kind, ReadonlySet<string>> = {
+const DISTINCT: Record<TableKind, ReadonlySet<string>> = {
   penalty: new Set(['decisionNo', 'facts', 'outcome', 'basis', 'receiptNo']),
   inspection: new Set(['docNo', 'inspectedOn', 'inspectors', 'method', 'hazardCount', 'hazards', 'measures', 'rectifyOwner', 'recheckOn', 'rechecker', 'rectifyDone', 'rectifyOpen']),
   coercion: new Set(['decisionNo', 'category', 'measure', 'startedOn', 'term', 'result', 'basis']),
+  roster: new Set(['certNo', 'issuer', 'validUntil']),
 };
 
 /** Maps a header text to a field key of the kind, or null. */
-export function matchHeader(kind: Kind, text: string): string | null {
+export function matchHeader(kind: TableKind, text: string): string | null {
   if (!text || text.length > MAX_HEADER) return null;
   const n = normalizeHeader(text);
   if (!n) return null;
@@ -55,8 +58,26 @@ export function titleKind(text: string): Kind | null {
   return hits.length === 1 ? hits[0][0] : null;
 }
 
+/** A roster's title: `执法人员名单`, `天宁镇综合行政执法队执法人员名单`, `行政执法人员花名册`, `执法证件登记表`. */
+const ROSTER_WORDS = /执法人员(?:名单|花名册|名册|信息表|登记表|一览表)|执法证件?(?:名单|台账|登记表|信息表|一览表)|持证人员(?:名单|名册|登记表)/;
+const ROSTER_TITLE_RE = new RegExp(`(?:${ROSTER_WORDS.source})(?:[(（][^()（）]{0,20}[)）])?$`);
+
+export function rosterTitle(text: string): 'roster' | null {
+  if (text.length > 60) return null;
+  const t = compact(text).replace(/[：:。.]+$/, '');
+  return ROSTER_TITLE_RE.test(t) && titleKind(t) === null ? 'roster' : null;
+}
+
+/** The team before a roster's title (`天宁镇综合行政执法队执法人员名单`), or null. */
+export function rosterTeam(title: string): string | null {
+  const t = compact(title);
+  const at = t.search(ROSTER_WORDS);
+  const team = at > 0 ? t.slice(0, at).replace(/(?:行政)$/, '') : '';
+  return team && !/^[xX×ｘＸ]*$|[xXｘＸ]{2}/.test(team) && team !== ROSTER_TITLE ? team : null;
+}
+
 export interface HeaderCandidate {
-  kind: Kind;
+  kind: TableKind;
   row: number;
   rows: number;
   columns: Record<string, number>;
@@ -67,7 +88,13 @@ export interface HeaderCandidate {
   right: number;
 }
 
-export function readHeader(idx: MergeIndex, kind: Kind, row: number, left: number, right: number): HeaderCandidate | null {
+/** How strict a header must be: `distinct` kind-specific keys at least (2), and half the required ones (unless `required` is false). */
+export interface HeaderNeeds {
+  distinct?: number;
+  required?: boolean;
+}
+
+export function readHeader(idx: MergeIndex, kind: TableKind, row: number, left: number, right: number, needs: HeaderNeeds = {}): HeaderCandidate | null {
   // A second header row exists when some header merges down into it or it holds sub-headers.
   let twoRows = false;
   const subKeys = new Set<string>();
@@ -113,12 +140,12 @@ export function readHeader(idx: MergeIndex, kind: Kind, row: number, left: numbe
   }
   // The group header alone (整改结果 without sub-columns) is a tolerated variant.
   if ('rectifyResult' in columns && ('rectifyDone' in columns || 'rectifyOpen' in columns)) delete columns.rectifyResult;
-  const def = LEDGERS[kind];
+  const def = TABLES[kind];
   const keys = Object.keys(columns);
   const distinct = keys.filter((k) => DISTINCT[kind].has(k)).length;
   const required = def.columns.filter((c) => c.required);
   const requiredHit = required.filter((c) => c.key in columns).length;
-  if (distinct < 2 || requiredHit / required.length < 0.5) return null;
+  if (distinct < (needs.distinct ?? 2) || (needs.required !== false && requiredHit / required.length < 0.5)) return null;
   return {
     kind,
     row,
@@ -133,8 +160,8 @@ export function readHeader(idx: MergeIndex, kind: Kind, row: number, left: numbe
 }
 
 
-/** Normalised header texts of every ledger: a row holding several is a header row. */
-const ALL_HEADERS: ReadonlySet<string> = new Set(KINDS.flatMap((k) => [...DICTIONARIES[k].keys()]));
+/** Normalised header texts of every table: a row holding several is a header row. */
+const ALL_HEADERS: ReadonlySet<string> = new Set(TABLE_KINDS.flatMap((k) => [...DICTIONARIES[k].keys()]));
 
 /**
  * A cheap first look for a header row below the data (a repeated or another table's header): no

@@ -5,7 +5,7 @@
  * weekend day that is no 调休 working day — moves to the next working day. Working-day periods
  * count working days of the official calendar (see workdays.ts).
  */
-import { IsoDate, addDays, daysInMonth, isoFromParts, parseDateText, partsOf } from './dates';
+import { IsoDate, addDays, daysInMonth, isoFromParts, parseDateText, partsOf, weekday } from './dates';
 import { parseAnyInt, toHalfWidth } from './text';
 import { addWorkdays, hasSchedule, isWorkday } from './workdays';
 
@@ -79,4 +79,30 @@ export function findDeadlines(raw: string, start: IsoDate): WrittenDeadline[] {
     }
   }
   return out;
+}
+
+const RUN_LIMIT = 15;
+
+/**
+ * A day off in an official holiday arrangement (法定节假日 and the days off around it): a day that is
+ * no working day, in a run of days off that has a Monday–Friday in it. A plain weekend is none; a
+ * year without a known schedule has none. Decided by isWorkday alone, so that every schedule
+ * workdays.ts knows counts.
+ */
+export function inHolidayBreak(date: IsoDate): boolean {
+  if (isWorkday(date)) return false;
+  const offWeekday = (d: IsoDate) => {
+    const w = weekday(d);
+    return w >= 1 && w <= 5;
+  };
+  if (offWeekday(date)) return true;
+  for (const step of [-1, 1]) {
+    let d = date;
+    for (let i = 0; i < RUN_LIMIT; i++) {
+      d = addDays(d, step);
+      if (isWorkday(d)) break;
+      if (offWeekday(d)) return true;
+    }
+  }
+  return false;
 }

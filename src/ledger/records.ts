@@ -1,19 +1,19 @@
 /* The cases of a ledger table, each with the text of its continuation rows joined (rows.ts decides what each row is). */
 import { SheetGrid } from './cell';
-import { LEDGERS } from './columns';
 import { MergeIndex } from './merge-index';
 import { RowReader, TableRead, readTableRows } from './rows';
-import { LedgerLayout, RawRecord } from './types';
+import { TABLES } from './tables';
+import { LedgerLayout, RawRecord, TableLayout } from './types';
 
 export type { RawRecord } from './types';
 
-const COLUMNS = new WeakMap<LedgerLayout, (number | undefined)[]>();
+const COLUMNS = new WeakMap<TableLayout, (number | undefined)[]>();
 
 /** 1-based sheet column of each declared column of the layout's kind (undefined when absent). */
-export function layoutColumns(layout: LedgerLayout): (number | undefined)[] {
+export function layoutColumns(layout: TableLayout): (number | undefined)[] {
   let cols = COLUMNS.get(layout);
   if (!cols) {
-    cols = LEDGERS[layout.kind].columns.map((c) => layout.columns[c.key]);
+    cols = TABLES[layout.kind].columns.map((c) => layout.columns[c.key]);
     COLUMNS.set(layout, cols);
   }
   return cols;
@@ -29,7 +29,7 @@ export function readRow(layout: LedgerLayout, idx: MergeIndex, row: number, cols
 }
 
 /** Every row of the table read: the cases in sheet order, the rows with content that are none, the joined rows. */
-export function readTable(grid: SheetGrid, layout: LedgerLayout, idx = new MergeIndex(grid)): TableRead {
+export function readTable(grid: SheetGrid, layout: TableLayout, idx = new MergeIndex(grid)): TableRead {
   return readTableRows(new RowReader(layout, idx, layoutColumns(layout)), layout.firstDataRow, layout.lastDataRow);
 }
 

@@ -6,10 +6,11 @@
  * case, and named in the sheet's `rows-not-read` warning. None of them ends the table.
  */
 import { CellValue, cellText, isBlank, isCellError } from './cell';
-import { Kind, LEDGERS } from './columns';
-import { titleKind } from './headers';
+import { TableKind } from './columns';
+import { rosterTitle, titleKind } from './headers';
 import { MergeIndex } from './merge-index';
-import type { LedgerLayout, RawRecord } from './types';
+import { TABLES, TABLE_KINDS } from './tables';
+import type { RawRecord, TableLayout } from './types';
 import { isNotApplicable } from './na';
 import { isDividerText, isNoteText, isTotalText } from './row-kinds';
 
@@ -34,10 +35,10 @@ interface KindInfo {
   count: number;
 }
 
-const INFO: Record<Kind, KindInfo> = (() => {
-  const out = {} as Record<Kind, KindInfo>;
-  for (const kind of Object.keys(LEDGERS) as Kind[]) {
-    const cols = LEDGERS[kind].columns;
+const INFO: Record<TableKind, KindInfo> = (() => {
+  const out = {} as Record<TableKind, KindInfo>;
+  for (const kind of TABLE_KINDS) {
+    const cols = TABLES[kind].columns;
     out[kind] = {
       identifying: cols.map((c) => c.identifying),
       long: cols.map((c) => c.long),
@@ -69,7 +70,7 @@ export class RowReader {
   private readonly repeats: Set<number>;
 
   constructor(
-    readonly layout: LedgerLayout,
+    readonly layout: TableLayout,
     readonly idx: MergeIndex,
     readonly cols: (number | undefined)[],
   ) {
@@ -130,7 +131,7 @@ export class RowReader {
     const text = typeof first === 'string' ? first : '';
     if (text && isNoteText(text)) return { role: 'note' };
     if (text && isTotalText(text)) return { role: 'total' };
-    if (n === 1 && text && (isDividerText(text) || titleKind(text) === this.layout.kind) && !this.dateCell(row, firstCol, merged)) return { role: 'divider' };
+    if (n === 1 && text && (isDividerText(text) || (titleKind(text) ?? rosterTitle(text)) === this.layout.kind) && !this.dateCell(row, firstCol, merged)) return { role: 'divider' };
     if (open && !outside && onlyLong && longCount >= 1 && longCount <= MAX_CONTINUED) {
       const add = this.continuation(row, cells, merged, open);
       if (add) return { role: 'continuation', values: add };

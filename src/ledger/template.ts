@@ -1,7 +1,9 @@
 import { CellRange } from './cell';
-import { Kind, LEDGERS, officialColumns } from './columns';
+import { Kind, LEDGERS, TableKind } from './columns';
 import { formatChineseDate } from './dates';
 import { MARK } from './marks';
+import { ROSTER_TITLE } from './roster-columns';
+import { TABLES } from './tables';
 
 /** Excel data validation for a template column, in host-neutral terms. */
 export type ValidationSpec =
@@ -9,9 +11,9 @@ export type ValidationSpec =
   | { type: 'whole'; min: number; max: number; prompt: string; error: string }
   | { type: 'list'; values: string[]; prompt: string; error: string };
 
-/** The official sheet of one ledger: what `taizhang template` and the task pane insert. */
+/** The official sheet of one ledger (or the 执法人员名单): what `taizhang template` and the task pane insert. */
 export interface TemplateSheet {
-  kind: Kind;
+  kind: TableKind;
   name: string;
   title: string;
   /** Header rows, each a full row of texts ('' under a merge). */
@@ -43,9 +45,14 @@ export function ledgerTitle(kind: Kind, team: string | null, first?: string, las
   return `${unit}${span}${LEDGERS[kind].name}案件台账`;
 }
 
-export function templateSheet(kind: Kind, team: string | null = null): TemplateSheet {
-  const def = LEDGERS[kind];
-  const cols = officialColumns(kind);
+/** The 执法人员名单's title: `天宁镇综合行政执法队执法人员名单`, or `执法人员名单` without a team. */
+export function rosterTitleFor(team: string | null): string {
+  return `${team ?? ''}${ROSTER_TITLE}`;
+}
+
+export function templateSheet(kind: TableKind, team: string | null = null): TemplateSheet {
+  const def = TABLES[kind];
+  const cols = def.columns.filter((c) => c.official);
   const width = cols.length;
   const twoRows = cols.some((c) => c.group);
   const top = cols.map((c) => c.group ?? c.header);
@@ -81,7 +88,7 @@ export function templateSheet(kind: Kind, team: string | null = null): TemplateS
   return {
     kind,
     name: def.sheetName,
-    title: ledgerTitle(kind, team),
+    title: kind === 'roster' ? rosterTitleFor(team) : ledgerTitle(kind, team),
     headerRows,
     merges,
     widths: cols.map((c) => c.width),

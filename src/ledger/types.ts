@@ -1,11 +1,11 @@
 /* Types shared inside src/ledger (detect, records, rows), so that its files never import each other in a circle. */
 import { CellValue } from './cell';
-import { Kind } from './columns';
+import { Kind, TableKind } from './columns';
 
-/** Where a ledger sits in a sheet and which column holds which field. */
-export interface LedgerLayout {
+/** Where a table (a ledger, the roster) sits in a sheet and which column holds which field. */
+export interface TableLayout<K extends TableKind = TableKind> {
   sheet: string;
-  kind: Kind;
+  kind: K;
   title: string | null;
   titleRow: number | null;
   /** Team (单位) from the title; null when missing or still a placeholder (XX). */
@@ -38,7 +38,12 @@ export interface LedgerLayout {
   hidden?: boolean;
 }
 
-/** One case of a ledger before parsing: `values[i]` belongs to `LEDGERS[kind].columns[i]`. */
+/** Where a ledger sits in a sheet. */
+export type LedgerLayout = TableLayout<Kind>;
+/** Where the 执法人员名单 sits in a sheet. */
+export type RosterLayout = TableLayout<'roster'>;
+
+/** One case of a ledger (one officer of the roster) before parsing: `values[i]` belongs to `TABLES[kind].columns[i]`. */
 export interface RawRecord {
   row: number;
   values: CellValue[];

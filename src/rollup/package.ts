@@ -3,10 +3,11 @@
  * Word file or workbook): who sent it, which months it reports, and its ledgers checked by the
  * same rules the townships use. Where it came from (which mail, when) is the caller's.
  */
+import { SheetGrid } from '../ledger/cell';
 import { Kind } from '../ledger/columns';
 import { IsoDate } from '../ledger/dates';
 import { EmbeddedPackage } from '../submission/embedded';
-import { RecordResult, WorkbookCheck } from '../validation/check';
+import { CheckOptions, RecordResult, WorkbookCheck } from '../validation/check';
 import { teamOf } from '../validation/report';
 import { checkWorkbook } from '../validation/workbook';
 import { DocxTable, readDocx } from './docx-read';
@@ -45,6 +46,9 @@ export interface Package {
   /** Carries our embedded data, usable. */
   embedded: boolean;
   check: WorkbookCheck;
+  /** What was checked, and how: to check it again against the county's 执法人员名单 (roster.ts). */
+  grids: SheetGrid[];
+  checkOptions: CheckOptions;
   /** Word tables by grid name (to print table rows, not grid rows), absent for workbooks. */
   tables: Map<string, DocxTable & { kind: Kind | null }>;
   /** Inspections awaiting recheck as the package states them (cover or embedded data); null: count its rows. */
@@ -89,7 +93,9 @@ function ownTeam(check: WorkbookCheck, texts: Iterable<string>): string | null {
 
 async function readWordPackage(bytes: Uint8Array, c: Context): Promise<Package> {
   const content = await readDocx(await openDocx(bytes, c.file), c.file);
-  const check = checkWorkbook(content.tables.map((t) => t.grid), { today: c.today });
+  const grids = content.tables.map((t) => t.grid);
+  const checkOptions: CheckOptions = { today: c.today };
+  const check = checkWorkbook(grids, checkOptions);
   const tables = new Map(content.tables.map((t) => [t.grid.name, { ...t, kind: kindOf(check, t.grid.name) }]));
   const notes: PackageNote[] = [];
   const emb = content.embedded;
@@ -119,6 +125,8 @@ async function readWordPackage(bytes: Uint8Array, c: Context): Promise<Package> 
     generatedAt: data ? new Date(data.generatedAt) : null,
     embedded: !!data,
     check,
+    grids,
+    checkOptions,
     tables,
     pendingRecheck: data ? data.pending.filter((p) => p.kind === 'inspection').length : coverPending(content.paragraphs),
     notes,
@@ -128,7 +136,8 @@ async function readWordPackage(bytes: Uint8Array, c: Context): Promise<Package> 
 
 async function readWorkbookPackage(bytes: Uint8Array, c: Context): Promise<Package> {
   const wb = await openWorkbook(bytes, c.file);
-  const check = checkWorkbook(wb.sheets, { today: c.today, date1904: wb.date1904 });
+  const checkOptions: CheckOptions = { today: c.today, date1904: wb.date1904 };
+  const check = checkWorkbook(wb.sheets, checkOptions);
   const titled = [...new Set(check.ledgers.flatMap((l) => titleMonths(l.layout.title)))].sort();
   const declared = titled.length ? titled : c.subject.months;
   return {
@@ -142,6 +151,8 @@ async function readWorkbookPackage(bytes: Uint8Array, c: Context): Promise<Packa
     generatedAt: null,
     embedded: false,
     check,
+    grids: wb.sheets,
+    checkOptions,
     tables: new Map(),
     pendingRecheck: null,
     notes: [],

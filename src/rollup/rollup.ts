@@ -12,6 +12,7 @@ import { Attributed, Attribution, Township, attribute, unreadFor } from './attri
 import { fileEntries } from './file-list';
 import { reviewGroup } from './groups';
 import { Package, PackageNote, RollupFile, recordsFor } from './package';
+import { applyCountyRoster } from './roster';
 import { Origin, OtherMail, Unreadable, readSources } from './sources';
 import { Figures, addFigures, bump, classifyCoercion, classifyPenalty, emptyFigures, ordered, ENFORCEMENT_NAMES, MEASURE_NAMES, PENALTY_KIND_NAMES } from './stats';
 import { monthLabel, teamKey } from './team';
@@ -50,7 +51,12 @@ function caseOf(team: string, p: Package, r: RecordResult, f: Figures): CaseRow 
   const at = tableOf(p, r);
   const row: CaseRow = { team, kind: r.kind, file: p.file, ...at, cells, category: '', amountYuan: null };
   if (r.kind === 'penalty') {
-    const c = classifyPenalty(cells.outcome);
+    const c = classifyPenalty(cells.outcome, cells.remarks);
+    if (c.transferred) {
+      f.penalty.transferred = (f.penalty.transferred ?? 0) + 1;
+      row.category = '移送';
+      return row;
+    }
     f.penalty.cases++;
     row.amountYuan = c.amountYuan;
     f.penalty.amountYuan = Math.round((f.penalty.amountYuan + c.amountYuan) * 100) / 100;
@@ -222,6 +228,7 @@ export async function rollUp(files: RollupFile[], o: RollupOptions): Promise<Rol
   const period = p.data.from;
   const src = await readSources(files, o.today);
   const a = attribute(src, o.townships);
+  const roster = applyCountyRoster(src.rosters, a);
   const current = monthRollup(period, a, o.today);
   const covers = (m: string) => src.packages.some((x) => x.months.includes(m));
   const prev = previousMonth(period);
@@ -241,5 +248,7 @@ export async function rollUp(files: RollupFile[], o: RollupOptions): Promise<Rol
   }
   const notes = current.townships.flatMap((t) => t.notes.map((n) => `${t.team}：${n}`));
   for (const t of current.townships) if (t.unlisted) notes.push(`${t.team}不在乡镇名单中，已照样列出，请核对名称`);
-  return { period, due: current.due, today: o.today, current, lastMonth, yearToDate, files: fileEntries(a, current, period), notes };
+  notes.push(...roster.notes);
+  const listed = [...fileEntries(a, current, period), ...roster.files].sort((x, y) => x.file.localeCompare(y.file, 'zh-CN'));
+  return { period, due: current.due, today: o.today, current, lastMonth, yearToDate, files: listed, notes };
 }

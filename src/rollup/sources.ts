@@ -6,8 +6,10 @@
 import { expandFile, PATH_SEPARATOR } from '../input/containers/expand';
 import { Delivery } from '../input/containers/types';
 import { IsoDate } from '../ledger/dates';
+import { readRoster } from '../ledger/roster';
 import { InputError } from './input';
 import { Package, RollupFile, readPackage } from './package';
+import type { CountyRoster } from './roster';
 import { subjectInfo } from './team';
 import { MailTime, chinaTime, mailTime } from './time';
 
@@ -51,6 +53,8 @@ export interface Sources {
   mails: OtherMail[];
   /** Files that are no ledger (pictures, signatures, texts), with the reason. */
   ignored: { file: string; reason: string }[];
+  /** Workbooks holding a 执法人员名单 and no ledger: the county's roster (roster.ts). */
+  rosters: CountyRoster[];
 }
 
 const FULL_MONTH = /(\d{4})\s*年\s*(\d{1,2})\s*月/;
@@ -94,6 +98,13 @@ async function readDelivery(d: Delivery, times: Map<string, MailTime>, today: Is
   for (const l of d.ledgers) {
     try {
       const p = await readPackage(l.bytes, l.format, { file: l.file, mail: !!d.mail, received, subject, today: ctxToday });
+      // A workbook with a roster and no ledger put in the folder is the county's 执法人员名单, not a township's report;
+      // one that came by mail is a township's and vouches for nobody.
+      if (p.format === 'xlsx' && !p.check.ledgers.length && p.check.rosters?.length) {
+        if (d.mail) out.ignored.push({ file: l.file, reason: '是执法人员名单，不是台账（随邮件收到的名单不作为县局的执法人员名单使用）' });
+        else out.rosters.push({ file: l.file, reads: p.grids.map((g) => readRoster(g, p.checkOptions.date1904)).filter((x): x is NonNullable<typeof x> => !!x) });
+        continue;
+      }
       out.packages.push({ ...p, origin });
     } catch (e) {
       unreadable(l.file, why(e));
@@ -109,7 +120,7 @@ async function readDelivery(d: Delivery, times: Map<string, MailTime>, today: Is
 
 /** Reads every file: packages to count, ledgers that could not be read, mails without a ledger. */
 export async function readSources(files: RollupFile[], today: IsoDate): Promise<Sources> {
-  const out: Sources = { packages: [], unreadable: [], mails: [], ignored: [] };
+  const out: Sources = { packages: [], unreadable: [], mails: [], ignored: [], rosters: [] };
   for (const f of files) {
     let deliveries: Delivery[];
     try {

@@ -3,6 +3,7 @@
  * (《行政处罚情况统计表》填表说明; see docs/dev/rollup.md for the source and the decisions).
  */
 import { findAmounts } from '../ledger/money';
+import { TRANSFER, splitTransfer } from '../ledger/outcome';
 import { toHalfWidth } from '../ledger/text';
 import { COERCION_CATEGORIES, NO_PENALTY } from '../validation/law';
 
@@ -37,6 +38,11 @@ export interface PenaltyClass {
   noPenalty: boolean;
   /** 罚没金额 in 元: fines, and confiscations whose amount is stated. */
   amountYuan: number;
+  /**
+   * Only when true: the case was transferred (移送公安机关 …) and the team imposed no penalty
+   * itself — a 移送 case, not the team's penalty (kind null, counted apart).
+   */
+  transferred?: true;
 }
 
 /** Money penalties whose amount counts (the statistics rules: 罚款, and 没收 where the amount is stated). */
@@ -84,11 +90,19 @@ export function moneyOf(outcome: string): number {
   return Math.round(total * 100) / 100;
 }
 
-/** A case counts once, under its heaviest kind; `其他` only when no named kind applies; 不予处罚 apart. */
-export function classifyPenalty(outcome: string): PenaltyClass {
-  const t = toHalfWidth(outcome ?? '');
+/**
+ * A case counts once, under its heaviest kind; `其他` only when no named kind applies; 不予处罚
+ * apart. What another body imposed on a transferred case (`移送公安机关，由公安机关予以行政拘留`;
+ * or 行政拘留 with 备注 `已移送公安机关`) is not the team's: a case with nothing else is a 移送 case.
+ */
+export function classifyPenalty(outcome: string, remarks = ''): PenaltyClass {
+  const full = toHalfWidth(outcome ?? '');
+  const { own, transferred } = splitTransfer(full);
+  const toPolice = TRANSFER.test(toHalfWidth(remarks ?? '')) && /公安|派出所/.test(remarks ?? '');
+  const t = toPolice ? own.replace(/(?:行政)?拘留/g, '') : own;
   if (NO_PENALTY.test(t)) return { kind: null, named: [], noPenalty: true, amountYuan: 0 };
   const named = PENALTY_KINDS.filter((k) => k.re.test(t)).map((k) => k.kind as PenaltyKind);
+  if (!named.length && (transferred || toPolice)) return { kind: null, named, noPenalty: false, amountYuan: 0, transferred: true };
   return { kind: named.length ? named[named.length - 1] : '其他', named, noPenalty: false, amountYuan: moneyOf(t) };
 }
 
@@ -129,10 +143,13 @@ export function classifyCoercion(category: string, measure: string): CoercionCla
 // ---- the figures of one township (or a total) ----
 
 export interface PenaltyStats {
+  /** The team's penalty cases (不予处罚 included, 移送 cases not). */
   cases: number;
   byKind: Record<string, number>;
   amountYuan: number;
   noPenalty: number;
+  /** Transferred cases with no penalty of the team's own (移送); absent when none. */
+  transferred?: number;
 }
 export interface InspectionStats {
   count: number;
@@ -175,6 +192,7 @@ export function ordered(map: Record<string, number>, order: readonly string[]): 
 export function addFigures(into: Figures, f: Figures): Figures {
   into.penalty.cases += f.penalty.cases;
   into.penalty.noPenalty += f.penalty.noPenalty;
+  if (f.penalty.transferred) into.penalty.transferred = (into.penalty.transferred ?? 0) + f.penalty.transferred;
   into.penalty.amountYuan = Math.round((into.penalty.amountYuan + f.penalty.amountYuan) * 100) / 100;
   for (const [k, v] of Object.entries(f.penalty.byKind)) bump(into.penalty.byKind, k, v);
   into.penalty.byKind = ordered(into.penalty.byKind, PENALTY_KIND_NAMES);

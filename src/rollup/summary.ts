@@ -8,6 +8,7 @@ import { monthLabel } from './team';
 import { ReportStatus, Rollup, TownshipMonth } from './types';
 import { ENFORCEMENT_NAMES, Figures, MEASURE_NAMES, PENALTY_KIND_NAMES } from './stats';
 import { chinaTime } from './time';
+import { REVIEW_GROUPS } from './groups';
 
 export type Value = string | number | null;
 
@@ -64,6 +65,7 @@ function figureCols(all: Figures[]): Col[] {
     { group: '行政处罚（件）', header: '合计', width: 6, value: (f) => f.penalty.cases },
     ...PENALTY_KIND_NAMES.filter((k) => used((f) => f.penalty.byKind, k)).map((k): Col => ({ group: '行政处罚（件）', header: k, width: width(k), value: (f) => f.penalty.byKind[k] ?? 0 })),
     { group: '行政处罚（件）', header: '不予处罚', width: 6, value: (f) => f.penalty.noPenalty },
+    ...(all.some((f) => f.penalty.transferred) ? [{ group: '行政处罚（件）', header: '移送（另计）', width: 8, value: (f: Figures) => f.penalty.transferred ?? 0 }] : []),
     { group: '行政处罚（件）', header: '罚没金额（元）', width: 12, money: true, value: (f) => f.penalty.amountYuan },
     { group: '行政强制（件）', header: '合计', width: 6, value: (f) => f.coercion.cases },
     ...MEASURE_NAMES.filter((k) => used((f) => f.coercion.measures, k)).map((k): Col => ({ group: '行政强制（件）', header: `措施·${k}`, width: width(`措施${k}`), value: (f) => f.coercion.measures[k] ?? 0 })),
@@ -188,8 +190,11 @@ function issuesSheet(r: Rollup): SheetModel {
     { header: '规则', width: 18 },
   ];
   const rows: Value[][] = [];
+  // Per township, grouped by review group (主体 first), in the order found within a group.
+  const order = (g: string) => REVIEW_GROUPS.indexOf(g as (typeof REVIEW_GROUPS)[number]);
   for (const t of r.current.townships) {
-    for (const i of t.issues) rows.push([t.team, i.group, i.severity === 'error' ? '错误' : '警告', i.file, i.table || null, i.row, i.column || null, i.message, i.rule]);
+    const sorted = t.issues.map((i, n) => ({ i, n })).sort((x, y) => order(x.i.group) - order(y.i.group) || x.n - y.n);
+    for (const { i } of sorted) rows.push([t.team, i.group, i.severity === 'error' ? '错误' : '警告', i.file, i.table || null, i.row, i.column || null, i.message, i.rule]);
   }
   return { name: '问题', title: `${monthLabel(r.period)}各乡镇台账存在的问题（错误、警告，共${rows.length}处）`, header: [cols.map((c) => c.header)], merges: [], rows, strong: [], widths: cols.map((c) => c.width), money: [] };
 }

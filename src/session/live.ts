@@ -110,6 +110,11 @@ export function planLiveRead(batch: Map<string, Pending>, book: SheetBook, liveR
     const top = Math.min(...p.ranges.map((r) => r.top));
     const grid = book.grid(id);
     const layout = book.layout(id);
+    // A roster is small and every ledger is checked against it: read it again whole.
+    if (book.isRoster(id)) {
+      out.full.push(book.fullRequest(id));
+      continue;
+    }
     if (!grid || !layout) {
       // Not a ledger: typing a header near the top of its content may make it one.
       if (book.nearTop(id, top, HEADER_ZONE)) out.full.push(book.fullRequest(id));

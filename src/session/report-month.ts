@@ -6,14 +6,16 @@ import { RecordResult } from '../validation/check';
 
 /**
  * The text for a record: `YYYY-MM`; `待复检` (inspection awaiting recheck) or `未结案` (coercion
- * still running) when pending; otherwise why there is no month: `缺日期` when the deciding date
+ * still running, a penalty its row says is open) when pending; `缺日期` for a penalty whose
+ * 结案时间 is empty and not said to be open; otherwise why there is no month: `缺日期` when the deciding date
  * is not filled, `日期有误` when it is filled but no date (text, a day that does not exist, or an
  * error value such as `#VALUE!`, which only the layout tells from an empty cell);
  * `缺隐患数` / `隐患数有误` when the inspection's hazard count decides nothing yet.
  */
 export function reportMonthText(r: RecordResult, layout?: LedgerLayout): string {
   if (r.reportMonth) return r.reportMonth;
-  if (r.pending) return r.kind === 'inspection' ? '待复检' : '未结案';
+  // A penalty with an empty 结案时间 that its row does not say is open: the date is missing.
+  if (r.pending) return r.kind === 'inspection' ? '待复检' : r.pendingState === 'unconfirmed' ? '缺日期' : '未结案';
   const filled = (key: string) => {
     if (r.display[key]) return true;
     const col = layout?.columns[key];

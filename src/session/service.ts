@@ -119,8 +119,11 @@ export interface LedgerService {
   setPaneVisible?(visible: boolean): Promise<void>;
   /** Fills the add-in's 报送月份 column to the right of each ledger table. */
   fillReportMonths(): Promise<ReportMonthResult>;
-  /** Adds the missing official ledger sheets (as `taizhang template`); resolves with the names added. */
-  insertOfficialSheets(team: string | null): Promise<string[]>;
+  /**
+   * Adds the missing official ledger sheets (as `taizhang template`), and with `roster` the
+   * 执法人员名单 when the workbook has none (as `taizhang template --roster`); resolves with the names added.
+   */
+  insertOfficialSheets(team: string | null, options?: { roster?: boolean }): Promise<string[]>;
   /** The values saved in the workbook that still pass the schemas (invalid ones are dropped). */
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;

@@ -7,6 +7,7 @@
  * the marks are written); while the pane is hidden nothing happens at all. Host-neutral: no
  * Office types.
  */
+import type { TableKind } from '../ledger/columns';
 import { templateSheet } from '../ledger/template';
 import type { DocumentStore, HostChange, NewSheet, WorkbookDriver } from './driver';
 import { CELL_EDIT, describeFailure, failureOf } from './errors';
@@ -185,11 +186,12 @@ export class WorkbookSession extends SessionCore implements LedgerService {
     });
   }
 
-  insertOfficialSheets(team: string | null): Promise<string[]> {
+  insertOfficialSheets(team: string | null, options: { roster?: boolean } = {}): Promise<string[]> {
     return this.enqueue(async () => {
       const teamName = (await settingsCheck()).parseTeam(team);
       await this.ensureChecked();
-      const missing = this.state.missingKinds;
+      const missing: TableKind[] = [...this.state.missingKinds];
+      if (options.roster && !this.state.check?.rosters?.length) missing.push('roster');
       if (!missing.length) return [];
       const added = await this.failing(this.driver.operation('insertOfficialSheets', (io) => insertTemplates(io, this.book, missing.map((k) => templateSheet(k, teamName)))));
       this.own.sheets(added.map((a) => a.id));

@@ -4,7 +4,7 @@
  * results, and what the add-in last wrote on each sheet. Pure: reads come in, nothing goes out.
  */
 import type { CellRange, CellValue, SheetGrid } from '../ledger/cell';
-import { detectLedger } from '../ledger/detect';
+import { detectLedger, detectRoster } from '../ledger/detect';
 import type { LedgerLayout } from '../ledger/detect';
 import type { CheckOptions, LedgerResult, WorkbookCheck } from '../validation/check';
 import { WorkbookChecker } from '../validation/workbook';
@@ -127,7 +127,7 @@ export class SheetBook {
     const e = this.upsert(read);
     e.extent = { top: read.grid.top, bottom: read.bottom, width: read.width };
     const layout = read.complete ? yield* this.checker.setSheetSteps(read.id, read.grid, read.position) : null;
-    if (!layout) this.checker.removeSheet(read.id);
+    if (!layout && !(read.complete && this.checker.isRoster(read.id))) this.checker.removeSheet(read.id);
     return e;
   }
 
@@ -135,7 +135,7 @@ export class SheetBook {
   applyGrid(info: SheetInfo, grid: SheetGrid, width: number): Entry {
     const e = this.upsert(info);
     e.extent = { top: grid.top, bottom: grid.top + grid.rows.length - 1, width };
-    if (!this.checker.setSheet(info.id, grid, info.position)) this.checker.removeSheet(info.id);
+    if (!this.checker.setSheet(info.id, grid, info.position) && !this.checker.isRoster(info.id)) this.checker.removeSheet(info.id);
     return e;
   }
 
@@ -169,11 +169,11 @@ export class SheetBook {
       .map((e) => e.id);
   }
 
-  /** What to ask the host for a sheet: ledgers in full at their known size, other known sheets only at the top. */
+  /** What to ask the host for a sheet: ledgers and rosters in full at their known size, other known sheets only at the top. */
   fullRequest(id: string): FullRequest {
     const e = this.entries.get(id);
     if (!e || !e.extent) return { id };
-    return this.checker.layout(id) ? { id, known: e.extent } : { id, known: e.extent, probe: true };
+    return this.checker.layout(id) || this.checker.isRoster(id) ? { id, known: e.extent } : { id, known: e.extent, probe: true };
   }
 
   /** Merged areas of a ledger that touch rows `top..bottom`. */
@@ -191,8 +191,13 @@ export class SheetBook {
     return this.checker.layout(id) !== null;
   }
 
-  /** For a partial read: is this sheet a ledger (so its remaining rows are needed)? */
+  /** The sheet is a 执法人员名单: read whole again on any change (the ledgers are checked against it). */
+  isRoster(id: string): boolean {
+    return this.checker.isRoster(id);
+  }
+
+  /** For a partial read: is this sheet a ledger or a roster (so its remaining rows are needed)? */
   static wantsRest(g: SheetGrid): boolean {
-    return detectLedger(g) !== null;
+    return detectLedger(g) !== null || detectRoster(g) !== null;
   }
 }

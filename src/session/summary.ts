@@ -47,8 +47,9 @@ export function paneState(
   o: { phase: PaneState['phase']; error?: string; checked: boolean; date1904: boolean; marksShown: boolean; merges: boolean; busyNote: string | null; pendingMarks?: PaneState['pendingMarks'] },
 ): PaneState {
   const fresh = o.checked || o.phase === 'ready';
-  const ledgers = book.ledgers();
-  const check: WorkbookCheck | null = fresh ? { today: book.options.today, ledgers } : prev.check;
+  const result = book.result();
+  const ledgers = result.ledgers;
+  const check: WorkbookCheck | null = fresh ? result : prev.check;
   const merges = ledgers.length && !o.merges ? NO_MERGES_NOTE : null;
   const notes = [o.busyNote, merges, ...book.sorted().map((e) => e.note)].filter((n): n is string => !!n);
   return {

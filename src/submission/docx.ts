@@ -51,7 +51,13 @@ const COVER_PT = 14;
 
 function pendingSummary(pending: PendingItem[]): string {
   const by = KINDS.map((k) => ({ k, items: pending.filter((p) => p.kind === k) })).filter((x) => x.items.length);
-  return by.map(({ k, items }) => `${LEDGERS[k].name}${items.length}件（${items[0].state}）`).join('，');
+  return by
+    .map(({ k, items }) => {
+      const states = [...new Set(items.map((p) => p.state))];
+      const how = states.length === 1 ? states[0] : states.map((s) => `${s}${items.filter((p) => p.state === s).length}件`).join('、');
+      return `${LEDGERS[k].name}${items.length}件（${how}）`;
+    })
+    .join('，');
 }
 
 /** The cover block: what is reported, for whom, and whom to call. */

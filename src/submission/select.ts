@@ -5,7 +5,7 @@ import { LedgerLayout } from '../ledger/detect';
 import { Period } from '../ledger/options';
 import { ledgerTitle } from '../ledger/template';
 import { CN_NUMERAL_CHARS, parseAnyInt, toHalfWidth } from '../ledger/text';
-import { LedgerResult, RecordResult, Status, WorkbookCheck } from '../validation/check';
+import { LedgerResult, RecordResult, Status, WorkbookCheck, pendingLabel } from '../validation/check';
 import { ownHeader } from '../validation/record';
 import { isTodo } from '../validation/report';
 
@@ -30,12 +30,12 @@ export interface LedgerSection {
   missing: boolean;
 }
 
-/** A row in no month yet: inspection awaiting recheck, coercion not closed. */
+/** A row in no month yet: inspection awaiting recheck, a penalty or coercion case not closed. */
 export interface PendingItem {
   kind: Kind;
   sheet: string;
   row: number;
-  /** `待复检` or `尚未结案`. */
+  /** `待复检`, `尚未结案`, or `结案时间未填` (a penalty whose row does not say it is open). */
   state: string;
   /** One line for the e-mail body, without the sheet and row. */
   text: string;
@@ -75,8 +75,6 @@ export interface Selection {
   unplaced: UnplacedRow[];
 }
 
-const STATE: Partial<Record<Kind, string>> = { inspection: '待复检', coercion: '尚未结案' };
-
 function short(s: string, max = 40): string {
   const one = s.replace(/\s+/g, ' ').trim();
   return one.length > max ? one.slice(0, max) + '…' : one;
@@ -90,6 +88,10 @@ function pendingText(r: RecordResult): string {
     const n = d.hazardCount ? `，发现隐患${d.hazardCount}处` : '';
     return `${party}，${when}${n}，待复检`;
   }
+  if (r.kind === 'penalty') {
+    const what = d.outcome ? `${short(d.outcome, 20)}，` : '';
+    return `${party}，${what}${r.pendingState === 'unconfirmed' ? '结案时间未填写' : '尚未结案'}`;
+  }
   const what = d.measure ? `实施${short(d.measure, 20)}` : '实施行政强制';
   const when = d.startedOn ? `${d.startedOn}${what}` : what;
   return `${party}，${when}，尚未结案`;
@@ -97,7 +99,7 @@ function pendingText(r: RecordResult): string {
 
 /** The date a pending row started: it is listed only if that is not after the period. */
 function startOf(r: RecordResult): IsoDate | null {
-  const v = r.kind === 'inspection' ? r.fields.inspectedOn : r.fields.startedOn;
+  const v = r.kind === 'inspection' ? r.fields.inspectedOn : r.kind === 'coercion' ? r.fields.startedOn : r.fields.decidedOn ?? r.fields.filedOn;
   return typeof v === 'string' ? v : null;
 }
 
@@ -154,10 +156,12 @@ function placeUndated(r: RecordResult, l: LedgerResult, period: Period): Placeme
   const error = r.issues.find((i) => i.cell === cell && (i.rule === 'cell-error' || i.rule === 'formula-no-result'));
   const what = !key
     ? `${header}${r.display.hazardCount ? `“${r.display.hazardCount}”无法识别` : '没有填写'}，不知道按检查时间还是复检日期报送`
-    : error
-      ? error.rule === 'formula-no-result'
-        ? `${header}是公式，文件里没有保存它的计算结果`
-        : `${header}是错误值 ${/#[A-Z0-9/!?.]+/.exec(error.message)?.[0] ?? ''}`.trim()
+    : r.pending
+      ? `${header}没有填写，也没有写明尚未结案（已结案的请填写${header}，尚未结案的请在备注中写明）`
+      : error
+        ? error.rule === 'formula-no-result'
+          ? `${header}是公式，文件里没有保存它的计算结果`
+          : `${header}是错误值 ${/#[A-Z0-9/!?.]+/.exec(error.message)?.[0] ?? ''}`.trim()
       : text
         ? `${header}“${short(text, 20)}”无法识别`
         : `${header}没有填写`;
@@ -202,7 +206,12 @@ export function* selectSteps(check: WorkbookCheck, period: Period, team: string)
         if (r.reportMonth && months.has(r.reportMonth) && r.decidingDate) pick(r);
         else if (isTodo(r)) {
           const start = startOf(r);
-          if (!start || start <= period.lastDay) pending.push({ kind, sheet: r.sheet, row: r.row, state: STATE[kind] ?? '待办', text: pendingText(r) });
+          if (!start || start <= period.lastDay) pending.push({ kind, sheet: r.sheet, row: r.row, state: pendingLabel(r), text: pendingText(r) });
+          // A penalty with an empty 结案时间 that its row does not say is open may be a closed case of the period.
+          if (r.pendingState === 'unconfirmed') {
+            const p = placeUndated(r, l, period);
+            if (p && 'unplaced' in p) unplaced.push(p.unplaced);
+          }
         } else if (!r.reportMonth) {
           const p = placeUndated(r, l, period);
           if (p && 'month' in p) pick(r);

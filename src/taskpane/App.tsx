@@ -151,14 +151,16 @@ export function App({ service, loadSubmission, deliver, holidays, year, commands
       setNotice({ intent: r.refused.length ? 'warning' : 'success', text: lines.join('\n') || '没有可以写入报送月份的台账。' });
     }, fail('没能填写报送月份'));
 
-  const insert = () =>
-    inserting.run(() => service.insertOfficialSheets(teamOf(state.check ?? { today: service.today(), ledgers: [] }))).then(
+  const insert = (roster = false) => {
+    const team = teamOf(state.check ?? { today: service.today(), ledgers: [] });
+    return inserting.run(() => (roster ? service.insertOfficialSheets(team, { roster }) : service.insertOfficialSheets(team))).then(
       (names) => {
         setNotice({ intent: 'success', text: names?.length ? `已插入：${names.join('、')}。` : '三张台账表都已存在，没有插入。' });
         return service.checkAll();
       },
       fail('没能插入台账表'),
     );
+  };
 
   const titleTeam = React.useMemo(() => state.sheets.map((x) => x.team).find((t): t is string => !!t) ?? null, [state.sheets]);
   const hasLedgers = state.sheets.length > 0;
@@ -245,7 +247,7 @@ export function App({ service, loadSubmission, deliver, holidays, year, commands
             </Tab>
           </TabList>
           <div hidden={tab !== 'check'} role="tabpanel" id="tz-panel-check" aria-labelledby="tz-tab-check">
-            <CheckView state={state} onSelect={onSelect} onInsert={() => void insert()} inserting={inserting.busy} />
+            <CheckView state={state} onSelect={onSelect} onInsert={(roster) => void insert(roster)} inserting={inserting.busy} />
           </div>
           <div hidden={tab !== 'submit'} role="tabpanel" id="tz-panel-submit" aria-labelledby="tz-tab-submit">
             {submitMounted && <SubmitTab service={service} titleTeam={titleTeam} onSelect={onSelect} loadSubmission={loadSubmission} deliver={deliver} prepareRequest={prepareRequest} />}

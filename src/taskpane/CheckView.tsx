@@ -7,6 +7,31 @@ import type { PaneState, SheetSummary } from '../session/service';
 import { IssueList, SelectCell, SeverityBadge } from './IssueList';
 import { groupIssues } from './issues';
 import { Note } from './Note';
+import type { RostersProps } from './RosterCard';
+
+// The roster's card comes in its own small chunk: most workbooks have no roster (the initial bundle has a size budget).
+const LazyRosters = React.lazy(() => import(/* webpackChunkName: "roster-view" */ './RosterCard').then((m) => ({ default: m.Rosters })));
+
+class RosterBoundary extends React.Component<{ children: React.ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override render(): React.ReactNode {
+    return this.state.failed ? <Caption1>没能加载执法人员名单的卡片：请检查网络后关闭任务窗格再重新打开（检查结果不受影响）。</Caption1> : this.props.children;
+  }
+}
+
+function Rosters(props: RostersProps): React.ReactElement | null {
+  if (!props.rosters?.length && !props.onInsert) return null;
+  return (
+    <RosterBoundary>
+      <React.Suspense fallback={null}>
+        <LazyRosters {...props} />
+      </React.Suspense>
+    </RosterBoundary>
+  );
+}
 
 export const KIND_COLOR = { penalty: 'danger', inspection: 'brand', coercion: 'warning' } as const;
 
@@ -80,20 +105,27 @@ function SheetCard({ sheet }: { sheet: SheetSummary }): React.ReactElement {
 export interface CheckViewProps {
   state: PaneState;
   onSelect: SelectCell;
-  onInsert: () => void;
+  /** 插入官方台账表: the missing ledgers, and with `roster` the 执法人员名单. */
+  onInsert: (roster?: boolean) => void;
   inserting: boolean;
 }
 
-/** Nothing found: say what a ledger looks like and offer the official sheets. */
-function NoLedger({ onInsert, inserting }: Pick<CheckViewProps, 'onInsert' | 'inserting'>): React.ReactElement {
+/** Nothing found: say what a ledger looks like and offer the official sheets (the roster if wanted). */
+function NoLedger({ onInsert, inserting, hasRoster }: Pick<CheckViewProps, 'onInsert' | 'inserting'> & { hasRoster: boolean }): React.ReactElement {
   const s = useStyles();
   return (
     <Note intent="info" title="没有找到台账">
       本工作簿中没有行政处罚、行政检查或行政强制案件台账。台账按标题（如“……行政处罚案件台账”）和表头识别，表头要与县司法局下发的模板一致。 可以插入三张官方台账表，再把案件填进去。
+      {!hasRoster && '还可以同时插入执法人员名单（可不填）：填写后按名单核对每件案件的执法人员是否持有有效的执法证。'}
       <div className={s.actions}>
-        <Button appearance="primary" onClick={onInsert} disabled={inserting}>
+        <Button appearance="primary" onClick={() => onInsert(false)} disabled={inserting}>
           {inserting ? '正在插入…' : '插入官方台账表'}
         </Button>
+        {!hasRoster && (
+          <Button onClick={() => onInsert(true)} disabled={inserting}>
+            插入台账表和执法人员名单
+          </Button>
+        )}
       </div>
     </Note>
   );
@@ -134,7 +166,15 @@ export function CheckView({ state, onSelect, onInsert, inserting }: CheckViewPro
   React.useEffect(() => React.startTransition(() => setDeferred(state.check)), [state.check]);
   const groups = React.useMemo(() => groupIssues(deferred), [deferred]);
   if (!state.check) return null;
-  if (!state.sheets.length) return <NoLedger onInsert={onInsert} inserting={inserting} />;
+  const rosters = state.check.rosters;
+  if (!state.sheets.length) {
+    return (
+      <div className={s.root}>
+        <NoLedger onInsert={onInsert} inserting={inserting} hasRoster={!!rosters?.length} />
+        {!!rosters?.length && <Rosters rosters={rosters} onSelect={onSelect} inserting={inserting} />}
+      </div>
+    );
+  }
   const clear = deferred === state.check && groups.every((g) => !g.sheetIssues.length && !g.rows.length);
   return (
     <div className={s.root}>
@@ -147,12 +187,13 @@ export function CheckView({ state, onSelect, onInsert, inserting }: CheckViewPro
         <Note intent="info">
           本工作簿中没有{state.missingKinds.map((k) => `${LEDGERS[k].name}案件台账`).join('、')}。每月报送时，没有台账的在 Word 文件中写“本期无……案件”。
           <div className={s.actions}>
-            <Button size="small" onClick={onInsert} disabled={inserting}>
+            <Button size="small" onClick={() => onInsert()} disabled={inserting}>
               {inserting ? '正在插入…' : '插入缺少的台账表'}
             </Button>
           </div>
         </Note>
       )}
+      <Rosters rosters={rosters} onSelect={onSelect} onInsert={() => onInsert(true)} inserting={inserting} />
       {clear && <AllClear sheets={state.sheets} />}
       <IssueList groups={groups} onSelect={onSelect} />
     </div>

@@ -56,7 +56,7 @@ export function SeverityBadge({ severity, children, size = 'small' }: { severity
 }
 
 /** One issue; a button that selects its cell in Excel. */
-const IssueEntry = React.memo(function IssueEntry({ issue, onSelect }: { issue: Issue; onSelect: SelectCell }) {
+export const IssueEntry = React.memo(function IssueEntry({ issue, onSelect }: { issue: Issue; onSelect: SelectCell }) {
   const s = useStyles();
   const e = useEntryStyles();
   return (

@@ -1,7 +1,7 @@
 /* What the issue list shows, derived from a WorkbookCheck (pure, no React). */
 import { cellAddress } from '../ledger/cell';
 import { Kind } from '../ledger/columns';
-import { Issue, WorkbookCheck } from '../validation/check';
+import { Issue, WorkbookCheck, pendingLabel } from '../validation/check';
 import { isTodo } from '../validation/report';
 import { Severity } from '../validation/rules';
 
@@ -20,7 +20,7 @@ export interface PendingRow {
   row: number;
   /** The cell that decides the month (复检日期 / 结案时间), to select it. */
   cell: string;
-  /** `待复检` / `尚未结案` */
+  /** `待复检` / `尚未结案` / `结案时间未填` */
   state: string;
 }
 
@@ -55,7 +55,7 @@ export function groupIssues(check: WorkbookCheck | null): SheetGroup[] {
         pending.push({
           row: r.row,
           cell: cellAddress(r.row, decidingCol ?? l.layout.tableLeft),
-          state: l.layout.kind === 'inspection' ? '待复检' : '尚未结案',
+          state: pendingLabel(r),
         });
       }
       if (!r.issues.length) continue;

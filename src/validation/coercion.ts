@@ -1,11 +1,12 @@
 /** The 行政强制 ledger's rules: its category field and its rows (who may act, the 查封/扣押 term). */
 import { ColumnDef } from '../ledger/columns';
-import { IsoDate, diffDays, formatChineseDate } from '../ledger/dates';
-import { periodEnd } from '../ledger/periods';
+import { IsoDate, diffDays, formatChineseDate, isRealDate, isoFromParts, parseTimeOfDay } from '../ledger/dates';
+import { inHolidayBreak, periodEnd } from '../ledger/periods';
 import { unknownYearsClause } from '../ledger/workdays';
 import { compact, parseAnyInt, toHalfWidth } from '../ledger/text';
 import { FieldAnalysis, addFinding } from './findings';
 import * as law from './law';
+import { LATE_WORDS, lateFeeRule } from './penalty';
 import type { RecordChecker, RowVerdict } from './record';
 
 export const COERCION_FIELD_RULES: Partial<Record<string, (a: FieldAnalysis, def: ColumnDef) => void>> = {
@@ -42,15 +43,32 @@ export function checkCoercion(rc: RecordChecker): RowVerdict {
   const started = rc.f('startedOn').date;
   const closedField = rc.f('closedOn');
   const closed = closedField.date;
+  // Empty, or `尚未解除`, `执行中`: still running.
+  const running = closedField.blank || closedField.open;
   const result = rc.f('result');
-  if (!closedField.blank && result.blank) resultRequired(rc);
+  if (!running && result.blank) resultRequired(rc);
   if (started && closed && closed < started) rc.add('coercion-close-before-start', 'closedOn', formatChineseDate(started));
   // The term is the 查封/扣押 measure's; an enforcement (拍卖 of goods already seized) has none.
   if (started && law.SEIZURE.test(mtext) && !isEnforcement && cat.category !== 'enforcement' && !forbidden) {
-    termRule(rc, started, closed, closedField.blank);
+    termRule(rc, started, closed, running);
   }
-  if (closedField.blank) return { pending: true, deciding: null };
+  if (started && cat.category === 'enforcement' && !forbidden && !law.NOT_ON_SITE.test(mtext)) nightOrHoliday(rc, started);
+  if (LATE_WORDS.test(mtext) || LATE_WORDS.test(rc.text('result')) || LATE_WORDS.test(rc.text('remarks'))) lateFeeRule(rc, ['result', 'remarks', 'measure', 'term']);
+  if (running) return { pending: true, deciding: null };
   return { pending: false, deciding: closed };
+}
+
+/** 《行政强制法》第四十三条第一款: no enforcement at night (a time of day written) or on a 法定节假日, unless urgent. */
+function nightOrHoliday(rc: RecordChecker, started: IsoDate): void {
+  const minutes = parseTimeOfDay(rc.value('startedOn'));
+  const night = minutes !== null && (minutes >= law.NIGHT_FROM || minutes < law.NIGHT_TO);
+  const holiday = inHolidayBreak(started);
+  if (!night && !holiday) return;
+  const notes = `${rc.text('remarks')}；${rc.text('result')}；${rc.text('measure')}；${rc.text('term')}`;
+  if (law.URGENT.test(notes)) return;
+  const hm = minutes === null ? '' : `${Math.floor(minutes / 60)}时${String(minutes % 60).padStart(2, '0')}分`;
+  const when = [holiday ? '当天是法定节假日' : '', night ? '在夜间（22时至次日6时）' : ''].filter(Boolean).join('，且');
+  rc.add('coercion-night-holiday', 'startedOn', `强制执行于${formatChineseDate(started)}${hm}实施，${when}`);
 }
 
 function notPermitted(text: string): (typeof law.NOT_PERMITTED)[number] | undefined {
@@ -63,9 +81,31 @@ function resultRequired(rc: RecordChecker): void {
   rc.add('required', 'result', (h) => `已结案，${said}「${h('result')}」应当填写`, undefined, 'closedOn');
 }
 
-/** Days of 检测、检验、检疫、技术鉴定 written in the row, as calendar days from `started`. */
-function excludedDays(text: string, started: IsoDate): number {
+/** A date of a range (`2023年9月8日`, `9月22日`, `22日`), its missing year and month taken from `ref`. */
+function rangeDate(y: string | undefined, m: string | undefined, d: string, ref: { y: number; m: number }): IsoDate | null {
+  const year = y ? Number(y) : ref.y;
+  const month = m ? Number(m) : ref.m;
+  const day = Number(d);
+  return isRealDate(year, month, day) ? isoFromParts(year, month, day) : null;
+}
+
+/**
+ * Days of 检测、检验、检疫、技术鉴定 written in the row, as calendar days from `started`: a date
+ * range (`鉴定期间2023年9月8日至9月22日`) counts its days, both ends included (or the `共N日`
+ * written after it, when more); a number of days counts as written.
+ */
+function excludedDays(raw: string, started: IsoDate): number {
   let days = 0;
+  let text = raw;
+  if (/[月.\/-]/.test(raw)) {
+    text = raw.replace(law.EXCLUDED_RANGE, (whole, lead: string, y1?: string, m1?: string, d1?: string, y2?: string, m2?: string, d2?: string, total?: string) => {
+      const from = rangeDate(y1, m1, d1!, { y: Number(started.slice(0, 4)), m: Number(started.slice(5, 7)) });
+      const to = from ? rangeDate(y2, m2, d2!, { y: Number(from.slice(0, 4)), m: Number(from.slice(5, 7)) }) : null;
+      if (!from || !to || to < from) return whole;
+      days += Math.max(diffDays(from, to) + 1, total ? parseAnyInt(total) ?? 0 : 0);
+      return `${lead}；`;
+    });
+  }
   for (const m of text.matchAll(law.EXCLUDED_PERIOD)) {
     const n = parseAnyInt(m[1]) ?? 0;
     days += /工作日/.test(m[0]) ? diffDays(started, periodEnd(started, n, 'workday').date) : n;

@@ -11,10 +11,11 @@ import { parseDocNo } from '../ledger/docno';
 import { parseMark } from '../ledger/marks';
 import { isNotApplicable } from '../ledger/na';
 import { PersonsParse, parsePersons } from '../ledger/persons';
-import { quote } from '../ledger/text';
+import { compact, quote } from '../ledger/text';
 import type { CheckOptions } from './check';
 import { COERCION_FIELD_RULES } from './coercion';
 import { FieldAnalysis, Finding, MAX_RULE_TEXT, PLAIN, addFinding, newAnalysis } from './findings';
+import * as law from './law';
 import { PENALTY_FIELD_RULES } from './penalty';
 
 /** Rules that read one column of one ledger kind only. */
@@ -107,7 +108,7 @@ function blankAnalysis(def: ColumnDef): FieldAnalysis {
   let a = BLANK.get(def);
   if (!a) {
     a = newAnalysis(true, false);
-    if (def.required) addFinding(a, 'required', '');
+    if (def.required && !def.pendingWhenEmpty) addFinding(a, 'required', '');
     if (def.type === 'mark') a.mark = parseMark(null);
     BLANK.set(def, a);
   }
@@ -120,7 +121,7 @@ function naAnalysis(def: ColumnDef, text: string): FieldAnalysis {
   a.na = true;
   a.full = a.text = text.trim();
   if (def.type === 'mark') a.mark = parseMark(null);
-  if (def.required) addFinding(a, 'required', text, (h) => `${quote(a.text)}表示不适用，但「${h(def.key)}」是每个案件都要填写的`);
+  if (def.required && !def.pendingWhenEmpty) addFinding(a, 'required', text, (h) => `${quote(a.text)}表示不适用，但「${h(def.key)}」是每个案件都要填写的`);
   return a;
 }
 
@@ -128,7 +129,8 @@ export function analyzeField(kind: Kind, def: ColumnDef, value: CellValue, opts:
   const error = isCellError(value);
   const blank = !error && isBlank(value);
   if (blank) return blankAnalysis(def);
-  if (isNotApplicable(value)) return naAnalysis(def, value as string);
+  // `无` as 发现隐患数 is a count (0), not a not-applicable mark.
+  if (isNotApplicable(value) && !(def.type === 'count' && parseCount(value).ok)) return naAnalysis(def, value as string);
   const a = newAnalysis(false, error);
   if (error) {
     const e = value as CellError;
@@ -152,7 +154,9 @@ export function analyzeField(kind: Kind, def: ColumnDef, value: CellValue, opts:
   }
   switch (def.type) {
     case 'date':
-      if (!a.placeholder) dateFindings(a, dateParse!, opts);
+      // `尚未结案` in 结案时间: the case is open (the row's rules decide), no date is missing.
+      if (def.pendingWhenEmpty && !dateParse!.ok && typeof value === 'string' && law.OPEN_DATE_TEXT.test(compact(t))) a.open = true;
+      else if (!a.placeholder) dateFindings(a, dateParse!, opts);
       break;
     case 'persons': {
       const p = (a.persons = parsePersons(t));
@@ -187,6 +191,11 @@ export function analyzeField(kind: Kind, def: ColumnDef, value: CellValue, opts:
 
 function personsFinding(p: PersonsParse, t: string, placeholder: boolean): Finding | null {
   if (p.runTogether.length) return { rule: 'persons-unseparated', value: t, detail: p.runTogether[0] === t ? '' : p.runTogether[0] };
+  if (p.count < 2 && !placeholder && p.auxiliary.length) {
+    const officers = p.names.filter((n) => !p.auxiliary.includes(n));
+    const who = p.auxiliary.map((n) => `“${n}”`).join('、');
+    return { rule: 'persons-auxiliary', value: t, detail: `${who}是辅助人员，不是行政执法人员，执法人员${officers.length ? `只有${officers.join('、')}一人` : '一人也没有'}` };
+  }
   if (p.count < 2 && !placeholder) return { rule: 'persons-min-two', value: t, detail: p.count === 0 ? '没有写出姓名' : p.repeated ? '只有一人（同一人写了两次）' : '只有一人' };
   return null;
 }
@@ -222,6 +231,7 @@ function dateFindings(a: FieldAnalysis, p: ReturnType<typeof parseDate>, opts: C
     return;
   }
   a.date = p.date;
+  if (p.remark) addFinding(a, 'date-remark', a.text, p.remark);
   if (p.twoDigitYear) addFinding(a, 'date-two-digit-year', a.text, `${p.date.slice(0, 4)}年`);
   if (p.date > opts.today) addFinding(a, 'date-future', a.text, `今天是${formatChineseDate(opts.today)}`);
   else if (p.date < '2015-01-01') addFinding(a, 'date-too-old', a.text);

@@ -27,6 +27,8 @@ export interface FieldAnalysis {
   error: boolean;
   /** A template placeholder is left in (its other rules stay quiet: one cell, one problem). */
   placeholder: boolean;
+  /** A closing date written as `尚未结案`, `执行中` …: the case is open. */
+  open: boolean;
   /** The text as written (trimmed); dates as `2023年10月9日`. */
   full: string;
   /** `full` cut to what rules read (real cells are short; keeps every regex linear on huge text). */
@@ -49,7 +51,7 @@ export const MAX_RULE_TEXT = 2000;
 export const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 export function newAnalysis(blank: boolean, error: boolean): FieldAnalysis {
-  return { blank, na: false, error, placeholder: false, full: '', text: '', date: null, persons: null, count: null, mark: null, docNo: null, outcome: null, category: null, findings: NO_FINDINGS, deferred: NO_FINDINGS };
+  return { blank, na: false, error, placeholder: false, open: false, full: '', text: '', date: null, persons: null, count: null, mark: null, docNo: null, outcome: null, category: null, findings: NO_FINDINGS, deferred: NO_FINDINGS };
 }
 
 export function addFinding(a: FieldAnalysis, rule: RuleId, value: string, detail: Detail = ''): void {

@@ -49,7 +49,7 @@ const NOTHING = /^(?:无|没有|未发现|暂无|未见|零)(?:任何)?(?:安全
 
 const NO_MARK: MarkParse = parseMark(null);
 /** 复检人 written as “the inspectors” (checked in 检查人员 already). */
-const SAME_AS_INSPECTORS = /^同(?:上|前|检查人员?|检查人)$/;
+export const SAME_AS_INSPECTORS = /^同(?:上|前|检查人员?|检查人)$/;
 
 export function checkInspection(rc: RecordChecker): RowVerdict {
   const countParse = rc.f('hazardCount').count;

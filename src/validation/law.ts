@@ -1,7 +1,7 @@
 /** Legal vocabularies the rules read cell text against, and the laws' names. */
 
 /** 处罚情况's vocabulary (《行政处罚法》第九条 kinds …) lives with its reader. */
-export { CORRECTION, DETENTION, LICENCE_PENALTY, MONEY_PENALTY, NO_PENALTY, PENALTY_KINDS as PENALTY_TYPES } from '../ledger/outcome';
+export { CORRECTION, DETENTION, LICENCE_PENALTY, MONEY_PENALTY, NO_PENALTY, PENALTY_KINDS as PENALTY_TYPES, TRANSFER } from '../ledger/outcome';
 
 export const LAW_PENALTY = '《中华人民共和国行政处罚法》';
 export const LAW_COERCION = '《中华人民共和国行政强制法》';
@@ -54,6 +54,13 @@ export function extended(text: string): boolean {
 const NUM = '([0-9]{1,4}|[一二两三四五六七八九十百]{1,6})';
 /** 第二十五条第三款: days of 检测、检验、检疫、技术鉴定, not counted in the term. */
 export const EXCLUDED_PERIOD = new RegExp(`(?:检测|检验|检疫|鉴定)[^，,；;。]{0,12}?${NUM}\\s?个?\\s?(?:工作日|日|天)`, 'g');
+const RANGE_FROM = '(?:(\\d{4})\\s?[年.\\/-]\\s?)?(\\d{1,2})\\s?[月.\\/-]\\s?(\\d{1,2})\\s?[日号]?';
+const RANGE_TO = '(?:(\\d{4})\\s?[年.\\/-]\\s?)?(?:(\\d{1,2})\\s?[月.\\/-]\\s?)?(\\d{1,2})\\s?[日号]?';
+/** The same days as a date range: `鉴定期间2023年9月8日至9月22日（共15日）`. */
+export const EXCLUDED_RANGE = new RegExp(
+  `((?:检测|检验|检疫|鉴定)[^，,；;。\\d]{0,12}?)${RANGE_FROM}\\s?(?:至|到|~|—|–|-)\\s?${RANGE_TO}(?:\\s?[(（]?\\s?共\\s?${NUM}\\s?个?\\s?(?:日|天)\\s?[)）]?)?`,
+  'g',
+);
 
 /** 简易程序 (第五十一条) marked anywhere in the row, unless negated. */
 export const SUMMARY_PROCEDURE = /简易程序|当场(?:作出)?(?:行政)?处罚/;
@@ -74,8 +81,8 @@ export const DECISION_DAYS = 90;
 /** An article: 第十五条, 第124条. */
 export const ARTICLE = /(?:第\s?[0-9零〇一二两三四五六七八九十百千]{1,8}|[0-9]{1,4})\s?条/;
 
-const GENERIC_STEM = /^(?:(?:依据|根据|按照|依照|违反了?|参照|适用|依|按|据|和|及|与|、)*)(?:(?:有关|相关|国家|上级|其他|其它|现行|等)+)?/;
-const GENERIC_NAME = /^(?:本|该|此|上述|前述|各|相应)?(?:法律|法规|行政法规|地方性法规|规章|政策|文件|法|条例|规定|办法|细则)+$/;
+export const GENERIC_STEM = /^(?:(?:依据|根据|按照|依照|违反了?|参照|适用|依|按|据|和|及|与|、)*)(?:(?:有关|相关|国家|上级|其他|其它|现行|等)+)?/;
+export const GENERIC_NAME = /^(?:本|该|此|上述|前述|各|相应)?(?:法律|法规|行政法规|地方性法规|规章|政策|文件|法|条例|规定|办法|细则)+$/;
 
 /**
  * Whether 处罚依据 names a real law or regulation: `《…》`, or a name ending in 法, 条例, 规定,
@@ -94,8 +101,36 @@ export function namesLaw(text: string): boolean {
 
 /** 备注 saying why no receipt yet: not paid, paid in instalments or later (第六十六条), under review or in court. */
 export const RECEIPT_PENDING = /未缴|尚未缴|未交|分期|延期缴纳|暂缓缴纳|复议|诉讼|起诉|法院|强制执行/;
-/** 备注 naming what followed an unfinished rectification (立案查处, 责令限期整改, 移送 …). */
-export const FOLLOW_UP = /立案|查处|处罚|责令|限期|移送|再次|决定书|文号|〔\d{4}〕/;
+/** 备注 naming what followed an unfinished rectification (立案查处, 责令限期整改, 移送, 移交, 已报…处理 …). */
+export const FOLLOW_UP = /立案|查处|处罚|责令|限期|移送|移交|转交|转办|交由|交办|已报|上报|报请|提请|抄告|函告|通报|约谈|督办|再次|决定书|文号|〔\d{4}〕/;
+
+/**
+ * Signs in a penalty row (备注, 处罚情况, 票据号) that the case is still open, so 结案时间 is empty
+ * on purpose: 尚未结案, 执行中, 分期缴纳 (第六十六条), 申请人民法院强制执行 (第七十二条), under review.
+ */
+const OPEN_CASE = /尚未结案|未结案|未办结|执行中|正在执行|履行中|分期(?:缴纳|缴款|付款|履行)|延期缴纳|暂缓缴纳|申请(?:人民)?法院(?:强制)?执行|申请强制执行|复议中|诉讼中|申请(?:行政)?复议|提起(?:行政)?诉讼|尚未缴纳|尚未缴清|未缴纳|未缴清|未履行|待执行|催缴|公告送达|听证中|未到期/g;
+const NEGATION = /[未不没无非]/;
+
+/** Whether text says the case is still open (`当事人未申请复议` says nothing). */
+export function openSign(text: string): boolean {
+  if (!text) return false;
+  for (const m of text.matchAll(OPEN_CASE)) {
+    const at = m.index ?? 0;
+    if (/^[未尚]/.test(m[0]) || !NEGATION.test(text.charAt(at - 1))) return true;
+  }
+  return false;
+}
+
+/** A closing date written as the case being open: `尚未结案`, `执行中`, `未解除`, `分期缴纳中`. */
+export const OPEN_DATE_TEXT = /^(?:(?:尚|暂|目前)?(?:未|没有)(?:结|办结|解除|执行|完结|缴|履行)|在办|办理中|执行中|正在执行|强制执行中|查封中|扣押中|进行中|分期|申请(?:人民)?法院|复议中|诉讼中)/;
+
+/** 《行政强制法》第四十三条: enforcement at night or on a holiday only when 情况紧急. */
+export const URGENT = /紧急/;
+/** Means of enforcement that are no on-site act (a fee accruing, a court's enforcement). */
+export const NOT_ON_SITE = /加处罚款|滞纳金|申请(?:人民)?法院|非诉执行|划拨/;
+/** 夜间: 22:00 to 6:00 (minutes after midnight). */
+export const NIGHT_FROM = 22 * 60;
+export const NIGHT_TO = 6 * 60;
 
 /** Days an inspection's hazards must be rechecked within when 整改措施 names no deadline. */
 export const DEFAULT_RECHECK_DAYS = 30;

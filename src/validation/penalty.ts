@@ -1,11 +1,12 @@
 /** The 行政处罚 ledger's rules: its fields (处罚情况, 处罚依据, 案由) and its rows. */
 import { ColumnDef } from '../ledger/columns';
 import { IsoDate, diffDays, formatChineseDate } from '../ledger/dates';
-import { OutcomeParse, parseOutcome } from '../ledger/outcome';
+import { OutcomeParse, lateFeeOver, parseOutcome } from '../ledger/outcome';
 import { isCitizen } from '../ledger/party';
 import { periodEnd } from '../ledger/periods';
 import { unknownYearsClause } from '../ledger/workdays';
 import { compact, toHalfWidth } from '../ledger/text';
+import { normativeBasis } from './basis';
 import { FieldAnalysis, addFinding } from './findings';
 import * as law from './law';
 import type { RecordChecker, RowVerdict } from './record';
@@ -14,16 +15,19 @@ export const PENALTY_FIELD_RULES: Partial<Record<string, (a: FieldAnalysis, def:
   outcome: (a) => {
     const o = (a.outcome = parseOutcome(a.text));
     if (a.placeholder) return;
-    if (o.detention) addFinding(a, 'penalty-detention', a.text);
-    else if (o.correctionOnly) addFinding(a, 'penalty-correction-only', a.text);
-    else if (!o.noPenalty && !o.kinds.length) addFinding(a, 'penalty-type-unknown', a.text);
+    // 行政拘留 is the row's to decide (备注 may say the case was transferred): checkPenalty.
+    if (o.correctionOnly) addFinding(a, 'penalty-correction-only', a.text);
+    else if (!o.noPenalty && !o.kinds.length && !o.transferred) addFinding(a, 'penalty-type-unknown', a.text);
     for (const w of new Set(o.withoutAmount)) addFinding(a, 'fine-amount-missing', a.text, w);
+    for (const b of new Set(o.bare)) addFinding(a, 'fine-amount-unit', a.text, b);
   },
   basis: (a) => {
     if (a.placeholder) return;
     const t = toHalfWidth(a.text);
     if (!law.ARTICLE.test(t)) addFinding(a, 'basis-no-article', a.text);
-    if (!law.namesLaw(t)) addFinding(a, 'basis-no-law', a.text);
+    const normative = normativeBasis(t);
+    if (normative) addFinding(a, 'basis-normative-document', a.text, normative);
+    else if (!law.namesLaw(t)) addFinding(a, 'basis-no-law', a.text);
   },
   cause: (a) => {
     if (!a.placeholder && !/案$/.test(compact(a.text))) addFinding(a, 'cause-format', a.text);
@@ -34,13 +38,49 @@ export const PENALTY_FIELD_RULES: Partial<Record<string, (a: FieldAnalysis, def:
 const NO_RECEIPT = /^(?:暂无|没有|无票据?|未开(?:具)?(?:票|票据|收据)?|未缴(?:纳)?|尚未缴纳|待缴(?:纳)?)[。.]?$/;
 
 export function checkPenalty(rc: RecordChecker): RowVerdict {
-  const closed = rc.f('closedOn').date;
-  receiptRules(rc);
+  const closedField = rc.f('closedOn');
+  const closed = closedField.date;
+  // An empty 结案时间: the case is open (pending), not a date to invent.
+  const open = rc.present('closedOn') && (closedField.blank || closedField.open);
+  const o = rc.f('outcome').outcome;
+  if (o?.detention && !rc.f('outcome').placeholder) detentionRule(rc);
+  receiptRules(rc, open);
   procedureRules(rc);
   if (rc.present('filedOn') || rc.present('decidedOn')) dateOrderRules(rc, closed);
+  if (o?.lateFees.length || LATE_WORDS.test(rc.text('remarks'))) lateFeeRule(rc, ['outcome', 'remarks']);
   const y = rc.f('decisionNo').docNo?.year ?? null;
   if (y !== null && closed && y > Number(closed.slice(0, 4)) && y <= Number(rc.opts.today.slice(0, 4))) yearAfterClose(rc, y, closed);
+  if (open) return openCase(rc, closedField.open);
   return { pending: false, deciding: closed };
+}
+
+/** A case without 结案时间: open when its row says so, else pending with a warning (it may be closed). */
+function openCase(rc: RecordChecker, saidInCell: boolean): RowVerdict {
+  if (saidInCell || law.openSign(notes(rc))) return { pending: true, deciding: null, state: 'open' };
+  const said = rc.f('closedOn').na ? `「${rc.header('closedOn')}」写的是${rc.quoted('closedOn')}` : `「${rc.header('closedOn')}」为空`;
+  rc.add('penalty-open-unconfirmed', 'closedOn', `${said}，本行也没有写明尚未结案`);
+  return { pending: true, deciding: null, state: 'unconfirmed' };
+}
+
+/** 行政拘留 in 处罚情况, unless the row says the case went to the police (移送公安机关 in 备注). */
+function detentionRule(rc: RecordChecker): void {
+  const remarks = compact(rc.text('remarks'));
+  if (remarks && law.TRANSFER.test(remarks) && /公安|派出所/.test(remarks)) return;
+  rc.add('penalty-detention', 'outcome');
+}
+
+export const LATE_WORDS = /加处|滞纳金/;
+
+/**
+ * 加处罚款 / 滞纳金 above the fine it is added to (行政强制法第四十五条第二款, 行政处罚法第七十二条),
+ * read from the row's `keys`; placed on the first of them that writes the late fee.
+ */
+export function lateFeeRule(rc: RecordChecker, keys: string[]): void {
+  const over = lateFeeOver(keys.map((k) => rc.text(k)).join('；'));
+  if (!over || over.late <= over.fine) return;
+  const key = keys.find((k) => LATE_WORDS.test(rc.text(k))) ?? keys[0];
+  const y = (n: number) => Math.round(n * 100) / 100;
+  rc.add('late-payment-exceeds', key, `加处罚款（滞纳金）${y(over.late)}元，超过罚款${y(over.fine)}元`);
 }
 
 function yearAfterClose(rc: RecordChecker, y: number, closed: IsoDate): void {
@@ -52,7 +92,7 @@ function notes(rc: RecordChecker): string {
   return compact(rc.text('procedure') + '；' + rc.text('remarks') + '；' + rc.text('outcome') + '；' + rc.text('receiptNo'));
 }
 
-function receiptRules(rc: RecordChecker): void {
+function receiptRules(rc: RecordChecker, open: boolean): void {
   const outcome = rc.f('outcome');
   const o = outcome.outcome;
   if (!o || outcome.placeholder) return;
@@ -60,8 +100,9 @@ function receiptRules(rc: RecordChecker): void {
   const written = rc.present('receiptNo') && !receipt.blank && !receipt.error;
   const v = written ? rc.value('receiptNo') : null;
   const none = !written || (typeof v === 'string' && v.length <= 10 && NO_RECEIPT.test(compact(v)));
+  // An open case need not be paid yet.
   if (o.money > 0 && none && !receipt.error) {
-    if (!law.RECEIPT_PENDING.test(rc.text('remarks'))) receiptMissing(rc, o.moneyText, written);
+    if (!open && !law.RECEIPT_PENDING.test(rc.text('remarks'))) receiptMissing(rc, o.moneyText, written);
   }
   else if (o.money === 0 && written && !none) rc.add('receipt-unexpected', 'receiptNo');
 }

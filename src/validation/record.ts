@@ -11,7 +11,7 @@ import { docNoKey } from '../ledger/docno';
 import { RawRecord, layoutColumns } from '../ledger/records';
 import { TypedRecord } from '../ledger/schema';
 import { quote } from '../ledger/text';
-import type { CheckOptions, Issue, RecordResult, Status } from './check';
+import type { CheckOptions, Issue, PendingState, RecordResult, Status } from './check';
 import { checkCoercion } from './coercion';
 import { KindMemo } from './fields';
 import { Detail, FieldAnalysis, Finding, MAX_RULE_TEXT } from './findings';
@@ -22,6 +22,8 @@ import { RULE_BY_ID, RuleDef, RuleId } from './rules';
 /** What a ledger's row rules decide besides issues. */
 export interface RowVerdict {
   pending: boolean;
+  /** Why it is pending (see PendingState). */
+  state?: PendingState;
   /** The date whose month is the reporting month. */
   deciding: IsoDate | null;
 }
@@ -284,6 +286,7 @@ export class CheckedRecord implements RecordResult {
     readonly kind: Kind,
     readonly decidingDate: IsoDate | null,
     readonly pending: boolean,
+    readonly pendingState: PendingState | null,
     public issues: Issue[],
     private readonly values: readonly CellValue[],
     private readonly cols: readonly (number | undefined)[],
@@ -303,6 +306,11 @@ export class CheckedRecord implements RecordResult {
     if (!this.typed) this.typed = typedRecord(LEDGERS[this.kind].columns.map((_, i) => this.analysis(i)), LEDGERS[this.kind].columns);
     return this.typed;
   }
+  /** A field's analysis (remembered by value: cheap), or null when the sheet has no such column. */
+  analysisOf(key: string): FieldAnalysis | null {
+    const i = KEY_INDEX[this.kind][key];
+    return i === undefined || this.cols[i] === undefined ? null : this.analysis(i);
+  }
   /** A field's text as written, without analysing it again. */
   fieldText(key: string): string {
     const i = KEY_INDEX[this.kind][key];
@@ -314,7 +322,7 @@ export class CheckedRecord implements RecordResult {
     return this.key;
   }
   withIssues(issues: Issue[]): CheckedRecord {
-    const c = new CheckedRecord(this.sheet, this.row, this.kind, this.decidingDate, this.pending, issues, this.values, this.cols, this.memo, this.key);
+    const c = new CheckedRecord(this.sheet, this.row, this.kind, this.decidingDate, this.pending, this.pendingState, issues, this.values, this.cols, this.memo, this.key);
     c.typed = this.typed;
     return finalize(c);
   }
@@ -326,7 +334,8 @@ export function checkRecord(layout: LedgerLayout, raw: RawRecord, opts: CheckOpt
   const rc = memo.checker(layout, cols);
   rc.load(raw);
   const r = ROW_RULES[layout.kind](rc);
-  return finalize(new CheckedRecord(layout.sheet, raw.row, layout.kind, r.pending ? null : r.deciding, r.pending, rc.issues, raw.values, rc.cols, rc.memo, docKeyOf(rc, raw.values)));
+  const state = r.pending ? r.state ?? (layout.kind === 'inspection' ? 'recheck' : 'open') : null;
+  return finalize(new CheckedRecord(layout.sheet, raw.row, layout.kind, r.pending ? null : r.deciding, r.pending, state, rc.issues, raw.values, rc.cols, rc.memo, docKeyOf(rc, raw.values)));
 }
 
 export function finalize<T extends RecordResult>(r: T): T {

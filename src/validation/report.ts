@@ -1,5 +1,5 @@
 import { Kind, LEDGERS } from '../ledger/columns';
-import { Issue, RecordResult, Status, WorkbookCheck, ledgerIssues } from './check';
+import { Issue, RecordResult, RosterCertificate, Status, WorkbookCheck, ledgerIssues } from './check';
 import { Severity } from './rules';
 
 /** The `taizhang check --json` object (spec §5.1). */
@@ -9,9 +9,24 @@ export interface CheckJson {
   sheets: { name: string; kind: Kind; headerRow: number; records: number; team: string | null; hidden?: true }[];
   records: { sheet: string; row: number; kind: Kind; status: Status; reportMonth: string | null }[];
   issues: Issue[];
+  /** Added by issue 21, only when the workbook has a 执法人员名单: its state and its own issues (never a 执法证号). */
+  rosters?: { sheet: string; headerRow: number; readable: boolean; people: number; certified: number; expiringSoon: RosterCertificate[]; expired: RosterCertificate[]; issues: Issue[]; hidden?: true }[];
 }
 
+const issueJson = (i: Issue): Issue => ({ sheet: i.sheet, row: i.row, cell: i.cell, column: i.column, rule: i.rule, severity: i.severity, message: i.message });
+
 export function toCheckJson(check: WorkbookCheck, file: string): CheckJson {
+  const rosters = check.rosters?.map((r) => ({
+    sheet: r.sheet,
+    headerRow: r.headerRow,
+    readable: r.readable,
+    people: r.people,
+    certified: r.certified,
+    expiringSoon: r.expiringSoon,
+    expired: r.expired,
+    issues: r.issues.map(issueJson),
+    ...(r.hidden ? { hidden: true as const } : {}),
+  }));
   return {
     file,
     today: check.today,
@@ -26,9 +41,8 @@ export function toCheckJson(check: WorkbookCheck, file: string): CheckJson {
     records: check.ledgers.flatMap((l) =>
       l.records.map((r) => ({ sheet: r.sheet, row: r.row, kind: r.kind, status: r.status, reportMonth: r.reportMonth })),
     ),
-    issues: check.ledgers.flatMap((l) =>
-      ledgerIssues(l).map((i) => ({ sheet: i.sheet, row: i.row, cell: i.cell, column: i.column, rule: i.rule, severity: i.severity, message: i.message })),
-    ),
+    issues: check.ledgers.flatMap((l) => ledgerIssues(l).map(issueJson)),
+    ...(rosters ? { rosters } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { LAW_COERCION, LAW_PENALTY } from './law';
 import type { RuleDef } from './rules';
 
 /** Why two officers, per ledger (the law that governs that kind of case). */
-const TWO_PERSONS: Record<Kind, string> = {
+export const TWO_PERSONS: Record<Kind, string> = {
   penalty: `执法人员不得少于两人（${LAW_PENALTY}第四十二条）`,
   inspection: `检查、复检的执法人员不得少于两人（${LAW_PENALTY}第四十二条）`,
   coercion: `行政强制措施应当由两名以上行政执法人员实施（${LAW_COERCION}第十八条）`,
@@ -18,7 +18,6 @@ export const COMMON_RULES = [
     severity: 'error',
     kinds: KINDS,
     title: '必填项为空',
-    when: '必填字段为空，或写了“/”“无”等不适用标记（含条件必填：有隐患时的隐患内容、整改措施，复检后的复检人，强制结案后的处理结果）',
     source: '交司字〔2023〕65号 附件1–3 台账格式',
     message: (p) => `${p.detail || `「${p.column}」不能为空`}。请补填${p.column}。`,
   },
@@ -28,7 +27,6 @@ export const COMMON_RULES = [
     severity: 'error',
     kinds: KINDS,
     title: '日期无法识别',
-    when: '日期字段不能读成一个确切日期（不存在的日期、只写到月、缺年份、日期范围、超出2000–2099年的序列号）',
     source: null,
     message: (p) => `${p.detail}。请填写一个确切日期，如 ${DATE_EXAMPLE}。`,
   },
@@ -38,7 +36,6 @@ export const COMMON_RULES = [
     severity: 'warning',
     kinds: KINDS,
     title: '两位数年份',
-    when: '年份只写了两位（如 23.8.11），按 20xx 年读取',
     source: null,
     message: (p) => `${p.value}的年份只有两位，已按${p.detail}读取。请写全四位年份，如 ${DATE_EXAMPLE}。`,
   },
@@ -48,7 +45,6 @@ export const COMMON_RULES = [
     severity: 'error',
     kinds: KINDS,
     title: '日期晚于今天',
-    when: '日期晚于今天',
     source: null,
     message: (p) => `${p.value}晚于今天（${p.detail}），不可能已经发生。请核对并填写实际日期。`,
   },
@@ -58,9 +54,17 @@ export const COMMON_RULES = [
     severity: 'warning',
     kinds: KINDS,
     title: '日期过早',
-    when: '日期早于2015年1月1日',
     source: null,
     message: (p) => `${p.value}早于2015年，可能是录入错误。请核对年份。`,
+  },
+  {
+    id: 'date-remark',
+    group: '文书',
+    severity: 'info',
+    kinds: KINDS,
+    title: '日期栏带有说明',
+    source: null,
+    message: (p) => `${p.value}中除日期外还写了“${p.detail}”，已按日期读取。请把说明写到「${p.header('remarks')}」中，本栏只写日期。`,
   },
   {
     id: 'placeholder',
@@ -68,7 +72,6 @@ export const COMMON_RULES = [
     severity: 'error',
     kinds: KINDS,
     title: '模板占位符未替换',
-    when: '留有模板占位符：XX、xx、ＸＸ、第X条、姓+X（王X）、XX元、XX年XX月XX日（同一单元格不再另报日期、金额、条款问题）',
     source: '交司字〔2023〕65号 附件台账样表',
     message: (p) =>
       `${p.value === `“${p.detail}”` ? `${p.value}是模板占位符` : `${p.value}中还留着模板占位符“${p.detail}”`}。请改为实际内容（当事人名称、日期、金额、条款号、人员姓名）。`,
@@ -79,9 +82,18 @@ export const COMMON_RULES = [
     severity: 'error',
     kinds: KINDS,
     title: '执法人员不足两人',
-    when: '执法人员／检查人员少于两人；已复检的，复检人少于两人（同一人写两次算一人）',
     source: `${LAW_PENALTY}第四十二条（处罚、检查）；${LAW_COERCION}第十八条（强制）`,
     message: (p) => `${p.value}${p.detail}，${TWO_PERSONS[p.kind]}。请填写全部${p.column}姓名，用顿号分隔，如“王明、李强”。`,
+  },
+  {
+    id: 'persons-auxiliary',
+    group: '主体',
+    severity: 'error',
+    kinds: KINDS,
+    title: '协管员等不算执法人员',
+    source: `${LAW_PENALTY}第四十二条（处罚、检查）；${LAW_COERCION}第十七条第三款、第十八条（强制）；交司字〔2023〕65号 三（八）`,
+    message: (p) =>
+      `${p.value}中${p.detail}。${TWO_PERSONS[p.kind]}，协管员、辅警、网格员等辅助人员不算。请填写两名以上持证执法人员，辅助人员写在「${p.header('remarks')}」中。`,
   },
   {
     id: 'persons-unseparated',
@@ -89,7 +101,6 @@ export const COMMON_RULES = [
     severity: 'warning',
     kinds: KINDS,
     title: '人名未分隔',
-    when: '多个姓名连写，没有分隔符（如“王小明李小红”）',
     source: null,
     message: (p) => `${p.value}${p.detail ? `中“${p.detail}”` : ''}像是几个姓名连在一起。请用顿号分隔，如“张三、李四”。`,
   },
@@ -99,7 +110,6 @@ export const COMMON_RULES = [
     severity: 'error',
     kinds: KINDS,
     title: '单元格错误值',
-    when: '单元格是 Excel 错误值（#N/A、#VALUE!、#REF! 等）',
     source: null,
     message: (p) => `单元格是错误值 ${p.detail}，不是数据。请检查公式，或直接填写内容。`,
   },
@@ -109,7 +119,6 @@ export const COMMON_RULES = [
     severity: 'info',
     kinds: KINDS,
     title: '多余空白',
-    when: '首尾空格、连续空格、全角空格，或短字段中的换行（人名中的空格、换行不算）',
     source: null,
     message: (p) => `${p.value}${p.detail}。请删去多余的空白。`,
   },

@@ -1,5 +1,6 @@
 import { LEDGERS } from '../ledger/columns';
 import { RULES, SEVERITY_LABEL } from './rules';
+import { RULE_WHEN } from './rules-when';
 
 const ALL_KINDS = 3;
 
@@ -9,7 +10,7 @@ export function rulesMarkdown(): string {
   for (const r of RULES) {
     const kinds = r.kinds.length === ALL_KINDS ? '全部' : r.kinds.map((k) => LEDGERS[k].name).join('、');
     const cell = (s: string) => s.replace(/\|/g, '\\|');
-    lines.push(`| \`${r.id}\` | ${SEVERITY_LABEL[r.severity]} | ${kinds} | ${cell(r.when)} | ${cell(r.source ?? '—')} | ${r.group} |`);
+    lines.push(`| \`${r.id}\` | ${SEVERITY_LABEL[r.severity]} | ${kinds} | ${cell(RULE_WHEN[r.id])} | ${cell(r.source ?? '—')} | ${r.group} |`);
   }
   return lines.join('\n');
 }

@@ -1,7 +1,8 @@
 /*
- * Every rule, declared once as data (ID, severity, ledgers, source, message), by family:
+ * Every rule, declared once as data (ID, severity, ledgers, source, message), by family (when
+ * each fires, for the README table, is in rules-when.ts):
  * rules-common.ts (any field), rules-doc-no.ts (文号), rules-penalty.ts, rules-inspection.ts,
- * rules-coercion.ts, rules-reading.ts (what could not be read). The checks that fire them live in
+ * rules-coercion.ts, rules-reading.ts (what could not be read), rules-roster.ts (the 执法人员名单). The checks that fire them live in
  * the files of the same family names (the reading rules: fields.ts and workbook.ts).
  */
 import { Kind } from '../ledger/columns';
@@ -11,6 +12,7 @@ import { DOC_NO_RULES } from './rules-doc-no';
 import { INSPECTION_RULES } from './rules-inspection';
 import { PENALTY_RULES } from './rules-penalty';
 import { READING_RULES } from './rules-reading';
+import { ROSTER_RULES } from './rules-roster';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -38,8 +40,6 @@ export interface RuleDef {
   kinds: readonly Kind[];
   /** Short Chinese name. */
   title: string;
-  /** When it fires (Chinese, for the rules table). */
-  when: string;
   /** Legal or official source, or null. */
   source: string | null;
   /** The review group its findings belong to (`required`: by the empty column, see reviewGroup). */
@@ -49,7 +49,7 @@ export interface RuleDef {
 }
 
 /** Every rule of the ledger specification §3 and those this project adds (README 「检查规则」). */
-export const RULES = [...COMMON_RULES, ...DOC_NO_RULES, ...PENALTY_RULES, ...INSPECTION_RULES, ...COERCION_RULES, ...READING_RULES] as const;
+export const RULES = [...COMMON_RULES, ...DOC_NO_RULES, ...PENALTY_RULES, ...INSPECTION_RULES, ...COERCION_RULES, ...READING_RULES, ...ROSTER_RULES] as const;
 
 export type RuleId = (typeof RULES)[number]['id'];
 

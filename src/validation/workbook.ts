@@ -5,14 +5,19 @@
  * once; the task pane's session patches edited rows into a sheet's grid and re-checks just
  * those. An edit on one sheet can change another sheet's duplicates: `ledger(id)` then gives
  * that sheet a new result object; a sheet whose records did not change keeps its object.
+ * The 执法人员名单 sheets (and a roster given from outside) are checked against likewise: a
+ * roster edit gives every ledger whose findings change a new result (roster-book.ts).
  */
 import { SheetGrid } from '../ledger/cell';
 import { LedgerLayout, MergeIndex, detectLedger } from '../ledger/detect';
 import { RawRecord, layoutColumns } from '../ledger/records';
+import { RosterEntry, readRoster } from '../ledger/roster';
 import { RowRead, RowReader, UnreadRow, joinContinuation } from '../ledger/rows';
 import type { CheckOptions, LedgerResult, WorkbookCheck } from './check';
 import { DOC_NO_KEY, FirstUse, KeyRows, SheetKeys, applyDuplicates, duplicatesOf, sameDuplicates } from './duplicates';
 import { CheckMemo, CheckedRecord, checkRecord } from './record';
+import { withRosterIssues } from './roster';
+import { NO_FINDINGS, RosterBook, RosterFindings, sameFindings } from './roster-book';
 import { sheetIssues } from './sheet-issues';
 
 export { sheetIssues } from './sheet-issues';
@@ -34,6 +39,9 @@ interface SheetState {
   keys: KeyRows;
   /** The duplicates the last result was built with. */
   dups: Map<number, FirstUse>;
+  /** The roster findings the last result was built with, and the roster they came from. */
+  found: RosterFindings;
+  rosterUsed: unknown;
   /** With duplicates; kept until its records change. */
   result: LedgerResult | null;
   /** `own` changed since `result` was built. */
@@ -54,13 +62,20 @@ const NO_DUPS: Map<number, FirstUse> = new Map();
 /** Rows checked between two steps of setSheetSteps (≈ 1 ms of work). */
 const STEP_ROWS = 200;
 
+/** What a checker is given besides the workbook: the county's roster in the roll-up. */
+export interface CheckerExtras {
+  roster?: readonly RosterEntry[];
+}
+
 export class WorkbookChecker {
   private readonly sheets = new Map<string, SheetState>();
   private memo: CheckMemo;
   private serial = 0;
+  private readonly rosters: RosterBook;
 
-  constructor(opts: CheckOptions) {
+  constructor(opts: CheckOptions, extras: CheckerExtras = {}) {
     this.memo = new CheckMemo(opts);
+    this.rosters = new RosterBook(extras.roster);
   }
 
   get options(): CheckOptions {
@@ -71,7 +86,10 @@ export class WorkbookChecker {
   setOptions(opts: CheckOptions): void {
     if (opts.today === this.memo.opts.today && !!opts.date1904 === !!this.memo.opts.date1904) return;
     this.memo = new CheckMemo(opts);
-    for (const s of this.sheets.values()) this.checkAll(s, s.layout ? detectLedger(s.grid) : null);
+    for (const s of this.sheets.values()) {
+      this.checkAll(s, s.layout ? detectLedger(s.grid) : null);
+      if (this.rosters.has(s.id)) this.rosters.set(s.id, readRoster(s.grid, opts.date1904));
+    }
   }
 
   /** Adds or replaces a sheet: finds its ledger and checks every row. Returns the ledger's layout, or null. */
@@ -87,9 +105,10 @@ export class WorkbookChecker {
    */
   *setSheetSteps(id: string, grid: SheetGrid, position = this.sheets.get(id)?.position ?? this.sheets.size): Generator<number, LedgerLayout | null> {
     const serial = this.sheets.get(id)?.serial ?? this.serial++;
-    const s: SheetState = { id, position, serial, grid, layout: null, own: new Map(), joined: new Map(), unread: new Map(), keys: new KeyRows(), dups: NO_DUPS, result: null, changed: true, stale: true };
+    const s: SheetState = { id, position, serial, grid, layout: null, own: new Map(), joined: new Map(), unread: new Map(), keys: new KeyRows(), dups: NO_DUPS, found: NO_FINDINGS, rosterUsed: null, result: null, changed: true, stale: true };
     this.sheets.set(id, s);
     yield* this.checkSteps(s, detectLedger(grid));
+    this.rosters.set(id, s.layout ? null : readRoster(grid, this.memo.opts.date1904));
     // A result read between the steps is partial: build it again.
     s.result = null;
     s.changed = true;
@@ -109,6 +128,8 @@ export class WorkbookChecker {
     const layout = detectLedger(s.grid);
     if (!before || !layout || structureKey(layout) !== structureKey(before)) {
       this.checkAll(s, layout);
+      // A roster (or a sheet that may have become one) is read again whole: it is small.
+      this.rosters.set(id, layout ? null : readRoster(s.grid, this.memo.opts.date1904));
       this.staleAll();
       return undefined;
     }
@@ -209,8 +230,14 @@ export class WorkbookChecker {
 
   removeSheet(id: string): boolean {
     const had = this.sheets.delete(id);
+    this.rosters.set(id, null);
     if (had) this.staleAll();
     return had;
+  }
+
+  /** The sheet is a 执法人员名单 (kept and read whole like a ledger). */
+  isRoster(id: string): boolean {
+    return this.rosters.has(id);
   }
 
   has(id: string): boolean {
@@ -225,29 +252,35 @@ export class WorkbookChecker {
     return this.sheets.get(id)?.layout ?? null;
   }
 
-  /** One sheet's ledger with duplicate document numbers marked, or null when it is no ledger. */
+  /** One sheet's ledger with duplicate document numbers and the roster's findings marked, or null when it is no ledger. */
   ledger(id: string): LedgerResult | null {
     const s = this.sheets.get(id);
     if (!s || !s.layout) return null;
-    if (s.result && !s.changed && !s.stale) return s.result;
+    const roster = this.rosters.current();
+    if (s.result && !s.changed && !s.stale && s.rosterUsed === roster) return s.result;
     const dups = this.duplicates(s);
     s.stale = false;
-    if (s.result && !s.changed && sameDuplicates(dups, s.dups)) return s.result;
-    const own = [...s.own.values()].sort((a, b) => a.row - b.row);
+    const found = this.rosters.findings(s.layout, s.own.values(), roster);
+    s.rosterUsed = roster;
+    if (s.result && !s.changed && sameDuplicates(dups, s.dups) && sameFindings(found, s.found)) return s.result;
+    const own = [...s.own.values()].sort((a, b) => a.row - b.row).map((r) => withRosterIssues(r, found.get(r.row) ?? []));
     s.dups = dups;
+    s.found = found;
     s.changed = false;
     s.result = { layout: s.layout, records: applyDuplicates(s.layout, own, dups), sheetIssues: sheetIssues(s.layout, [...s.unread.values()].sort((a, b) => a.row - b.row)) };
     return s.result;
   }
 
-  /** Every ledger in sheet order. */
+  /** Every ledger in sheet order, and the rosters. */
   result(): WorkbookCheck {
     const ledgers: LedgerResult[] = [];
-    for (const s of this.ordered()) {
+    const ordered = this.ordered();
+    for (const s of ordered) {
       const l = this.ledger(s.id);
       if (l) ledgers.push(l);
     }
-    return { today: this.memo.opts.today, ledgers };
+    const rosters = this.rosters.resultsOf(ordered.map((s) => s.id), this.memo.opts.today);
+    return rosters.length ? { today: this.memo.opts.today, ledgers, rosters } : { today: this.memo.opts.today, ledgers };
   }
 
   private ordered(): SheetState[] {
@@ -316,9 +349,9 @@ export class WorkbookChecker {
   }
 }
 
-/** Finds and checks every ledger in a workbook. */
-export function checkWorkbook(grids: SheetGrid[], opts: CheckOptions): WorkbookCheck {
-  const checker = new WorkbookChecker(opts);
+/** Finds and checks every ledger in a workbook (against its rosters, and the one given). */
+export function checkWorkbook(grids: SheetGrid[], opts: CheckOptions, extras: CheckerExtras = {}): WorkbookCheck {
+  const checker = new WorkbookChecker(opts, extras);
   grids.forEach((g, i) => checker.setSheet(String(i), g, i));
   return checker.result();
 }

@@ -57,7 +57,7 @@ export interface FakeService extends LedgerService {
   selectCell: jest.Mock<Promise<void>, [string, string]>;
   setMarks: jest.Mock<Promise<void>, [boolean]>;
   fillReportMonths: jest.Mock<Promise<ReportMonthResult>, []>;
-  insertOfficialSheets: jest.Mock<Promise<string[]>, [string | null]>;
+  insertOfficialSheets: jest.Mock<Promise<string[]>, [string | null, { roster?: boolean }?]>;
   saveSettings: jest.Mock<Promise<void>, [PaneSettings]>;
   checkAll: jest.Mock<Promise<PaneState>, []>;
   startLive: jest.Mock<Promise<void>, []>;
@@ -96,7 +96,7 @@ export function fakeService(c: WorkbookCheck | null, opts: { settings?: PaneSett
     selectCell: jest.fn(async (_sheet: string, _cell: string) => undefined),
     setMarks: jest.fn(async (shown: boolean) => emit({ ...box.state, marksShown: shown, version: box.state.version + 1 })),
     fillReportMonths: jest.fn(async () => ({ written: [], refused: [] })),
-    insertOfficialSheets: jest.fn(async (_team: string | null) => ['行政处罚案件台账', '行政检查案件台账', '行政强制案件台账']),
+    insertOfficialSheets: jest.fn(async (_team: string | null, o?: { roster?: boolean }) => ['行政处罚案件台账', '行政检查案件台账', '行政强制案件台账', ...(o?.roster ? ['执法人员名单'] : [])]),
     loadSettings: async () => opts.settings ?? {},
     saveSettings: jest.fn(async (_s: PaneSettings) => undefined),
     platform: () => (opts.platform === undefined ? 'OfficeOnline' : opts.platform),

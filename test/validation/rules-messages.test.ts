@@ -1,8 +1,8 @@
 /* Messages: the sheet's own headers, the law of the ledger, the clerk's own text rewritten, one problem per cell. */
-import { Kind } from '../src/ledger/columns';
-import { RULE_BY_ID } from '../src/validation/rules';
-import { checkWorkbook } from '../src/validation/workbook';
-import { GOOD, Row, TODAY, checkRows, ledgerGrid } from './helpers/ledger';
+import { Kind } from '../../src/ledger/columns';
+import { RULE_BY_ID } from '../../src/validation/rules';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { GOOD, Row, TODAY, checkRows, ledgerGrid } from '../helpers/ledger';
 
 function issuesOf(kind: Kind, row: Row, headers: Record<string, string> = {}, today = TODAY) {
   const res = checkWorkbook([ledgerGrid(kind, [{ ...GOOD[kind], ...row }], '台账', '天宁镇综合行政执法队', headers)], { today });
@@ -120,5 +120,50 @@ describe('coercion terms: what the clerk is asked to do', () => {
   });
   test('a lawful term raises nothing', () => {
     expect(checkRows('coercion', [{ ...GOOD.coercion, startedOn: '2023年9月1日', closedOn: '2023年10月7日' }])[0].issues).toEqual([]);
+  });
+});
+
+describe('the rules of issue 17 say what is wrong and what to write', () => {
+  const ENF: Row = { category: '行政强制执行', measure: '强制拆除违法建筑', term: '', closedOn: '2023年10月20日', result: '已拆除' };
+  test('协管员 are no officers: who, how many remain, and the law of the ledger', () => {
+    expect(message('penalty', { officers: '王明、李强（协管员）' }, 'persons-auxiliary')).toBe(
+      'I3「执法人员」：“王明、李强（协管员）”中“李强”是辅助人员，不是行政执法人员，执法人员只有王明一人。执法人员不得少于两人（《中华人民共和国行政处罚法》第四十二条），协管员、辅警、网格员等辅助人员不算。请填写两名以上持证执法人员，辅助人员写在「备注」中。',
+    );
+    const coe = message('coercion', { officers: '网格员张三、辅警李四' }, 'persons-auxiliary');
+    expect(coe).toContain('“张三”、“李四”是辅助人员，不是行政执法人员，执法人员一人也没有');
+    expect(coe).toContain('《中华人民共和国行政强制法》第十八条');
+    expect(issuesOf('penalty', { officers: '王明、李强（协管员）' }).map((i) => i.rule)).toEqual(['persons-auxiliary']); // not also persons-min-two
+  });
+  test('a 规范性文件 as the only basis names the document and the articles', () => {
+    expect(message('penalty', { basis: '《交城县城乡环境卫生管理办法》第十条' }, 'basis-normative-document')).toBe(
+      'H3「处罚依据」：“《交城县城乡环境卫生管理办法》第十条”只写了《交城县城乡环境卫生管理办法》，这是规范性文件，不是法律、法规或规章，不得设定行政处罚（《中华人民共和国行政处罚法》第十六条、第三十八条）。请写明设定处罚的法律、法规或规章的名称和条款，如“《中华人民共和国食品安全法》第一百二十四条”。',
+    );
+    expect(issuesOf('penalty', { basis: '《交城县城乡环境卫生管理办法》第十条' }).map((i) => i.rule)).toEqual(['basis-normative-document']); // a name is written: not also basis-no-law
+  });
+  test('night and holiday enforcement: when, and what clears it', () => {
+    expect(message('coercion', { ...ENF, startedOn: '2023年10月2日 22:30' }, 'coercion-night-holiday')).toBe(
+      'G3「实施时间」：强制执行于2023年10月2日22时30分实施，当天是法定节假日，且在夜间（22时至次日6时）。不得在夜间或者法定节假日实施行政强制执行，情况紧急的除外（《中华人民共和国行政强制法》第四十三条第一款）。请核对；情况紧急的请在「备注」中写明。',
+    );
+    expect(message('coercion', { ...ENF, startedOn: '2023年10月9日凌晨5时' }, 'coercion-night-holiday')).toContain('强制执行于2023年10月9日5时00分实施，在夜间（22时至次日6时）');
+    expect(issuesOf('coercion', { ...ENF, startedOn: '2023年10月9日凌晨5时' }).find((i) => i.rule === 'coercion-night-holiday')!.severity).toBe('warning');
+  });
+  test('a late-payment penalty above the fine, on the cell that says so', () => {
+    const i = issuesOf('coercion', { category: '行政强制执行', measure: '加处罚款', term: '', result: '原罚款2000元，加处罚款2500元，已执行' }).find((x) => x.rule === 'late-payment-exceeds')!;
+    expect([i.cell, i.severity]).toEqual(['J3', 'error']);
+    expect(i.message).toBe(
+      'J3「处理结果」：加处罚款（滞纳金）2500元，超过罚款2000元。加处罚款或者滞纳金的数额不得超出金钱给付义务的数额（《中华人民共和国行政强制法》第四十五条第二款；《中华人民共和国行政处罚法》第七十二条第一款第一项）。请核对金额；确有超出的，应依法纠正。',
+    );
+  });
+  test('a note in a date cell and a bare amount: read, with an info', () => {
+    const d = issuesOf('penalty', { closedOn: '2023年11月8日（已缴纳罚款）' }, {}, '2023-12-01');
+    expect(d.map((i) => [i.rule, i.severity])).toEqual([['date-remark', 'info']]);
+    expect(d[0].message).toBe('F3「结案时间」：“2023年11月8日（已缴纳罚款）”中除日期外还写了“已缴纳罚款”，已按日期读取。请把说明写到「备注」中，本栏只写日期。');
+    const m = issuesOf('penalty', { outcome: '罚款2000' });
+    expect(m.map((i) => [i.rule, i.severity])).toEqual([['fine-amount-unit', 'info']]);
+    expect(m[0].message).toBe('G3「处罚情况」：“罚款2000”中的金额“2000”没有写单位，已按2000元读取。请写明单位，如“2000元”。');
+  });
+  test('a testing period written as a range is subtracted with its real length', () => {
+    const m = message('coercion', { startedOn: '2023年8月1日', closedOn: '2023年9月30日', remarks: '鉴定期间2023年9月8日至9月22日（共15日）' }, 'coercion-term-exceeded');
+    expect(m).toContain('共45日（不计检测、检验等期间15日），超过30日（期限至2023年9月15日）');
   });
 });

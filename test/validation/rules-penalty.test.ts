@@ -1,5 +1,5 @@
 /* The penalty ledger's procedure rules: 简易程序 and 当场收缴, the order of its dates, the 文号 year. */
-import { GOOD, Row, checkRows } from './helpers/ledger';
+import { GOOD, Row, checkRows } from '../helpers/ledger';
 
 const issues = (row: Row, today?: string) => checkRows('penalty', [{ ...GOOD.penalty, receiptNo: '', ...row }], today ? { today } : {})[0].issues;
 const find = (row: Row, rule: string, today?: string) => issues(row, today).find((i) => i.rule === rule);

@@ -1,9 +1,9 @@
 /* duplicate-doc-no: numbers compared as GB/T 9704 writes them, across rows and sheets of one ledger kind. */
-import { SheetGrid } from '../src/ledger/cell';
-import { docNoKey } from '../src/ledger/docno';
-import { LedgerResult } from '../src/validation/check';
-import { WorkbookChecker, checkWorkbook } from '../src/validation/workbook';
-import { GOOD, Row, TODAY, checkRows, ledgerGrid } from './helpers/ledger';
+import { SheetGrid } from '../../src/ledger/cell';
+import { docNoKey } from '../../src/ledger/docno';
+import { LedgerResult } from '../../src/validation/check';
+import { WorkbookChecker, checkWorkbook } from '../../src/validation/workbook';
+import { GOOD, Row, TODAY, checkRows, ledgerGrid } from '../helpers/ledger';
 
 const p = (decisionNo: string, more: Row = {}): Row => ({ ...GOOD.penalty, decisionNo, ...more });
 const dupRows = (recs: { row: number; issues: { rule: string }[] }[]) => recs.filter((r) => r.issues.some((i) => i.rule === 'duplicate-doc-no')).map((r) => r.row);

@@ -1,6 +1,6 @@
-import { Kind } from '../src/ledger/columns';
-import { RULES } from '../src/validation/rules';
-import { GOOD, Row, checkRows, rulesOf } from './helpers/ledger';
+import { Kind } from '../../src/ledger/columns';
+import { RULES } from '../../src/validation/rules';
+import { GOOD, Row, checkRows, rulesOf } from '../helpers/ledger';
 
 interface Case {
   kind: Kind;
@@ -14,6 +14,8 @@ interface Case {
 const p = (r: Row): Row => ({ ...GOOD.penalty, ...r });
 const i = (r: Row): Row => ({ ...GOOD.inspection, ...r });
 const c = (r: Row): Row => ({ ...GOOD.coercion, ...r });
+/** A 行政强制执行 row (强制拆除), closed the day it was done. */
+const ENF: Row = { category: '行政强制执行', measure: '强制拆除违法建筑', term: '', closedOn: '2023年10月20日', result: '已拆除' };
 
 /** Every rule ID: a realistic row that fires it and a near miss that must not. */
 const CASES: Record<string, Case[]> = {
@@ -25,10 +27,15 @@ const CASES: Record<string, Case[]> = {
     { kind: 'inspection', fires: { rechecker: '' }, near: { rechecker: '王五、赵六' } },
     { kind: 'coercion', fires: { result: '' }, near: { result: '', closedOn: '' } },
     // A not-applicable mark where the field applies is still empty; where it does not apply it is clean.
-    { kind: 'penalty', fires: { closedOn: '/' }, near: { remarks: '/' } },
+    { kind: 'penalty', fires: { party: '/' }, near: { remarks: '/' } },
     { kind: 'inspection', fires: { measures: '/' }, near: { hazardCount: 0, hazards: '无', measures: '/', rectifyOwner: '/', rectifyDone: '/', recheckOn: '/', rechecker: '/' } },
     { kind: 'inspection', fires: { rechecker: '—' }, near: { rechecker: '王五、赵六' } },
     { kind: 'coercion', fires: { result: '不涉及' }, near: { result: '不涉及', closedOn: '/' } },
+    // An open penalty case is pending, not missing its 结案时间 (issue 17).
+    { kind: 'penalty', fires: { cause: '' }, near: { closedOn: '', remarks: '尚未结案' } },
+    { kind: 'penalty', fires: { facts: '' }, near: { closedOn: '' } },
+    // 无, 0处, 零 as 发现隐患数 mean no hazards.
+    { kind: 'inspection', fires: { hazardCount: '/', hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '' }, near: { hazardCount: '无', hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '' } },
   ],
   'date-invalid': [
     { kind: 'penalty', fires: { closedOn: '2023年2月30日' }, near: { closedOn: '2023年2月28日' } },
@@ -39,7 +46,18 @@ const CASES: Record<string, Case[]> = {
     // However long the padding, a date followed by more is no date; the date alone with padding is.
     { kind: 'penalty', fires: { closedOn: `2023年10月12日${' '.repeat(190)}至2023年12月30日` }, near: { closedOn: `2023年10月12日${' '.repeat(190)}` } },
     { kind: 'penalty', fires: { closedOn: '2023年10月12日 至2023年12月30日' }, near: { closedOn: '2023年10月12日 16:00' } },
-    { kind: 'penalty', fires: { closedOn: '2023年10月12日（补录）' }, near: { closedOn: '2023年10月12日（星期四）' } },
+    // `尚未结案` / `尚未解除` in the closing date: an open case, no date to read.
+    { kind: 'penalty', fires: { closedOn: '待定' }, near: { closedOn: '尚未结案' } },
+    { kind: 'coercion', fires: { closedOn: '2023年10月', result: '' }, near: { closedOn: '尚未解除', result: '' } },
+    // A note after the date is read past (date-remark); an unsure one, or another date, is no date.
+    { kind: 'penalty', fires: { closedOn: '2023年10月12日（预计）' }, near: { closedOn: '2023年10月12日（星期四）' } },
+    { kind: 'penalty', fires: { closedOn: '2023年10月12日前' }, near: { closedOn: '2023年10月12日（补录）' } },
+    { kind: 'penalty', fires: { closedOn: '2023年10月12日（原定10月20日）' }, near: { closedOn: '2023年10月12日（已缴纳罚款500元）' } },
+    { kind: 'penalty', fires: { closedOn: '2023年10月12日至今' }, near: { closedOn: '2023年10月12日，当事人已履行' } },
+  ],
+  'date-remark': [
+    { kind: 'penalty', fires: { closedOn: '2023年11月8日（已缴纳罚款）' }, near: { closedOn: '2023年11月8日（星期三）' }, opts: { today: '2023-12-01' } },
+    { kind: 'coercion', fires: { closedOn: '2023年10月18日（已退还物品）' }, near: { closedOn: '2023年10月18日' } },
   ],
   'date-two-digit-year': [{ kind: 'penalty', fires: { closedOn: '23.10.12' }, near: { closedOn: '2023.10.12' } }],
   'date-future': [{ kind: 'penalty', fires: { closedOn: '2023年11月6日' }, near: { closedOn: '2023年11月5日' } }],
@@ -63,6 +81,14 @@ const CASES: Record<string, Case[]> = {
     { kind: 'inspection', fires: { rechecker: '张三' }, near: { hazardCount: 0, hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '张三' } },
     { kind: 'inspection', fires: { rechecker: '张三' }, near: { rectifyDone: '', recheckOn: '', rechecker: '张三' } },
     { kind: 'inspection', fires: { rechecker: '张三' }, near: { rechecker: '同检查人员' } },
+  ],
+  'persons-auxiliary': [
+    { kind: 'penalty', fires: { officers: '王明、李强（协管员）' }, near: { officers: '王明、李强、赵刚（协管员）' } },
+    { kind: 'coercion', fires: { officers: '王明、辅警张伟' }, near: { officers: '王明、李强、辅警张伟' } },
+    { kind: 'inspection', fires: { inspectors: '张三、网格员' }, near: { inspectors: '张三、李四、网格员' } },
+    { kind: 'penalty', fires: { officers: '王明 临时工李强' }, near: { officers: '王明（队长）、李强（14010002）' } },
+    { kind: 'penalty', fires: { officers: '王明、李强（辅助执法人员）' }, near: { officers: '王明、李强' } },
+    { kind: 'inspection', fires: { rechecker: '张三、协管员 李四' }, near: { rechecker: '张三、李四 协管员王五' } },
   ],
   'persons-unseparated': [{ kind: 'inspection', fires: { inspectors: '王小明李小红' }, near: { inspectors: '王小明、李小红' } }],
   'doc-no-missing': [
@@ -97,16 +123,54 @@ const CASES: Record<string, Case[]> = {
     { kind: 'penalty', fires: { outcome: '收缴烟花爆竹20箱', receiptNo: '' }, near: { outcome: '没收烟花爆竹20箱', receiptNo: '' } },
     { kind: 'penalty', fires: { outcome: '批评教育' }, near: { outcome: '吊销食品经营许可证', receiptNo: '' } },
     { kind: 'penalty', fires: { outcome: '处理完毕' }, near: { outcome: '不予行政处罚', receiptNo: '' } },
+    // The law's own wordings of 不予处罚 (第三十条、第三十三条、第三十六条), and a transferred case.
+    { kind: 'penalty', fires: { outcome: '结案', receiptNo: '' }, near: { outcome: '违法行为超过二年未被发现，不再给予行政处罚', receiptNo: '' } },
+    { kind: 'penalty', fires: { outcome: '已处理', receiptNo: '' }, near: { outcome: '免于处罚', receiptNo: '' } },
+    { kind: 'penalty', fires: { outcome: '已送达', receiptNo: '' }, near: { outcome: '移送公安机关处理', receiptNo: '' } },
   ],
   'penalty-correction-only': [
     { kind: 'penalty', fires: { outcome: '责令改正', receiptNo: '' }, near: { outcome: '责令改正，并处罚款2000元' } },
     { kind: 'penalty', fires: { outcome: '责令停止违法行为，限期改正', receiptNo: '' }, near: { outcome: '责令停产停业', receiptNo: '' } },
     { kind: 'penalty', fires: { outcome: '责令限期拆除', receiptNo: '' }, near: { outcome: '责令限期拆除，并处罚款5千元' } },
   ],
-  'penalty-detention': [{ kind: 'penalty', fires: { outcome: '行政拘留5日' }, near: { outcome: '警告', receiptNo: '' } }],
+  'penalty-detention': [
+    { kind: 'penalty', fires: { outcome: '行政拘留5日' }, near: { outcome: '警告', receiptNo: '' } },
+    // A transferred case is not the team's detention (issue 17).
+    { kind: 'penalty', fires: { outcome: '行政拘留5日', receiptNo: '' }, near: { outcome: '移送公安机关，由公安机关予以行政拘留5日', receiptNo: '' } },
+    { kind: 'penalty', fires: { outcome: '罚款500元，行政拘留5日' }, near: { outcome: '行政拘留5日', receiptNo: '', remarks: '已移送公安机关处理' } },
+  ],
   'fine-amount-missing': [
     { kind: 'penalty', fires: { outcome: '警告，并处罚款' }, near: { outcome: '警告，并处罚款伍仟元' } },
     { kind: 'penalty', fires: { outcome: '没收违法所得，罚款2000元' }, near: { outcome: '没收违法所得300元，罚款2000元' } },
+    // The fine's amount is not the confiscation's (issue 17).
+    { kind: 'penalty', fires: { outcome: '没收违法所得并处罚款2000元' }, near: { outcome: '没收违法所得500元并处罚款2000元' } },
+    // Amounts as clerks write them.
+    { kind: 'penalty', fires: { outcome: '罚款' }, near: { outcome: '罚款¥1,000.00' } },
+    { kind: 'penalty', fires: { outcome: '警告，罚款' }, near: { outcome: '罚款2000' } },
+    { kind: 'penalty', fires: { outcome: '罚款，没收违法所得' }, near: { outcome: '罚款人民币2,000元' } },
+    { kind: 'penalty', fires: { outcome: '并处罚款' }, near: { outcome: '罚款2000.00元' } },
+    { kind: 'penalty', fires: { outcome: '罚款若干元' }, near: { outcome: '罚款2千元' } },
+    { kind: 'penalty', fires: { outcome: '警告，处罚款' }, near: { outcome: '警告，处5000元罚款' } },
+    { kind: 'penalty', fires: { outcome: '罚款200平方米' }, near: { outcome: '罚款￥500元' } },
+  ],
+  'fine-amount-unit': [
+    { kind: 'penalty', fires: { outcome: '罚款2000' }, near: { outcome: '罚款2000元' } },
+    { kind: 'penalty', fires: { outcome: '警告，并处罚款2000，没收违法所得300元' }, near: { outcome: '罚款¥1,000.00' } },
+  ],
+  'late-payment-exceeds': [
+    { kind: 'penalty', fires: { outcome: '罚款2000元，逾期加处罚款3000元' }, near: { outcome: '罚款2000元，逾期加处罚款2000元' } },
+    { kind: 'penalty', fires: { outcome: '罚款2000元', remarks: '逾期未缴，加处罚款2100元' }, near: { outcome: '罚款2000元', remarks: '逾期未缴，每日按罚款数额的3%加处罚款' } },
+    {
+      kind: 'coercion',
+      fires: { category: '行政强制执行', measure: '加处罚款', term: '', result: '原罚款2000元，加处罚款2500元，已执行' },
+      near: { category: '行政强制执行', measure: '加处罚款', term: '', result: '原罚款2000元，加处罚款1500元，已执行' },
+    },
+  ],
+  'penalty-open-unconfirmed': [
+    { kind: 'penalty', fires: { closedOn: '', receiptNo: '' }, near: { closedOn: '', receiptNo: '', remarks: '尚未结案' } },
+    { kind: 'penalty', fires: { closedOn: '', remarks: '当事人未申请复议' }, near: { closedOn: '', remarks: '当事人申请分期缴纳' } },
+    { kind: 'penalty', fires: { closedOn: '/' }, near: { closedOn: '执行中' } },
+    { kind: 'penalty', fires: { closedOn: '' }, near: { closedOn: '', remarks: '逾期不缴纳，已申请人民法院强制执行' } },
   ],
   'receipt-missing': [
     { kind: 'penalty', fires: { receiptNo: '' }, near: { receiptNo: '', outcome: '警告' } },
@@ -114,6 +178,8 @@ const CASES: Record<string, Case[]> = {
     { kind: 'penalty', fires: { receiptNo: '未开票' }, near: { receiptNo: '晋非税2023-0012346' } },
     { kind: 'penalty', fires: { receiptNo: '暂无' }, near: { receiptNo: '/', outcome: '不予行政处罚' } },
     { kind: 'penalty', fires: { receiptNo: '', remarks: '已告知缴款期限' }, near: { receiptNo: '', remarks: '当事人申请分期缴纳，尚未缴清' } },
+    // An open case is not paid yet.
+    { kind: 'penalty', fires: { receiptNo: '' }, near: { receiptNo: '', closedOn: '', remarks: '尚未结案' } },
   ],
   'receipt-unexpected': [
     { kind: 'penalty', fires: { outcome: '警告' }, near: { outcome: '罚款0.5万元' } },
@@ -122,6 +188,15 @@ const CASES: Record<string, Case[]> = {
   'basis-no-article': [
     { kind: 'penalty', fires: { basis: '《中华人民共和国食品安全法》' }, near: { basis: '《中华人民共和国食品安全法》第124条' } },
     { kind: 'penalty', fires: { basis: '《中华人民共和国食品安全法》有关条款' }, near: { basis: '食品安全法124条' } },
+  ],
+  'basis-normative-document': [
+    { kind: 'penalty', fires: { basis: '《交城县城乡环境卫生管理办法》第十条' }, near: { basis: '《山西省城乡环境综合治理条例》第三十条' } },
+    { kind: 'penalty', fires: { basis: '交政办发〔2022〕5号第三条' }, near: { basis: '《中华人民共和国食品安全法》第一百二十四条、交政办发〔2022〕5号' } },
+    { kind: 'penalty', fires: { basis: '《天宁镇村容村貌管理实施细则》第五条' }, near: { basis: '《食品生产经营监督检查管理办法》第五十条' } },
+    { kind: 'penalty', fires: { basis: '交城县人民政府《关于加强城区占道经营管理的通知》第四条' }, near: { basis: '《城镇污水排入排水管网许可管理办法》第三十二条' } },
+    { kind: 'penalty', fires: { basis: '《关于开展农村人居环境整治的实施方案》第六条' }, near: { basis: '《无证无照经营查处办法》第十三条' } },
+    { kind: 'penalty', fires: { basis: '依据交城县城区市容管理规定第八条' }, near: { basis: '《吕梁市城市市容和环境卫生管理办法》第二十条' } },
+    { kind: 'penalty', fires: { basis: '《夏家营镇环境卫生管理规定》第三条' }, near: { basis: '《城镇燃气管理条例》第四十五条' } },
   ],
   'basis-no-law': [
     { kind: 'penalty', fires: { basis: '第一百二十四条' }, near: { basis: '食品安全法第一百二十四条' } },
@@ -159,6 +234,8 @@ const CASES: Record<string, Case[]> = {
     { kind: 'inspection', fires: { hazardCount: -1 }, near: { hazardCount: 3 } },
   ],
   'hazard-count-normalize': [
+    { kind: 'inspection', fires: { hazardCount: '零', hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '' }, near: { hazardCount: '0', hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '' } },
+    { kind: 'inspection', fires: { hazardCount: '0处', hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '' }, near: { hazardCount: 0, hazards: '', measures: '', rectifyOwner: '', rectifyDone: '', recheckOn: '', rechecker: '' } },
     { kind: 'inspection', fires: { hazardCount: '1处' }, near: { hazardCount: 1 } },
     { kind: 'inspection', fires: { hazardCount: '一' }, near: { hazardCount: '1' } },
   ],
@@ -186,6 +263,9 @@ const CASES: Record<string, Case[]> = {
   ],
   'rectify-open': [
     { kind: 'inspection', fires: { rectifyDone: '', rectifyOpen: '√' }, near: { rectifyDone: '√', rectifyOpen: '' } },
+    // The follow-up is already named (issue 17).
+    { kind: 'inspection', fires: { rectifyDone: '', rectifyOpen: '√', remarks: '继续督促' }, near: { rectifyDone: '', rectifyOpen: '√', remarks: '已移交县市场监管局处理' } },
+    { kind: 'inspection', fires: { rectifyDone: '', rectifyOpen: '√', remarks: '当事人态度较好' }, near: { rectifyDone: '', rectifyOpen: '√', remarks: '已报镇政府处理' } },
     { kind: 'inspection', fires: { rectifyDone: '', rectifyOpen: '√', remarks: '已督促' }, near: { rectifyDone: '', rectifyOpen: '√', remarks: '已立案查处，天综执罚决〔2023〕30号' } },
   ],
   'mark-normalize': [{ kind: 'inspection', fires: { rectifyDone: '✓' }, near: { rectifyDone: '√' } }],
@@ -216,6 +296,25 @@ const CASES: Record<string, Case[]> = {
     { kind: 'coercion', fires: { startedOn: '2023年8月1日', closedOn: '2023年9月15日', remarks: '送检测期间10日' }, near: { startedOn: '2023年8月1日', closedOn: '2023年9月15日', remarks: '送检测期间20日' } },
     { kind: 'coercion', fires: { startedOn: '2023年8月1日', closedOn: '2023年9月20日', remarks: '未申请延长' }, near: { startedOn: '2023年8月1日', closedOn: '2023年9月20日', remarks: '经批准延长' } },
     { kind: 'coercion', fires: { startedOn: '2023年8月1日', closedOn: '2023年9月20日', remarks: '不予延长' }, near: { category: '行政强制执行', measure: '拍卖扣押的财物', startedOn: '2023年8月1日', closedOn: '2023年9月20日', term: '' } },
+    // A testing period given as a date range counts its real length (issue 17): 15 days, not 8.
+    {
+      kind: 'coercion',
+      fires: { startedOn: '2023年8月20日', closedOn: '2023年9月30日', remarks: '鉴定期间2023年9月8日至9月12日（共5日）' },
+      near: { startedOn: '2023年8月20日', closedOn: '2023年9月30日', remarks: '鉴定期间2023年9月8日至9月22日（共15日）' },
+    },
+    { kind: 'coercion', fires: { startedOn: '2023年8月20日', closedOn: '2023年9月30日', remarks: '检测期间9月8日至9月12日' }, near: { startedOn: '2023年8月20日', closedOn: '2023年9月30日', remarks: '检测期间9月8日-22日' } },
+  ],
+  'coercion-night-holiday': [
+    // 2023-10-02: National Day. 2023-10-09: a Monday; 2023-10-14: a plain Saturday.
+    { kind: 'coercion', fires: { ...ENF, startedOn: '2023年10月2日' }, near: { ...ENF, startedOn: '2023年10月9日' } },
+    { kind: 'coercion', fires: { ...ENF, startedOn: '2023年10月1日' }, near: { ...ENF, startedOn: '2023年10月14日' } },
+    { kind: 'coercion', fires: { ...ENF, startedOn: '2023年10月9日 22:30' }, near: { ...ENF, startedOn: '2023年10月9日 21:30' } },
+    { kind: 'coercion', fires: { ...ENF, startedOn: '2023年10月9日凌晨5时' }, near: { ...ENF, startedOn: '2023年10月9日凌晨5时', remarks: '情况紧急，危及公共安全' } },
+    { kind: 'coercion', fires: { ...ENF, startedOn: new Date(Date.UTC(2023, 9, 9, 23, 0)) }, near: { ...ENF, startedOn: new Date(Date.UTC(2023, 9, 9)) } },
+    { kind: 'coercion', fires: { ...ENF, startedOn: 45208.95 }, near: { ...ENF, startedOn: 45208 } },
+    // Only 行政强制执行: a 扣押 on a holiday, or an application to the court, is no such act.
+    { kind: 'coercion', fires: { ...ENF, startedOn: '2023年10月3日' }, near: { startedOn: '2023年10月3日', closedOn: '2023年10月20日' } },
+    { kind: 'coercion', fires: { ...ENF, startedOn: '2023年10月4日' }, near: { ...ENF, measure: '申请人民法院强制执行', startedOn: '2023年10月4日' } },
   ],
   'coercion-close-before-start': [{ kind: 'coercion', fires: { closedOn: '2023年9月19日' }, near: { closedOn: '2023年9月20日' } }],
 };
@@ -249,8 +348,9 @@ test('duplicate-doc-no fires on every repeat after the first, also across bracke
 });
 
 test('every declared rule has a test case here', () => {
-  // rows-not-read is about rows that are no case: test/ledger/boundaries.test.ts.
-  const tested = new Set([...Object.keys(CASES), 'duplicate-doc-no', 'rows-not-read']);
+  // rows-not-read is about rows that are no case: test/ledger/boundaries.test.ts; the roster's rules need a roster sheet: test/validation/roster.test.ts.
+  const roster = RULES.map((r) => r.id).filter((id) => id.startsWith('roster-'));
+  const tested = new Set([...Object.keys(CASES), 'duplicate-doc-no', 'rows-not-read', ...roster]);
   expect(RULES.map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
 });
 

@@ -1,11 +1,11 @@
 import * as path from 'path';
-import { readWorkbook } from '../src/cli/xlsx';
-import { ledgerIssues } from '../src/validation/check';
-import { checkWorkbook } from '../src/validation/workbook';
-import { RECORD_SCHEMAS } from '../src/ledger/schema';
+import { readWorkbook } from '../../src/cli/xlsx';
+import { ledgerIssues } from '../../src/validation/check';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { RECORD_SCHEMAS } from '../../src/ledger/schema';
 import * as fs from 'fs';
 
-const FIXTURE = path.join(__dirname, '../../shared/fixtures/sample-2023-10.xlsx');
+const FIXTURE = path.join(__dirname, '../../../shared/fixtures/sample-2023-10.xlsx');
 const expected = JSON.parse(fs.readFileSync(FIXTURE.replace(/\.xlsx$/, '.expected.json'), 'utf8')) as {
   today: string;
   sheets: { name: string; kind: string; records: number }[];

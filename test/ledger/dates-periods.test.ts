@@ -1,6 +1,6 @@
 /* Periods as the Civil Code counts them (第二百零一条至第二百零三条), on the official holiday calendar. */
-import { findDeadlines, periodEnd } from '../src/ledger/periods';
-import { rectifyDeadline } from '../src/validation/inspection';
+import { findDeadlines, periodEnd } from '../../src/ledger/periods';
+import { rectifyDeadline } from '../../src/validation/inspection';
 
 describe('periodEnd', () => {
   test.each([

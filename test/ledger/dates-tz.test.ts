@@ -5,8 +5,8 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 
-const ROOT = path.join(__dirname, '..');
-const SUITES = ['test/dates-time.test.ts', 'test/dates-periods.test.ts', 'test/parsers.test.ts'];
+const ROOT = path.join(__dirname, '..', '..');
+const SUITES = ['test/ledger/dates-time.test.ts', 'test/ledger/dates-periods.test.ts', 'test/ledger/parsers.test.ts'];
 
 test.each(['Asia/Shanghai', 'UTC'])('the date suites pass with TZ=%s', (tz) => {
   const r = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--ci', '--runTestsByPath', ...SUITES], {

@@ -1,16 +1,20 @@
 import fc from 'fast-check';
-import { CellValue, SheetGrid } from '../src/ledger/cell';
-import { KINDS, officialColumns } from '../src/ledger/columns';
-import { parseCount } from '../src/ledger/count';
-import { parseDate } from '../src/ledger/dates';
-import { detectLedger } from '../src/ledger/detect';
-import { parseMark } from '../src/ledger/marks';
-import { findAmounts } from '../src/ledger/money';
-import { parsePersons } from '../src/ledger/persons';
-import { RECORD_SCHEMAS } from '../src/ledger/schema';
-import { WorkbookChecker, checkWorkbook } from '../src/validation/workbook';
-import { checkRowValues } from '../src/validation/row';
-import { ledgerGrid } from './helpers/ledger';
+import { CellValue, SheetGrid } from '../../src/ledger/cell';
+import { KINDS, officialColumns } from '../../src/ledger/columns';
+import { parseCount } from '../../src/ledger/count';
+import { parseDate, parseTimeOfDay } from '../../src/ledger/dates';
+import { detectLedger } from '../../src/ledger/detect';
+import { parseMark } from '../../src/ledger/marks';
+import { findAmounts } from '../../src/ledger/money';
+import { lateFeeOver, parseOutcome, splitTransfer } from '../../src/ledger/outcome';
+import { inHolidayBreak } from '../../src/ledger/periods';
+import { parsePersons } from '../../src/ledger/persons';
+import { normativeBasis } from '../../src/validation/basis';
+import { openSign } from '../../src/validation/law';
+import { RECORD_SCHEMAS } from '../../src/ledger/schema';
+import { WorkbookChecker, checkWorkbook } from '../../src/validation/workbook';
+import { checkRowValues } from '../../src/validation/row';
+import { ledgerGrid } from '../helpers/ledger';
 
 const ERRORS = ['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!'];
 
@@ -27,6 +31,29 @@ const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.string({ unit: 'grapheme' }),
   fc.string({ unit: fc.constantFrom(...'XxＸ年月日号〔〕[]【】0123456789一二三四五六七八九十〇零、，, \n\r\t\u3000√✓处元万第条·'), maxLength: 30 }),
   fc.constantFrom('2023年2月30日', 'XX年XX月XX月', '2023年8月', '8月11日-12日', '罚款XX元', '王X、李X', '第X条', '1处', '√', '√√', '王小明李小红', '\u0000\u0007\u001b', '\ud800'),
+  fc.constantFrom(
+    '罚款¥1,000.00',
+    '罚款2000',
+    '罚款：2万',
+    '没收违法所得并处罚款2000元',
+    '罚款2000元，逾期加处罚款3000元',
+    '加处2500元罚款',
+    '2023年11月8日（已缴纳罚款）',
+    '2023年10月9日 22:30',
+    '2023年10月9日晚上10点',
+    '尚未结案',
+    '当事人申请分期缴纳',
+    '王明、李强（协管员）',
+    '协管员 李强',
+    '（协管员）',
+    '鉴定期间2023年9月8日至9月22日（共15日）',
+    '检测9月31日至2月30日',
+    '移送公安机关，由公安机关予以行政拘留',
+    '交政办发〔2022〕5号',
+    '《交城县城乡环境卫生管理办法》第十条',
+    '不再给予行政处罚',
+    '\ue000、\ue000',
+  ),
   fc.constantFrom('/', '／', '—', '-', '无', '不涉及', ' / ', '王　明、李　强', '李强、李强', '简易程序，当场收缴', '经批准延长30日', '未申请延长', '送检测期间15日', '5个工作日内提交方案，30日内整改完毕', '一个月内', '天综执罚决〔2023〕第024号', '（2033）1号'),
   fc.tuple(fc.constantFrom('2023年10月12日', '2024/1/31'), fc.nat({ max: 400 }), fc.constantFrom('', '至2023年12月30日', '16:00', '（星期四）')).map(([d, n, t]) => d + ' '.repeat(n) + t),
   fc.constantFrom(...HUGE),
@@ -52,12 +79,40 @@ describe('parsers never throw and always answer (fast-check)', () => {
       { numRuns: 500 },
     );
   });
+  test('parseTimeOfDay, parseOutcome, lateFeeOver, splitTransfer, normativeBasis, openSign (issue 17)', () => {
+    fc.assert(
+      fc.property(cellValue, (v) => {
+        const t = parseTimeOfDay(v);
+        if (t !== null) expect(Number.isInteger(t) && t > 0 && t < 1440).toBe(true);
+        const text = typeof v === 'string' ? v : String(v);
+        const o = parseOutcome(text);
+        expect(Number.isFinite(o.money) && o.money >= 0).toBe(true);
+        for (const f of o.lateFees) expect(Number.isFinite(f)).toBe(true);
+        const l = lateFeeOver(text);
+        if (l) expect(l.fine > 0 && l.late > 0).toBe(true);
+        expect(typeof splitTransfer(text).own).toBe('string');
+        const n = normativeBasis(text);
+        expect(n === null || typeof n === 'string').toBe(true);
+        expect(typeof openSign(text)).toBe('boolean');
+      }),
+      { numRuns: 500 },
+    );
+  });
+  test('inHolidayBreak answers for any day', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }), (d) => {
+        expect(typeof inHolidayBreak(d.toISOString().slice(0, 10))).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+  });
   test('parsePersons, findAmounts, parseMark, parseCount', () => {
     fc.assert(
       fc.property(cellValue, (v) => {
         const text = typeof v === 'string' ? v : String(v);
         const p = parsePersons(text);
-        expect(p.count).toBeGreaterThanOrEqual(p.names.length ? 1 : 0);
+        expect(p.count).toBeGreaterThanOrEqual(p.names.length > p.auxiliary.length ? 1 : 0);
+        for (const a of p.auxiliary) expect(p.names).toContain(a);
         for (const a of findAmounts(text)) expect(Number.isFinite(a.yuan)).toBe(true);
         expect(typeof parseMark(v).marked).toBe('boolean');
         const c = parseCount(v);
@@ -73,7 +128,7 @@ describe('checking never throws, for any cell values and row shapes', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...KINDS),
-        fc.array(fc.dictionary(fc.constantFrom(...officialColumns('inspection').map((c) => c.key), 'decisionNo', 'closedOn', 'outcome', 'basis', 'category', 'measure', 'startedOn', 'term', 'party', 'receiptNo', 'filedOn', 'decidedOn', 'procedure'), cellValue), { maxLength: 6 }),
+        fc.array(fc.dictionary(fc.constantFrom(...officialColumns('inspection').map((c) => c.key), 'decisionNo', 'closedOn', 'outcome', 'basis', 'category', 'measure', 'startedOn', 'term', 'party', 'receiptNo', 'filedOn', 'decidedOn', 'procedure', 'result', 'officers'), cellValue), { maxLength: 6 }),
         (kind, rows) => {
           const res = checkWorkbook([ledgerGrid(kind, rows)], OPTS);
           expect(res.ledgers).toHaveLength(1);

@@ -1,12 +1,12 @@
 /*
  * Dates with a time of day, and dates padded with spaces. These give the same answers in every
- * time zone: test/dates-tz.test.ts runs this file again under TZ=Asia/Shanghai and TZ=UTC.
+ * time zone: test/ledger/dates-tz.test.ts runs this file again under TZ=Asia/Shanghai and TZ=UTC.
  */
 import ExcelJS from 'exceljs';
-import { CellValue } from '../src/ledger/cell';
-import { parseDate } from '../src/ledger/dates';
-import { checkWorkbook } from '../src/validation/workbook';
-import { GOOD, ledgerGrid } from './helpers/ledger';
+import { CellValue } from '../../src/ledger/cell';
+import { parseDate } from '../../src/ledger/dates';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { GOOD, ledgerGrid } from '../helpers/ledger';
 
 describe('a date-time cell is the day written in it, in every time zone', () => {
   // exceljs hands a cell's date-time over as a Date whose UTC fields are the wall-clock value.
@@ -45,7 +45,8 @@ describe('padding between a date and what follows does not change the answer', (
   test.each([1, 10, 189, 190, 191, 200, 1000, 100_000])('%i spaces', (n) => {
     const pad = ' '.repeat(n);
     expect(parseDate(`2023年10月12日${pad}至2023年12月30日`)).toMatchObject({ ok: false, reason: expect.stringMatching(/日期范围/) });
-    expect(parseDate(`2023年10月12日${pad}（补录）`)).toMatchObject({ ok: false });
+    expect(parseDate(`2023年10月12日${pad}（预计）`)).toMatchObject({ ok: false });
+    expect(parseDate(`2023年10月12日${pad}（补录）`)).toEqual({ ok: true, date: '2023-10-12', twoDigitYear: false, remark: '补录' });
     expect(parseDate(`2023年10月12日${pad}`)).toEqual({ ok: true, date: '2023-10-12', twoDigitYear: false });
     expect(parseDate(`${pad}2023-10-12${pad}16:00`)).toEqual({ ok: true, date: '2023-10-12', twoDigitYear: false });
     expect(parseDate(`2023年10月12日${'\u3000'.repeat(n)}至2023年12月30日`).ok).toBe(false);

@@ -1,6 +1,6 @@
 /* Names with spacing: a space parts two names, but pads a two-character name; one person counts once. */
-import { parsePersons } from '../src/ledger/persons';
-import { GOOD, rulesOf } from './helpers/ledger';
+import { parsePersons } from '../../src/ledger/persons';
+import { GOOD, rulesOf } from '../helpers/ledger';
 
 describe('parsePersons', () => {
   test.each([

@@ -1,5 +1,5 @@
 /* "Not applicable" marks (/ ／ — - 无 不涉及): clean where the field does not apply, `required` where it does. */
-import { GOOD, Row, checkRows, rulesOf } from './helpers/ledger';
+import { GOOD, Row, checkRows, rulesOf } from '../helpers/ledger';
 
 const MARKS = ['/', '／', '—', '-', '——', '无', '不涉及', '/ ', ' / ', '\u3000/\u3000', 'N/A'];
 
@@ -19,11 +19,17 @@ describe('an inspection without hazards', () => {
 
 describe('in a field that applies, a mark is still empty, and the message says the field applies', () => {
   test('always required', () => {
-    const [r] = checkRows('penalty', [{ ...GOOD.penalty, closedOn: '/' }]);
+    const [r] = checkRows('penalty', [{ ...GOOD.penalty, basis: '/' }]);
     const issue = r.issues.find((i) => i.rule === 'required')!;
-    expect(issue.message).toBe('F3「结案时间」：“/”表示不适用，但「结案时间」是每个案件都要填写的。请补填结案时间。');
+    expect(issue.message).toBe('H3「处罚依据」：“/”表示不适用，但「处罚依据」是每个案件都要填写的。请补填处罚依据。');
     expect(r.status).toBe('invalid');
-    expect(r.issues.map((i) => i.rule)).toEqual(['required']); // not also date-invalid
+    expect(r.issues.map((i) => i.rule)).toEqual(['required']); // not also basis-no-article
+  });
+  test('a penalty’s 结案时间 written “/” is an open case to confirm, not a missing required value', () => {
+    const [r] = checkRows('penalty', [{ ...GOOD.penalty, closedOn: '/' }]);
+    expect(r.issues.map((i) => i.rule)).toEqual(['penalty-open-unconfirmed']);
+    expect(r.issues[0].message).toContain('「结案时间」写的是“/”，本行也没有写明尚未结案');
+    expect([r.status, r.reportMonth, r.pendingState]).toEqual(['pending', null, 'unconfirmed']);
   });
   test('required because of hazards', () => {
     const [r] = checkRows('inspection', [{ ...GOOD.inspection, measures: '—' }]);

@@ -1,12 +1,12 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
-import { parseCount } from '../src/ledger/count';
-import { formatChineseDate, parseDate, serialFromIso } from '../src/ledger/dates';
-import { parseMark } from '../src/ledger/marks';
-import { findAmounts, parseMoney } from '../src/ledger/money';
-import { parsePersons } from '../src/ledger/persons';
-import { parseChineseNumber } from '../src/ledger/text';
-import { addWorkdays, hasSchedule, isWorkday } from '../src/ledger/workdays';
+import { parseCount } from '../../src/ledger/count';
+import { formatChineseDate, parseDate, serialFromIso } from '../../src/ledger/dates';
+import { parseMark } from '../../src/ledger/marks';
+import { findAmounts, parseMoney } from '../../src/ledger/money';
+import { parsePersons } from '../../src/ledger/persons';
+import { parseChineseNumber } from '../../src/ledger/text';
+import { addWorkdays, hasSchedule, isWorkday } from '../../src/ledger/workdays';
 
 describe('dates (spec §2.1)', () => {
   const ok: [unknown, string][] = [
@@ -190,7 +190,7 @@ describe('Chinese working days (chinese-days data)', () => {
   });
   test.each(['America/New_York', 'Asia/Shanghai', 'Pacific/Kiritimati'])('the same answers in time zone %s', (tz) => {
     const script = `require('ts-node/register/transpile-only');
-      const w = require(${JSON.stringify(path.join(__dirname, '../src/ledger/workdays.ts'))});
+      const w = require(${JSON.stringify(path.join(__dirname, '../../src/ledger/workdays.ts'))});
       process.stdout.write(JSON.stringify([w.addWorkdays('2023-09-28', 2).date, w.isWorkday('2023-10-07'), w.isWorkday('2023-10-06')]));`;
     const out = execFileSync(process.execPath, ['-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual(['2023-10-08', true, false]);
