@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as H from '../test/hostile-files';
+import * as H from '../test/helpers/hostile-files';
 import { benchGrid } from './core.bench';
 
 interface Measured {

@@ -17,7 +17,7 @@ const MinimizerPlugin = require('minimizer-webpack-plugin');
 const { FOLDER, OFFLINE_FOLDER, WpsFilesPlugin, wpsFunctions } = require('./build-wps');
 
 const ROOT = path.resolve(__dirname, '..');
-/** ES level of these targets (test/wps-offline-build.test.ts parses every script at it). */
+/** ES level of these targets (test/wps/offline-build.test.ts parses every script at it). */
 const WPS_ECMA_VERSION = 2018;
 const OFFLINE_PAGE = 'offline/执法台账助手.html';
 const OFFLINE_ENTRY = 'offline/page';

@@ -16,7 +16,26 @@ import { SheetBook, setCell } from './sheets';
 export const REPORT_COLUMN_WIDTH = 9;
 const MAX_COLUMN = 16384;
 
-export async function fillReportColumns(io: WorkbookIO, book: SheetBook, noteOwn: (own: { id: string; range: CellRange }[]) => void): Promise<ReportMonthResult> {
+/** Rows set in the grid between two steps of the mirror. */
+const MIRROR_STEP = 2000;
+
+/** Runs steps to their end in one go (a host without a thread to keep free). */
+function runAll(steps: Generator<unknown, void>): Promise<void> {
+  while (!steps.next().done);
+  return Promise.resolve();
+}
+
+/**
+ * `slices` runs the work after the write (the cells mirrored into the grids, each filled sheet
+ * checked again) with pauses between its steps (Pacer.slices), so a big ledger does not block the
+ * page's thread.
+ */
+export async function fillReportColumns(
+  io: WorkbookIO,
+  book: SheetBook,
+  noteOwn: (own: { id: string; range: CellRange }[]) => void,
+  slices: (steps: Generator<unknown, void>) => Promise<void> = runAll,
+): Promise<ReportMonthResult> {
   const result: ReportMonthResult = { written: [], refused: [] };
   const probes = book
     .sorted()
@@ -33,7 +52,7 @@ export async function fillReportColumns(io: WorkbookIO, book: SheetBook, noteOwn
   const read = await io.read({ formulas: readable.map((p) => ({ id: p.e.id, range: { top: p.top, left: p.col, bottom: p.bottom, right: p.col } })) });
   const writes: SheetWrite[] = [];
   const own: { id: string; range: CellRange }[] = [];
-  const apply = new Map<string, () => void>();
+  const apply = new Map<string, () => Generator<unknown, void>>();
   for (const p of probes) {
     const { e, layout, col, existing } = p;
     if (e.protected) {
@@ -66,15 +85,19 @@ export async function fillReportColumns(io: WorkbookIO, book: SheetBook, noteOwn
       own.push({ id: e.id, range: { top: data.top, left: col, bottom: data.bottom, right: col } });
     }
     writes.push(w);
-    apply.set(e.id, () => {
+    apply.set(e.id, function* () {
       const grid = book.grid(e.id)!;
       if (!existing) {
         setCell(grid, layout.headerRow, col, REPORT_MONTH_HEADER);
         if (layout.headerRows > 1) grid.merges.push({ top: layout.headerRow, left: col, bottom: layout.headerRow + layout.headerRows - 1, right: col });
       }
-      for (const [r, t] of values) setCell(grid, r, col, t === '' ? null : t);
-      // The header now names the column: find the ledger again (cheap, no host call).
-      book.recheck(e.id);
+      let n = 0;
+      for (const [r, t] of values) {
+        setCell(grid, r, col, t === '' ? null : t);
+        if (++n % MIRROR_STEP === 0) yield n;
+      }
+      // The header now names the column: find the ledger again (no host call).
+      yield* book.recheckSteps(e.id);
       e.extent = { top: grid.top, bottom: Math.max(e.extent?.bottom ?? 0, layout.lastDataRow), width: Math.max(e.extent?.width ?? 0, gridRight(grid) - grid.left + 1) };
     });
   }
@@ -85,7 +108,7 @@ export async function fillReportColumns(io: WorkbookIO, book: SheetBook, noteOwn
     const e = book.entry(w.id)!;
     const failed = res.failed.find((f) => f.id === w.id);
     if (!failed) {
-      apply.get(w.id)!();
+      await slices(apply.get(w.id)!());
       continue;
     }
     result.written = result.written.filter((x) => x.sheet !== e.name);

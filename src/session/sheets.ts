@@ -141,9 +141,15 @@ export class SheetBook {
 
   /** Finds the ledger again in a grid the add-in changed in memory (a header it wrote). */
   recheck(id: string): void {
+    const steps = this.recheckSteps(id);
+    while (!steps.next().done);
+  }
+
+  /** recheck in steps (WorkbookChecker.setSheetSteps): yields the rows checked so far. */
+  *recheckSteps(id: string): Generator<number, void> {
     const g = this.checker.grid(id);
     const e = this.entries.get(id);
-    if (g && e && !this.checker.setSheet(id, g, e.position)) this.checker.removeSheet(id);
+    if (g && e && !(yield* this.checker.setSheetSteps(id, g, e.position))) this.checker.removeSheet(id);
   }
 
   /**

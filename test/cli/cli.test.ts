@@ -6,7 +6,7 @@ import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { readWorkbook } from '../../src/cli/xlsx';
 import { checkWorkbook } from '../../src/validation/workbook';
-import { ole } from '../hostile-files';
+import { ole } from '../helpers/hostile-files';
 
 const ROOT = path.join(__dirname, '../..');
 const FIXTURE = path.join(ROOT, '../shared/fixtures/sample-2023-10.xlsx');

@@ -1,5 +1,5 @@
 /*
- * `taizhang check` on crafted files (made here, see hostile-files.ts): each ends with exit 0, 1
+ * `taizhang check` on crafted files (made here, see test/helpers/hostile-files.ts): each ends with exit 0, 1
  * or 2 and, when refused, one Chinese line naming what the file is or which limit it passes.
  * How long and how much memory each refusal takes is measured in `npm run bench -- input`.
  */
@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { AlignmentType, Document, Packer, Paragraph } from 'docx';
 import { main } from '../../src/cli/main';
-import * as H from '../hostile-files';
+import * as H from '../helpers/hostile-files';
 
 const ROOT = path.join(__dirname, '../..');
 let tmp: string;

@@ -9,7 +9,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { craftXlsx, inl, inlRow } from '../input/craft';
-import { HEADER, TITLE, record } from '../hostile-files';
+import { HEADER, TITLE, record } from '../helpers/hostile-files';
 
 let tmp: string;
 beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-msg-'))));

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
 import webpack from 'webpack';
-import * as H from '../hostile-files';
+import * as H from '../helpers/hostile-files';
 
 const ROOT = path.join(__dirname, '../..');
 let outDir: string;

@@ -10,7 +10,7 @@ import { readXlsx } from '../../src/input/workbook';
 import { checkWorkbook } from '../../src/validation/workbook';
 import { ledgerIssues } from '../../src/validation/check';
 import { Craft, NS, craftXlsx, esc, inl, inlRow } from './craft';
-import { HEADER, TITLE, record } from '../hostile-files';
+import { HEADER, TITLE, record } from '../helpers/hostile-files';
 import { cellOf } from '../../src/wps/values';
 
 const TODAY = '2023-11-05';

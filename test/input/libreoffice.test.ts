@@ -10,7 +10,7 @@ import * as path from 'path';
 import { readWorkbook } from '../../src/cli/xlsx';
 import { checkWorkbook } from '../../src/validation/workbook';
 import { ledgerIssues } from '../../src/validation/check';
-import { HEADER, TITLE } from '../hostile-files';
+import { HEADER, TITLE } from '../helpers/hostile-files';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');

@@ -9,7 +9,7 @@ import { SheetReader } from '../../src/input/sheet-read';
 import { readXlsx } from '../../src/input/workbook';
 import { fromExcelJs } from '../../src/offline/copy-check';
 import { templateWorkbook } from '../../src/cli/template';
-import * as H from '../hostile-files';
+import * as H from '../helpers/hostile-files';
 import { craftXlsx } from './craft';
 
 const SAMPLE = path.join(__dirname, '../../../shared/fixtures/sample-2023-10.xlsx');

@@ -5,7 +5,7 @@
  */
 import { rollUp } from '../../src/rollup';
 import { craftXlsx, inlRow } from './craft';
-import { HEADER, TITLE, record } from '../hostile-files';
+import { HEADER, TITLE, record } from '../helpers/hostile-files';
 
 test('a township workbook with dividers, a total and a continuation: every October case is counted', async () => {
   const iso = (r: number, n: number) => inlRow(r, record(n)).replace(/<c r="F\d+"[^]*?<\/c>/, `<c r="F${r}" t="d"><v>2023-10-2${n % 9}T00:00:00</v></c>`);

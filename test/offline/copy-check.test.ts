@@ -9,7 +9,7 @@ import { workbookCopy } from '../../src/offline/copy';
 import { openWorkbookFile } from '../../src/offline/read';
 import { readXlsx } from '../../src/input/workbook';
 import { craftXlsx, esc, inlRow } from '../input/craft';
-import { HEADER, TITLE, record } from '../hostile-files';
+import { HEADER, TITLE, record } from '../helpers/hostile-files';
 
 const SAMPLE = path.join(__dirname, '../../../shared/fixtures/sample-2023-10.xlsx');
 

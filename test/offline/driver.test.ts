@@ -14,7 +14,7 @@ import { workbookCopy, copyName, TOO_MANY_MERGES } from '../../src/offline/copy'
 import { FileDriver, FileSession, OFFLINE_LIVE, OFFLINE_MARKS, OFFLINE_SELECT, browserStore } from '../../src/offline/file-driver';
 import { openWorkbookFile } from '../../src/offline/read';
 import { FIXTURE, TODAY } from '../excel/helpers';
-import * as H from '../hostile-files';
+import * as H from '../helpers/hostile-files';
 
 function session(driver: FileDriver): WorkbookSession {
   return new FileSession(driver, { setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (h) => clearTimeout(h as NodeJS.Timeout), now: () => Date.now(), today: () => TODAY });

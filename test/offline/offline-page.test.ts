@@ -18,7 +18,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { FIXTURE } from '../excel/helpers';
-import * as H from '../hostile-files';
+import * as H from '../helpers/hostile-files';
 import { axeCheck, headingLevels } from '../helpers/axe';
 import { builtAll } from '../helpers/builds';
 import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM } from '../helpers/pane-browser';

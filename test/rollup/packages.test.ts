@@ -8,7 +8,7 @@ import { Kind } from '../../src/ledger/columns';
 import { RollupJson, rollUp, rollupJson, Rollup, classifyPenalty } from '../../src/rollup';
 import { SubmissionPackage } from '../../src/submission';
 import { GOOD, ledgerGrid } from '../helpers/ledger';
-import { DocxTable, dataRows, headerTexts, readDocx } from '../submission-helpers';
+import { DocxTable, dataRows, headerTexts, readDocx } from '../submission/helpers-package';
 import { TIANNING_OCT, TIANNING_OCT_CORRECTED, TOWNSHIP_LIST, XIYING_OCT, sampleFolder, sentEml, shuiyuguanDocx, townshipPackage } from '../../scripts/rollup-samples';
 
 const at = (s: string) => new Date(s);

@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import type { WorkbookJson } from '../fake-excel';
 import { CHROMIUM, HAS_CHROMIUM, ROOT, openPaneSite, paneScript, routePane, type PaneSite } from '../helpers/pane-browser';
 import { axeCheck, headingLevels } from '../helpers/axe';
-import { TOWNSHIPS, pickedFiles } from '../rollup-pane-helpers';
+import { TOWNSHIPS, pickedFiles } from './pane-helpers';
 import { gbkZip, mailHeaders, mbox, outlookMsg, rar5, rfc822 } from './formats';
 import { TIANNING_OCT, townshipPackage } from '../../scripts/rollup-samples';
 

@@ -22,7 +22,7 @@ import { newSheetOf } from '../../src/taskpane/rollup-sheets';
 import { dueLabel, pickedText } from '../../src/taskpane/RollupPanel';
 import { unreadableText } from '../../src/taskpane/RollupResult';
 import { TODAY, fixtureWorkbook, setup, teardown } from '../excel/helpers';
-import { FORMULA_TOWNSHIP, TOWNSHIPS, expectedRows, formulasIn, pickedFiles, sheetRows } from '../rollup-pane-helpers';
+import { FORMULA_TOWNSHIP, TOWNSHIPS, expectedRows, formulasIn, pickedFiles, sheetRows } from './pane-helpers';
 
 // jsdom 20's Blob has no arrayBuffer() (browsers have had it since 2019): read it as a browser would.
 if (!Blob.prototype.arrayBuffer) {

@@ -9,7 +9,7 @@ import { prepareSubmission } from '../../src/submission';
 import { pendingLabel } from '../../src/validation/check';
 import { checkWorkbook } from '../../src/validation/workbook';
 import { GOOD, Row, TODAY, ledgerGrid } from '../helpers/ledger';
-import { readDocx } from '../submission-helpers';
+import { readDocx } from '../submission/helpers-package';
 
 const row = (n: number, r: Row): Row => ({ ...GOOD.penalty, seq: n, decisionNo: `天综执罚决〔2023〕${70 + n}号`, party: `某公司${n}`, ...r });
 const ROWS: Row[] = [

@@ -1,8 +1,8 @@
 /* Periods, due dates and file names of the submission package. */
 import * as fc from 'fast-check';
-import { cleanFileName, docxFileName, dueOf, emlFileName, periodLabel } from '../src/submission';
-import { recipientsSchema, teamSchema } from '../src/submission/options';
-import { period } from './submission-helpers';
+import { cleanFileName, docxFileName, dueOf, emlFileName, periodLabel } from '../../src/submission';
+import { recipientsSchema, teamSchema } from '../../src/submission/options';
+import { period } from './helpers-package';
 
 describe('period labels and due dates', () => {
   test.each([

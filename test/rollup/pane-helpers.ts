@@ -3,9 +3,9 @@
  * submit code (scripts/rollup-samples.ts) for 天宁镇 (on time, then a corrected resend), 西营镇
  * (late, with errors) and 水峪贯镇 (a Word file typed by hand), plus a file that is no Word file.
  */
-import { FakeWorkbook } from './fake-excel';
-import type { NewSheet } from '../src/session/driver';
-import { TIANNING_OCT, TIANNING_OCT_CORRECTED, XIYING_OCT, sentEml, shuiyuguanDocx, townshipPackage } from '../scripts/rollup-samples';
+import { FakeWorkbook } from '../fake-excel';
+import type { NewSheet } from '../../src/session/driver';
+import { TIANNING_OCT, TIANNING_OCT_CORRECTED, XIYING_OCT, sentEml, shuiyuguanDocx, townshipPackage } from '../../scripts/rollup-samples';
 
 export interface PickedFile {
   name: string;

@@ -10,10 +10,10 @@ import * as vm from 'vm';
 import { webcrypto } from 'crypto';
 import webpack from 'webpack';
 import { simpleParser } from 'mailparser';
-import { CONTACT, TEAM, TODAY, dataRows, readDocx } from './submission-helpers';
-import { GOOD, ledgerGrid } from './helpers/ledger';
+import { CONTACT, TEAM, TODAY, dataRows, readDocx } from './helpers-package';
+import { GOOD, ledgerGrid } from '../helpers/ledger';
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = path.join(__dirname, '..', '..');
 let outDir: string;
 let stats: webpack.Stats;
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
     devtool: false,
     target: 'web',
     context: ROOT,
-    entry: path.join(__dirname, 'submission-browser-entry.ts'),
+    entry: path.join(__dirname, 'browser-entry.ts'),
     output: { path: outDir, filename: 'submission.js', library: { name: 'TZ', type: 'var' } },
     resolve: { extensions: ['.ts', '.mjs', '.js'] },
     module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: false } } }] },
@@ -62,7 +62,7 @@ test('the bundle builds the Word file and the draft with browser globals only', 
   const ctx = vm.createContext(sandbox);
   vm.runInContext(code, ctx, { filename: 'submission.js' });
   expect(vm.runInContext('typeof require + typeof process + typeof Buffer', ctx)).toBe('undefinedundefinedundefined');
-  const TZ = (ctx as { TZ: typeof import('./submission-browser-entry') }).TZ;
+  const TZ = (ctx as { TZ: typeof import('./browser-entry') }).TZ;
   const grids = [ledgerGrid('penalty', [GOOD.penalty], '行政处罚案件台账'), ledgerGrid('inspection', [GOOD.inspection], '行政检查案件台账')];
   const check = TZ.checkWorkbook(JSON.parse(JSON.stringify(grids)), { today: TODAY });
   const r = await TZ.prepareSubmission(check, { period: TZ.periodSchema.parse('2023-10'), team: TEAM, contact: CONTACT, today: TODAY });

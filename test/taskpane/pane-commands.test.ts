@@ -6,11 +6,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DOMParser } from '@xmldom/xmldom';
-import { onPaneCommand, sendPaneCommand } from '../src/commands/bridge';
-import { duePeriod, FIRST_REPORT } from '../src/taskpane/form';
-import { FakeWorkbook, installFakeOffice } from './fake-excel';
+import { onPaneCommand, sendPaneCommand } from '../../src/commands/bridge';
+import { duePeriod, FIRST_REPORT } from '../../src/taskpane/form';
+import { FakeWorkbook, installFakeOffice } from '../fake-excel';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '..', '..');
 const doc = new DOMParser().parseFromString(fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8'), 'text/xml') as unknown as Node;
 interface Node {
   localName: string | null;
@@ -46,7 +46,7 @@ test('commands.ts associates the manifest’s function; clicking the button queu
   const host = events as unknown as Window;
   (globalThis as unknown as { window: unknown }).window = host;
   try {
-    jest.isolateModules(() => require('../src/commands/commands'));
+    jest.isolateModules(() => require('../../src/commands/commands'));
     await new Promise((r) => setTimeout(r, 0)); // Office.onReady resolves
     expect([...office.host.actions.keys()]).toEqual(['prepareMonthlySubmission']);
     await office.host.runCommand('prepareMonthlySubmission'); // resolves on event.completed()

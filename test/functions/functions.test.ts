@@ -1,9 +1,9 @@
 /* The TZ.* custom functions (spec §5.2), called the way Excel calls them. */
-import { CellValue } from '../src/ledger/cell';
-import { Kind, officialColumns } from '../src/ledger/columns';
-import { isoFromSerial, serialFromIso } from '../src/ledger/dates';
-import { templateSheet } from '../src/ledger/template';
-import { GOOD, Row } from './helpers/ledger';
+import { CellValue } from '../../src/ledger/cell';
+import { Kind, officialColumns } from '../../src/ledger/columns';
+import { isoFromSerial, serialFromIso } from '../../src/ledger/dates';
+import { templateSheet } from '../../src/ledger/template';
+import { GOOD, Row } from '../helpers/ledger';
 
 // The custom functions runtime, as far as the wrappers use it.
 class FakeCfError {
@@ -19,7 +19,7 @@ class FakeCfError {
 };
 
 // eslint-disable-next-line import/first
-import { checkRowFn, isWorkdayCnFn, publicityDueFn, reportMonthFn, workdayCnFn } from '../src/functions/functions';
+import { checkRowFn, isWorkdayCnFn, publicityDueFn, reportMonthFn, workdayCnFn } from '../../src/functions/functions';
 
 const S = (iso: string): number => serialFromIso(iso);
 const iso = (serial: number): string => isoFromSerial(serial);

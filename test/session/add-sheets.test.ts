@@ -6,16 +6,16 @@
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
-import { Rollup, rollUp, summaryWorkbook } from '../src/rollup';
-import type { NewSheet } from '../src/session/driver';
-import { SHEET_NAME_MAX, newSheetName, validSheetName } from '../src/session/new-sheets';
-import { newSheetOf } from '../src/taskpane/rollup-sheets';
-import { workbookCopy } from '../src/offline/copy';
-import { FileDriver, FileSession, browserStore } from '../src/offline/file-driver';
-import { openWorkbookFile } from '../src/offline/read';
-import { FIXTURE, TODAY, fixtureWorkbook, setup, teardown } from './excel/helpers';
-import { FORMULA_TOWNSHIP, TOWNSHIPS, expectedRows, formulasIn, pickedFiles, sheetRows } from './rollup-pane-helpers';
-import { wpsSetup } from './wps/helpers';
+import { Rollup, rollUp, summaryWorkbook } from '../../src/rollup';
+import type { NewSheet } from '../../src/session/driver';
+import { SHEET_NAME_MAX, newSheetName, validSheetName } from '../../src/session/new-sheets';
+import { newSheetOf } from '../../src/taskpane/rollup-sheets';
+import { workbookCopy } from '../../src/offline/copy';
+import { FileDriver, FileSession, browserStore } from '../../src/offline/file-driver';
+import { openWorkbookFile } from '../../src/offline/read';
+import { FIXTURE, TODAY, fixtureWorkbook, setup, teardown } from '../excel/helpers';
+import { FORMULA_TOWNSHIP, TOWNSHIPS, expectedRows, formulasIn, pickedFiles, sheetRows } from '../rollup/pane-helpers';
+import { wpsSetup } from '../wps/helpers';
 
 let r: Rollup;
 let sheets: NewSheet[];

@@ -6,10 +6,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { Packer } from 'docx';
 import JSZip from 'jszip';
-import { SubmissionPackage, prepareSubmission } from '../src/submission';
-import { documentXml, skeletonDocument } from '../src/submission/docx';
-import { CONTACT, DocxRead, TEAM, TODAY, W, child, children, dataRows, headerTexts, period, python, readDocx, textOf, wattr, workbook } from './submission-helpers';
-import { GOOD } from './helpers/ledger';
+import { SubmissionPackage, prepareSubmission } from '../../src/submission';
+import { documentXml, skeletonDocument } from '../../src/submission/docx';
+import { CONTACT, DocxRead, TEAM, TODAY, W, child, children, dataRows, headerTexts, period, python, readDocx, textOf, wattr, workbook } from './helpers-package';
+import { GOOD } from '../helpers/ledger';
 
 // Official columns in official order (spec §1.1–1.3).
 const PENALTY_HEADERS = ['序号', '行政处罚决定书', '案由', '行政相对人名称', '主要违法事实', '结案时间', '处罚情况', '处罚依据', '执法人员', '罚没票据号', '备注'];

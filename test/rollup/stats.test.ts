@@ -1,6 +1,6 @@
 /* The statistics rules case by case (《行政处罚情况统计表》填表说明 3–5; docs/dev/rollup.md). */
-import { reviewGroup } from '../src/rollup/groups';
-import { classifyCoercion, classifyPenalty, moneyOf } from '../src/rollup/stats';
+import { reviewGroup } from '../../src/rollup/groups';
+import { classifyCoercion, classifyPenalty, moneyOf } from '../../src/rollup/stats';
 
 describe('a penalty counts once, under its heaviest kind (第九条 order, light to heavy)', () => {
   test.each([

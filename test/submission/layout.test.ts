@@ -1,4 +1,4 @@
-import { cellLines, splitDocNo, textWidth } from '../src/submission/layout';
+import { cellLines, splitDocNo, textWidth } from '../../src/submission/layout';
 
 test('a document number too wide for its column breaks before the year, not inside it', () => {
   const no = '天综执检〔2023〕43号';

@@ -3,10 +3,10 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { prepareSubmission } from '../src/submission';
-import { CONTACT, TEAM, TODAY, period, sampleCheck } from './submission-helpers';
+import { prepareSubmission } from '../../src/submission';
+import { CONTACT, TEAM, TODAY, period, sampleCheck } from './helpers-package';
 
-const SCRIPT = path.join(__dirname, '../scripts/render-docx.sh');
+const SCRIPT = path.join(__dirname, '../../scripts/render-docx.sh');
 const HAVE = ['soffice', 'pdftoppm', 'pdftotext', 'pdfinfo'].every((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status === 0);
 if (!HAVE) console.warn('跳过 LibreOffice 渲染测试：未安装 soffice 或 poppler-utils（CI 的 .ci/run 会安装）');
 const maybe = HAVE ? test : test.skip;

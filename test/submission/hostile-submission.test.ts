@@ -1,10 +1,10 @@
 /* Bidi controls in cells and in the team name reach neither the Word file nor the e-mail (they already stay out of file names). */
 import { simpleParser } from 'mailparser';
 import JSZip from 'jszip';
-import { prepareSubmission } from '../src/submission';
-import { checkWorkbook } from '../src/validation/workbook';
-import { GOOD, ledgerGrid } from './helpers/ledger';
-import { CONTACT, TODAY, period } from './submission-helpers';
+import { prepareSubmission } from '../../src/submission';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { GOOD, ledgerGrid } from '../helpers/ledger';
+import { CONTACT, TODAY, period } from './helpers-package';
 
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 

@@ -13,26 +13,26 @@ import * as vm from 'vm';
 import { spawnSync } from 'child_process';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
-import { bundleProblems, inlineScripts, shippedScripts, syntaxProblem } from './helpers/bundle-syntax';
-import { FIXTURE } from './excel/helpers';
-import { CALLBACKS, PANE_BUTTON } from '../src/wps/ribbon';
-import { modelFromXlsx } from './fake-excel/from-xlsx';
+import { bundleProblems, inlineScripts, shippedScripts, syntaxProblem } from '../helpers/bundle-syntax';
+import { FIXTURE } from '../excel/helpers';
+import { CALLBACKS, PANE_BUTTON } from '../../src/wps/ribbon';
+import { modelFromXlsx } from '../fake-excel/from-xlsx';
 import webpack from 'webpack';
-import { TEST_ADDIN_URL as ADDIN_URL, builtAll } from './helpers/builds';
+import { TEST_ADDIN_URL as ADDIN_URL, builtAll } from '../helpers/builds';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const W = require('../scripts/build-wps.js');
+const W = require('../../scripts/build-wps.js');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { OFFLINE_PAGE, WPS_ECMA_VERSION } = require('../scripts/build-wps-config.js');
+const { OFFLINE_PAGE, WPS_ECMA_VERSION } = require('../../scripts/build-wps-config.js');
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
 const HAS_XMLLINT = !spawnSync('xmllint', ['--version']).error;
-if (!HAS_CHROMIUM) console.warn(`test/wps-offline-build.test.ts: 找不到 Chromium（${CHROMIUM}），跳过离线页面的浏览器测试`);
-if (!HAS_XMLLINT) console.warn('test/wps-offline-build.test.ts: xmllint 未安装，跳过 XML 格式检查');
+if (!HAS_CHROMIUM) console.warn(`test/wps/offline-build.test.ts: 找不到 Chromium（${CHROMIUM}），跳过离线页面的浏览器测试`);
+if (!HAS_XMLLINT) console.warn('test/wps/offline-build.test.ts: xmllint 未安装，跳过 XML 格式检查');
 const OUT = path.join(ROOT, 'test-output');
-const VERSION: string = require('../package.json').version;
+const VERSION: string = require('../../package.json').version;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-wps-'));
 let DIST = process.env.TZ_WPS_DIST || '';
@@ -194,7 +194,7 @@ test(`every script of the WPS folder, the offline package and the offline page p
   60_000,
 );
 
-/** test/wps-pane-entry.ts (the fake WPS Application) bundled for the page. */
+/** test/wps/pane-entry.ts (the fake WPS Application) bundled for the page. */
 async function fakeWpsScript(): Promise<string> {
   const out = path.join(tmp, 'fake-wps');
   const compiler = webpack({
@@ -202,7 +202,7 @@ async function fakeWpsScript(): Promise<string> {
     devtool: false,
     target: 'web',
     context: ROOT,
-    entry: path.join(__dirname, 'wps-pane-entry.ts'),
+    entry: path.join(__dirname, 'pane-entry.ts'),
     output: { path: out, filename: 'fake-wps.js' },
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: false } } }] },

@@ -1,9 +1,9 @@
 /* prepareSubmission: which rows block the package, what goes where, due dates. */
-import { SubmissionOptionError, prepareSubmission } from '../src/submission';
-import { checkWorkbook } from '../src/validation/workbook';
-import { namedMonth } from '../src/submission/select';
-import { CONTACT, INSPECTION_ROWS, PENALTY_ROWS, TEAM, TODAY, dataRows, period, readDocx, workbook } from './submission-helpers';
-import { GOOD, ledgerGrid } from './helpers/ledger';
+import { SubmissionOptionError, prepareSubmission } from '../../src/submission';
+import { checkWorkbook } from '../../src/validation/workbook';
+import { namedMonth } from '../../src/submission/select';
+import { CONTACT, INSPECTION_ROWS, PENALTY_ROWS, TEAM, TODAY, dataRows, period, readDocx, workbook } from './helpers-package';
+import { GOOD, ledgerGrid } from '../helpers/ledger';
 
 const opts = (p = '2023-10', extra: { allowErrors?: boolean; today?: string } = {}) => ({ period: period(p), team: TEAM, contact: CONTACT, today: TODAY, ...extra });
 

@@ -4,10 +4,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ParsedMail, simpleParser } from 'mailparser';
-import { MAILTO_SAFE_LENGTH, SubmissionOptionError, SubmissionPackage, prepareSubmission } from '../src/submission';
-import { buildEml, mailtoUrl } from '../src/submission/email';
-import { CONTACT, TEAM, TODAY, period, python, sampleCheck, workbook } from './submission-helpers';
-import { GOOD } from './helpers/ledger';
+import { MAILTO_SAFE_LENGTH, SubmissionOptionError, SubmissionPackage, prepareSubmission } from '../../src/submission';
+import { buildEml, mailtoUrl } from '../../src/submission/email';
+import { CONTACT, TEAM, TODAY, period, python, sampleCheck, workbook } from './helpers-package';
+import { GOOD } from '../helpers/ledger';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** Header fields of a draft: nothing else may appear, whatever the cells and options hold. */

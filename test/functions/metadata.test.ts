@@ -1,9 +1,9 @@
 /* functions.json as custom-functions-metadata (the engine of the webpack plugin) builds it from the JSDoc. */
 import * as path from 'path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
-import { holidayDataRange } from '../src/validation/cell-functions';
+import { holidayDataRange } from '../../src/validation/cell-functions';
 
-const SOURCE = path.resolve(__dirname, '..', 'src', 'functions', 'functions.ts');
+const SOURCE = path.resolve(__dirname, '..', '..', 'src', 'functions', 'functions.ts');
 
 interface Param {
   name: string;
@@ -97,7 +97,7 @@ test('the help names the years the holiday data covers', () => {
 });
 
 test('each id is associated with an exported wrapper', async () => {
-  const mod = (await import('../src/functions/functions')) as unknown as Record<string, unknown>;
+  const mod = (await import('../../src/functions/functions')) as unknown as Record<string, unknown>;
   expect(associate.map((a) => a.id)).toEqual(functions.map((f) => f.id));
   for (const a of associate) expect(typeof mod[a.functionName]).toBe('function');
 });

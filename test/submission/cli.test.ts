@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { simpleParser } from 'mailparser';
-import { main } from '../src/cli/main';
-import { SAMPLE, TEAM } from './submission-helpers';
+import { main } from '../../src/cli/main';
+import { SAMPLE, TEAM } from './helpers-package';
 
 interface Run {
   code: number;
