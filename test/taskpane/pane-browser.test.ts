@@ -355,6 +355,8 @@ chromiumTest(
     await list(page).waitFor();
     const todo = page.getByText('还不能报送');
     await todo.waitFor();
+    // The cards come in the results' slices: wait for the last line of what is still to do.
+    await page.getByText(/标题中的“XX综合行政执法队”改成本单位名称/).waitFor();
     await expect(page.getByText('没有发现问题，台账可以报送。').count()).resolves.toBe(0);
     await expect(page.getByText(/台账里还没有案件记录/).count()).resolves.toBe(1);
     await expect(page.getByText(/标题中的“XX综合行政执法队”改成本单位名称/).count()).resolves.toBe(1);
