@@ -8,7 +8,7 @@ import type { FullRequest, MarksFound, NewSheet, ReadRequest, ReadResult, SheetI
 import { SheetBook } from '../session/sheets';
 import { excelApiSupported } from './office';
 import { FoundMark, readMarkCells } from './marks';
-import { MergeMode, ReadBudget, readSheets } from './read';
+import { MergeMode, ReadBudget, isHidden, readSheets } from './read';
 import { queueTemplateSheet } from './template-sheet';
 import { readView } from './view';
 import { withoutEvents, writeSheets } from './write';
@@ -29,13 +29,15 @@ export class ExcelIO implements WorkbookIO {
 
   async listSheets(): Promise<WorkbookInfo> {
     const list = this.ctx.workbook.worksheets;
-    list.load('items/id,items/name,items/position,items/protection/protected');
+    // Worksheet.visibility (ExcelApi 1.1): "Visible" | "Hidden" | "VeryHidden"
+    // (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member).
+    list.load('items/id,items/name,items/position,items/protection/protected,items/visibility');
     // DATE(1904,1,1) is 1462 in the 1900 date system and 0 in the 1904 system.
     const probe = this.ctx.workbook.functions.date(1904, 1, 1);
     probe.load('value');
     await this.sync();
     return {
-      sheets: list.items.map((w) => ({ id: w.id, name: w.name, position: w.position, protected: w.protection.protected })),
+      sheets: list.items.map((w) => ({ id: w.id, name: w.name, position: w.position, protected: w.protection.protected, hidden: isHidden(w.visibility) })),
       date1904: probe.value === 0,
     };
   }
@@ -99,7 +101,7 @@ export class ExcelIO implements WorkbookIO {
       }
     });
     for (const ws of made) this.mergeModes.set(ws.id, 'sheet');
-    return made.map((ws) => ({ id: ws.id, name: ws.name, position: ws.position, protected: false }));
+    return made.map((ws) => ({ id: ws.id, name: ws.name, position: ws.position, protected: false, hidden: false }));
   }
 
   /** New sheets of values (add-sheets.ts, loaded with the 县局汇总 view's chunk), in syncs within the payload budget. */

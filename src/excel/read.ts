@@ -169,7 +169,7 @@ async function attemptRead(ctx: Excel.RequestContext, sync: Sync, full: FullRequ
   const rowsAllowed = allowances(full, opts.budget);
   const pendingFull: PendingFull[] = full.map((req, i) => {
     const ws = sheets.getItem(req.id);
-    ws.load('name,position,protection/protected');
+    ws.load('name,position,protection/protected,visibility');
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
     const n = rowsAllowed[i];
@@ -237,12 +237,18 @@ function queueMerges(ws: Excel.Worksheet, start: number, n: number, mode: MergeM
   return out;
 }
 
+/** Worksheet.visibility is `Hidden` or `VeryHidden` (a sheet unhidden again reads `Visible`). */
+export function isHidden(visibility: string): boolean {
+  return visibility === 'Hidden' || visibility === 'VeryHidden';
+}
+
 async function finishPass1(p: PendingFull, pause?: () => Promise<void>): Promise<FullRead> {
   const name = p.ws.name;
   const position = p.ws.position;
   const prot = p.ws.protection.protected;
+  const hidden = isHidden(p.ws.visibility);
   if (p.used.isNullObject) {
-    return { id: p.req.id, name, position, protected: prot, grid: { name, top: 1, left: 1, rows: [], merges: [] }, bottom: 0, width: 0, complete: true, merges: p.mode };
+    return { id: p.req.id, name, position, protected: prot, hidden, grid: { name, top: 1, left: 1, rows: [], merges: [] }, bottom: 0, width: 0, complete: true, merges: p.mode };
   }
   const top = p.used.rowIndex + 1;
   const left = p.used.columnIndex + 1;
@@ -263,7 +269,7 @@ async function finishPass1(p: PendingFull, pause?: () => Promise<void>): Promise
     place(grid, b.used.rowIndex, b.used.columnIndex, b.used.values, b.used.valueTypes);
   }
   for (const m of p.merges) if (!m.isNullObject) grid.merges.push(...mergesFromAddress(m.address));
-  return { id: p.req.id, name, position, protected: prot, grid, bottom, width, complete: covered >= bottom, merges: p.mode };
+  return { id: p.req.id, name, position, protected: prot, hidden, grid, bottom, width, complete: covered >= bottom, merges: p.mode };
 }
 
 function place(grid: SheetGrid, rowIndex: number, columnIndex: number, values: unknown[][], types: string[][]): void {

@@ -77,7 +77,9 @@ export class FileDriver implements WorkbookDriver {
 
   private info(id: string): SheetInfo {
     const i = this.file.sheets.findIndex((s) => s.id === id);
-    return { id, name: this.file.sheets[i].grid.name, position: i, protected: false };
+    const g = this.file.sheets[i].grid;
+    // The reader's <sheet state="hidden|veryHidden"> (src/input/sheets.ts), as the add-in hosts report it.
+    return { id, name: g.name, position: i, protected: false, hidden: !!g.hidden };
   }
 
   private io(): WorkbookIO {

@@ -26,6 +26,11 @@ export interface SheetInfo {
   position: number;
   /** Worksheet protection is on: the session writes nothing there. */
   protected: boolean;
+  /**
+   * The sheet is hidden or very hidden in the workbook: still read and checked, and the pane
+   * says so (often last year's copy). Absent: the host cannot tell (the grid's own flag stands).
+   */
+  hidden?: boolean;
 }
 
 export interface WorkbookInfo {

@@ -23,6 +23,8 @@ export interface SheetSummary {
   infos: number;
   /** Rows with status `pending` (待复检 / 尚未结案). */
   pending: number;
+  /** The sheet is hidden in the workbook (checked and reported all the same). */
+  hidden?: true;
 }
 
 /**

@@ -126,6 +126,11 @@ export class SheetBook {
   *applyFullSteps(read: SheetRead): Generator<number, Entry> {
     const e = this.upsert(read);
     e.extent = { top: read.grid.top, bottom: read.bottom, width: read.width };
+    // The sheet's visibility as the host last listed or read it goes with its cells into the check (LedgerLayout.hidden).
+    if (e.hidden !== undefined) {
+      if (e.hidden) read.grid.hidden = true;
+      else delete read.grid.hidden;
+    }
     const layout = read.complete ? yield* this.checker.setSheetSteps(read.id, read.grid, read.position) : null;
     if (!layout && !(read.complete && this.checker.isRoster(read.id))) this.checker.removeSheet(read.id);
     return e;

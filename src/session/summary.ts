@@ -25,6 +25,7 @@ export function sheetSummary(l: LedgerResult): SheetSummary {
     warnings: c.warning,
     infos: c.info,
     pending: c.pending,
+    ...(l.layout.hidden ? { hidden: true as const } : {}),
   };
   summaries.set(l, out);
   return out;

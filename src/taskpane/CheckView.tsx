@@ -5,6 +5,7 @@ import { LEDGERS } from '../ledger/columns';
 import { thousands } from '../ledger/numbers';
 import type { PaneState, SheetSummary } from '../session/service';
 import { IssueList, SelectCell, SeverityBadge } from './IssueList';
+import { HIDDEN_MARK, HIDDEN_NOTE } from './hidden-sheet';
 import { groupIssues } from './issues';
 import { Note } from './Note';
 import type { RostersProps } from './RosterCard';
@@ -88,7 +89,10 @@ function SheetCard({ sheet }: { sheet: SheetSummary }): React.ReactElement {
         <Badge appearance="filled" color={KIND_COLOR[sheet.kind]} shape="rounded" className={s.badge}>
           {LEDGERS[sheet.kind].name}
         </Badge>
-        <Body1Strong className={s.sheetName}>{sheet.name}</Body1Strong>
+        <Body1Strong className={s.sheetName}>
+          {sheet.name}
+          {sheet.hidden && <span className={s.team}>{HIDDEN_MARK}</span>}
+        </Body1Strong>
       </div>
       <div className={s.counts}>
         <Body1>{thousands(sheet.records)} 条记录</Body1>
@@ -98,6 +102,7 @@ function SheetCard({ sheet }: { sheet: SheetSummary }): React.ReactElement {
         <Count n={sheet.pending} label="待办" severity="pending" />
       </div>
       {!sheet.team && <Caption1 className={s.team}>标题中的单位还是“XX”或没有写，请在标题中写明本单位名称。</Caption1>}
+      {sheet.hidden && <Caption1 className={s.team}>{HIDDEN_NOTE}</Caption1>}
     </li>
   );
 }

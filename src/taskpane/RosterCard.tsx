@@ -4,6 +4,7 @@ import { Badge, Body1, Body1Strong, Button, Caption1, makeStyles, tokens } from 
 import { formatChineseDate } from '../ledger/dates';
 import { thousands } from '../ledger/numbers';
 import type { RosterCertificate, RosterResult } from '../validation/check';
+import { HIDDEN_MARK } from './hidden-sheet';
 import { IssueEntry, SelectCell, SeverityBadge } from './IssueList';
 
 const useStyles = makeStyles({
@@ -40,7 +41,10 @@ function RosterCard({ roster, onSelect }: { roster: RosterResult; onSelect: Sele
         <Badge appearance="filled" color="informative" shape="rounded" className={s.badge}>
           执法人员名单
         </Badge>
-        <Body1Strong className={s.name}>{roster.sheet}</Body1Strong>
+        <Body1Strong className={s.name}>
+          {roster.sheet}
+          {roster.hidden && <span className={s.muted}>{HIDDEN_MARK}</span>}
+        </Body1Strong>
         <Button size="small" appearance="subtle" onClick={() => onSelect(roster.sheet, roster.cell)} title={`转到工作表「${roster.sheet}」`}>
           转到名单
         </Button>

@@ -39,7 +39,22 @@ export function sheetInfo(ws: Et.Worksheet, id: string): SheetInfo {
   } catch {
     prot = false;
   }
-  return { id, name: ws.Name, position: ws.Index - 1, protected: prot };
+  return { id, name: ws.Name, position: ws.Index - 1, protected: prot, hidden: sheetHidden(ws) };
+}
+
+/**
+ * Worksheet.Visible is an XlSheetVisibility: xlSheetVisible -1, xlSheetHidden 0,
+ * xlSheetVeryHidden 2 (et-jsapi-declare lib.et.d.ts; as VBA's,
+ * https://learn.microsoft.com/office/vba/api/excel.worksheet.visible). Code may also set it to
+ * true or false, so a boolean false reads as hidden too. Unreadable: treated as visible.
+ */
+function sheetHidden(ws: Et.Worksheet): boolean {
+  try {
+    const v: unknown = ws.Visible;
+    return v === 0 || v === 2 || v === false;
+  } catch {
+    return false;
+  }
 }
 
 /** The sheet with this id; rejects with `ItemNotFound` when it is gone. */

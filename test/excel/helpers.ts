@@ -123,8 +123,9 @@ export function serial(iso: string): number {
 /** The cells the fake holds, as the core would read them (to compare with checkWorkbook). */
 export function gridOf(wb: FakeWorkbook, name: string): SheetGrid {
   const s = wb.sheet(name);
+  const hidden = s.visibility === 'Hidden' || s.visibility === 'VeryHidden' ? { hidden: true } : {};
   const used = wb.usedRect(s, true);
-  if (!used) return { name, top: 1, left: 1, rows: [], merges: [] };
+  if (!used) return { name, top: 1, left: 1, rows: [], merges: [], ...hidden };
   const rows: CellValue[][] = [];
   for (let r = used.top; r <= used.bottom; r++) {
     const row: CellValue[] = [];
@@ -135,7 +136,7 @@ export function gridOf(wb: FakeWorkbook, name: string): SheetGrid {
     }
     rows.push(row);
   }
-  return { name, top: used.top, left: used.left, rows, merges: s.merges.map((m) => ({ ...m })) };
+  return { name, top: used.top, left: used.left, rows, merges: s.merges.map((m) => ({ ...m })), ...hidden };
 }
 
 /**

@@ -9,7 +9,7 @@ import { KINDS } from '../../src/ledger/columns';
 import { templateSheet } from '../../src/ledger/template';
 import { FakeWorkbook, rectA1 } from '../fake-excel';
 import { modelFromXlsx } from '../fake-excel/from-xlsx';
-import { TODAY, fixtureWorkbook, freshCheck, setup, stateJson, teardown } from './helpers';
+import { TODAY, fixtureWorkbook, freshCheck, ledgerSheet, penaltyRow, setup, stateJson, teardown } from './helpers';
 
 afterEach(teardown);
 
@@ -118,6 +118,50 @@ describe('insertOfficialSheets', () => {
     await s.service.insertOfficialSheets(TEAM);
     await s.service.idle();
     expect(s.logs.map((l) => l.op)).toEqual(['insertOfficialSheets']);
+  });
+});
+
+describe('a ledger on a hidden sheet (issue 16)', () => {
+  const COPY = '2022年行政处罚案件台账';
+  const book = (visibility?: 'Hidden' | 'VeryHidden') =>
+    FakeWorkbook.fromJson({
+      sheets: [
+        ledgerSheet('penalty', [penaltyRow(1), penaltyRow(2)]),
+        { ...ledgerSheet('penalty', [penaltyRow(3), penaltyRow(4, { officers: '王明' })], COPY), ...(visibility ? { visibility } : {}) },
+      ],
+    });
+
+  test('is checked like any other; its card and the check say it is hidden; the sheet list costs no extra sync', async () => {
+    const visible = setup(book());
+    await visible.service.checkAll();
+    const syncsVisible = visible.syncsSince();
+    const s = setup(book('Hidden'));
+    const state = await s.service.checkAll();
+    expect(s.syncsSince()).toBe(syncsVisible);
+    expect(state.sheets.map((x) => [x.name, x.records, x.errors > 0, !!x.hidden])).toEqual([
+      ['行政处罚案件台账', 2, false, false],
+      [COPY, 2, true, true],
+    ]);
+    expect(state.check!.ledgers.map((l) => [l.layout.sheet, !!l.layout.hidden])).toEqual([
+      ['行政处罚案件台账', false],
+      [COPY, true],
+    ]);
+    // The same as the core finds in the cells with the sheet's state (as the CLI reads the file).
+    expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
+    expect(stateJson(s.service).sheets.find((x) => x.name === COPY)?.hidden).toBe(true);
+  });
+
+  test('unhidden, then very hidden: a fresh check follows the sheet’s visibility', async () => {
+    const s = setup(book('Hidden'));
+    await s.service.checkAll();
+    s.wb.sheet(COPY).visibility = 'Visible';
+    let state = await s.service.checkAll();
+    expect(state.sheets.find((x) => x.name === COPY)).not.toHaveProperty('hidden');
+    expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
+    s.wb.sheet(COPY).visibility = 'VeryHidden';
+    state = await s.service.checkAll();
+    expect(state.sheets.find((x) => x.name === COPY)?.hidden).toBe(true);
+    expect(state.sheets.find((x) => x.name === '行政处罚案件台账')).not.toHaveProperty('hidden');
   });
 });
 

@@ -74,7 +74,9 @@ export async function modelFromXlsx(file: string): Promise<WorkbookJson> {
     (ws.columns ?? []).forEach((col, i) => {
       if (col?.width) widths[colLetters(i + 1)] = col.width;
     });
-    sheets.push({ name: ws.name, cells, merges: model.merges ?? [], columnWidths: widths });
+    // exceljs reads <sheet state="hidden|veryHidden"> into Worksheet.state.
+    const visibility = ws.state === 'hidden' ? 'Hidden' : ws.state === 'veryHidden' ? 'VeryHidden' : undefined;
+    sheets.push({ name: ws.name, cells, merges: model.merges ?? [], columnWidths: widths, ...(visibility ? { visibility } : {}) });
   });
   return { date1904, sheets };
 }

@@ -71,6 +71,7 @@ export interface FakeSheet {
   scrollRow?: number;
   /** Worksheet protection is on: writes fail with AccessDenied. */
   protected?: boolean;
+  /** Worksheet.visibility: `Visible` (absent), `Hidden` or `VeryHidden` (ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member). */
   visibility?: string;
 }
 
@@ -95,6 +96,7 @@ export interface SheetJson {
   columnWidths?: Record<string, number>;
   rowHeights?: Record<string, number>;
   protected?: boolean;
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
 }
 
 export interface WorkbookJson {
@@ -363,6 +365,7 @@ export class FakeWorkbook {
     for (const [c, w] of Object.entries(s.columnWidths ?? {})) sheet.columnWidths.set(parseA1(`${c}1`).left, w);
     for (const [r, h] of Object.entries(s.rowHeights ?? {})) sheet.rowHeights.set(Number(r), h);
     if (s.protected) sheet.protected = true;
+    if (s.visibility) sheet.visibility = s.visibility;
     return sheet;
   }
 

@@ -17,6 +17,7 @@
  * - Cells inserted or deleted with a shift (userShiftCells): SheetChange with the range as Target,
  *   indistinguishable from an edit.
  * - Workbook.FullName (path and name): two open files may share a Name.
+ * - Worksheet.Visible (XlSheetVisibility), over the model's `visibility` (see worksheet()).
  */
 import { CellMap, FakeSheet, FakeWorkbook, MAX_COLS, RawEvent, Rect, key, parseA1 } from '../fake-excel';
 import { FakeEtRange, RangeHost } from './range';
@@ -150,6 +151,16 @@ export class FakeEtApp implements RangeHost {
       },
       get ProtectContents() {
         return !!live().protected;
+      },
+      // XlSheetVisibility: xlSheetVisible -1, xlSheetHidden 0, xlSheetVeryHidden 2; code may set
+      // true or false (ET API 文档 Worksheet.Visible, https://airsheet.wps.cn/pydocs/et_api/excel/workbook/Worksheet/属性/Visible 属性.html;
+      // VBA's https://learn.microsoft.com/office/vba/api/excel.worksheet.visible). Kept in the shared model's `visibility`.
+      get Visible() {
+        const v = live().visibility;
+        return v === 'Hidden' ? 0 : v === 'VeryHidden' ? 2 : -1;
+      },
+      set Visible(v: number | boolean) {
+        live().visibility = v === 2 ? 'VeryHidden' : v === 0 || v === false ? 'Hidden' : 'Visible';
       },
       get Parent() {
         return app.ActiveWorkbook;

@@ -111,6 +111,21 @@ test('插入官方台账表 in a workbook without ledgers: the copy holds the th
   expect(copy.getWorksheet('行政处罚案件台账')!.getCell('A1').value).toBe('天宁镇综合行政执法队x年x月x日--x年x月x日行政处罚案件台账');
 });
 
+test('a ledger on a hidden sheet is checked and its card says it is hidden, as the CLI says', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(FIXTURE);
+  wb.getWorksheet('行政强制案件台账')!.state = 'hidden';
+  wb.getWorksheet('行政检查案件台账')!.state = 'veryHidden';
+  const file = await openWorkbookFile('hidden.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+  const state = await session(new FileDriver(file, browserStore(null))).checkAll();
+  expect(state.sheets.map((x) => [x.name, x.records, !!x.hidden])).toEqual([
+    ['行政处罚案件台账', 10, false],
+    ['行政检查案件台账', 8, true],
+    ['行政强制案件台账', 5, true],
+  ]);
+  expect(toCheckJson(state.check!, 'x').sheets.filter((x) => x.hidden).map((x) => x.name)).toEqual(['行政检查案件台账', '行政强制案件台账']);
+});
+
 test('settings stay in the browser’s storage and come back for the next file', async () => {
   const first = await openFixture();
   await first.service.saveSettings({ team: '天宁镇综合行政执法队', to: 'jiaochengxzfy@163.com' });

@@ -13,6 +13,7 @@ import { MAX_PERIOD_MONTHS } from '../../src/ledger/options';
 import { DEFAULT_RECIPIENT, monthChoices } from '../../src/taskpane/form';
 import { ROW_PAGE } from '../../src/taskpane/IssueList';
 import { GOOD, Row, ledgerGrid } from '../helpers/ledger';
+import { TEAM, rosterGrid } from '../helpers/roster';
 import type { SheetGrid } from '../../src/ledger/cell';
 
 const P = '行政处罚案件台账';
@@ -78,6 +79,25 @@ test('clean: each ledger with its counts, and no issues', async () => {
   expect(within(cards[0]).getByText('错误 0')).toBeInTheDocument();
   expect(screen.getByText('没有发现问题，台账可以报送。')).toBeInTheDocument();
   expect(screen.queryByRole('group', { name: '按级别显示或隐藏问题' })).toBeNull();
+});
+
+test('a ledger and a roster on hidden sheets: checked and counted, their cards say the sheet is hidden', async () => {
+  const COPY = '2022年行政处罚案件台账';
+  const copy: SheetGrid = { ...ledgerGrid('penalty', [{ ...GOOD.penalty, decisionNo: '天综执罚决〔2023〕18号' }, BAD_OFFICERS], COPY), hidden: true };
+  const roster: SheetGrid = { ...rosterGrid(TEAM), hidden: true };
+  renderPane(fakeService(check([...workbook([GOOD.penalty]), copy, roster])));
+  await shown();
+  const list = screen.getByRole('list', { name: '本工作簿中的台账' });
+  const card = within(list).getByRole('listitem', { name: COPY });
+  expect(within(card).getByText('（隐藏的工作表）')).toBeInTheDocument();
+  expect(within(card).getByText(/这张工作表在工作簿中是隐藏的，常是往年的副本；它的案件也照样检查、计入报送/)).toBeInTheDocument();
+  // Checked like any other: its cases and its error are counted.
+  expect(within(card).getByText('2 条记录')).toBeInTheDocument();
+  expect(within(card).getByText('错误 1')).toBeInTheDocument();
+  // The visible sheets say nothing of it.
+  for (const name of [P, I, C]) expect(within(within(list).getByRole('listitem', { name })).queryByText(/隐藏/)).toBeNull();
+  const rosterCard = await screen.findByRole('listitem', { name: '执法人员名单' });
+  expect(within(rosterCard).getByText('（隐藏的工作表）')).toBeInTheDocument();
 });
 
 test('with errors: grouped by sheet and row; a click selects the cell; the severity filter hides errors', async () => {

@@ -225,6 +225,27 @@ test('a protected sheet is checked but nothing is written there; the pane says w
   expect(JSON.parse(wb.formatSnapshot()).find((x: { name: string }) => x.name === P)).toEqual(JSON.parse(before).find((x: { name: string }) => x.name === P));
 });
 
+test('a ledger on a hidden sheet (Worksheet.Visible xlSheetHidden / xlSheetVeryHidden) is checked; its card says it is hidden, until unhidden', async () => {
+  const COPY = '2022年行政处罚案件台账';
+  const s = wpsSetup(fromJson({ sheets: [ledgerSheet('penalty', [penaltyRow(1)]), ledgerSheet('penalty', [penaltyRow(2), penaltyRow(3, { officers: '王明' })], COPY)] }));
+  const sheet = (name: string) => (s.app as unknown as EtApp).ActiveWorkbook.Worksheets.Item(name) as Et.Worksheet;
+  // As a macro or the clerk would: Visible = False (xlSheetHidden, 0).
+  (sheet(COPY) as unknown as { Visible: boolean }).Visible = false;
+  let state = await s.service.checkAll();
+  expect(state.sheets.map((x) => [x.name, x.records, x.errors > 0, !!x.hidden])).toEqual([
+    [P, 1, false, false],
+    [COPY, 2, true, true],
+  ]);
+  expect(stateJson(s.service)).toEqual(freshCheck(s.wb));
+  sheet(COPY).Visible = -1 as Et.XlSheetVisibility; // xlSheetVisible
+  state = await s.service.checkAll();
+  expect(state.sheets.find((x) => x.name === COPY)).not.toHaveProperty('hidden');
+  sheet(COPY).Visible = 2 as Et.XlSheetVisibility; // xlSheetVeryHidden
+  state = await s.service.checkAll();
+  expect(state.sheets.find((x) => x.name === COPY)?.hidden).toBe(true);
+  expect(state.check!.ledgers.find((l) => l.layout.sheet === COPY)?.layout.hidden).toBe(true);
+});
+
 test('插入官方台账表 adds the three sheets as the template lays them out; their insertion is not an edit', async () => {
   const s = wpsSetup(fromJson({ sheets: [{ name: '人员名单', rows: [['姓名', '执法证号']] }] }));
   const state = await s.service.checkAll();
