@@ -7,13 +7,14 @@
 import * as React from 'react';
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import type { SubmissionApi } from '../taskpane/SubmissionPanel';
-import { App, progressText } from '../taskpane/App';
+import type { RollupApi } from '../taskpane/RollupPanel';
+import { progressText } from '../taskpane/CheckProgress';
 import { saveFile } from '../download/save';
 import { yieldToHost } from '../taskpane/pause';
 import type { HolidayStartup } from '../taskpane/holiday-start';
 import { deliverDownload } from './delivery';
 import { fileProblem, readFailure } from './file-errors';
-import { FileDriver, FileSession, browserStore } from './file-driver';
+import type { FileSession } from './file-driver';
 import { LeaveDialog } from './LeaveDialog';
 import type { OfflineFiles } from './types';
 import type { WorkbookFile } from './workbook-file';
@@ -52,19 +53,29 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
+type PanePart = typeof import('./pane-part');
+
 interface Opened {
   file: WorkbookFile;
   service: FileSession;
+  pane: PanePart;
 }
+
+/** The pane's modules, run on the first file (the page's start runs none of them). */
+const loadPaneDefault = (): Promise<PanePart> => import('./pane-part');
 
 export interface OfflinePageProps {
   loadSubmission: () => Promise<SubmissionApi>;
+  /** The 县局汇总 view's reading and building (the page's worker: rollup-client.ts). */
+  loadRollup: () => Promise<RollupApi>;
   /** Reading, the copy and the package, off the page's thread (worker-client.ts; in process in tests). */
   files: OfflineFiles;
   /** Settings storage (the browser's localStorage). */
   storage: Pick<Storage, 'getItem' | 'setItem'> | null;
-  /** Added holiday arrangements (read at start-up). */
+  /** Added holiday arrangements (default: read from the page's storage with the pane's modules). */
   holidays?: HolidayStartup;
+  /** The pane's modules (pane-part.ts). */
+  loadPane?: () => Promise<PanePart>;
   /** The page's window, for the leave-page prompt (beforeunload). */
   win?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
 }
@@ -85,7 +96,7 @@ function useLeavePrompt(active: boolean, win: OfflinePageProps['win']): void {
   }, [active, win]);
 }
 
-export function OfflinePage({ loadSubmission, files, storage, holidays, win = typeof window === 'undefined' ? undefined : window }: OfflinePageProps): React.ReactElement {
+export function OfflinePage({ loadSubmission, loadRollup, files, storage, holidays, loadPane = loadPaneDefault, win = typeof window === 'undefined' ? undefined : window }: OfflinePageProps): React.ReactElement {
   const s = useStyles();
   const [opened, setOpened] = React.useState<Opened | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -129,7 +140,8 @@ export function OfflinePage({ loadSubmission, files, storage, holidays, win = ty
       } catch (e) {
         throw new Error(readFailure(f.name, e));
       }
-      const file = await files.open(f.name, bytes, (done, total) => setLoading({ name: f.name, done, total }));
+      const [file, pane] = await Promise.all([files.open(f.name, bytes, (done, total) => setLoading({ name: f.name, done, total })), loadPane()]);
+      const { FileDriver, FileSession, browserStore } = pane;
       const driver = new FileDriver(file, browserStore(storage), () => setChanged((n) => n + 1));
       const service = new FileSession(driver, {
         setTimer: (fn, ms) => setTimeout(fn, ms),
@@ -141,7 +153,7 @@ export function OfflinePage({ loadSubmission, files, storage, holidays, win = ty
       });
       setChanged(0);
       setSavedAt(0);
-      setOpened({ file, service });
+      setOpened({ file, service, pane });
       setFocus('heading');
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -246,7 +258,7 @@ export function OfflinePage({ loadSubmission, files, storage, holidays, win = ty
               </MessageBar>
             )}
             <div className={s.pane}>
-              <App key={opened.file.name + opened.file.bytes.length} embedded service={opened.service} loadSubmission={loadSubmission} deliver={deliverDownload} holidays={holidays} year={new Date().getFullYear()} />
+              <opened.pane.App key={opened.file.name + opened.file.bytes.length} embedded service={opened.service} loadSubmission={loadSubmission} loadRollup={loadRollup} deliver={deliverDownload} holidays={holidays ?? opened.pane.storedHolidays()} year={new Date().getFullYear()} />
             </div>
           </section>
         )}

@@ -1,14 +1,10 @@
 /* Entry of the offline page (dist/offline/执法台账助手.html): everything inline, no network. */
+import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { SubmissionApi } from '../taskpane/SubmissionPanel';
-import { planSteps } from '../submission/plan';
-import { runInSlices } from '../taskpane/pause';
-import { validateForm } from '../taskpane/validate';
 import { OfflinePage } from './OfflinePage';
-import { workerFiles } from './worker-client';
-import { holidayStorage } from '../taskpane/holiday-start';
-import { applyStoredHolidays } from '../taskpane/holiday-settings';
+import { workerChannel, workerFiles } from './worker-client';
+import { workerRollup } from './rollup-client';
 
 (window as { tzStarted?: boolean }).tzStarted = true;
 
@@ -20,21 +16,22 @@ function storage(): Storage | null {
   }
 }
 
-const files = workerFiles();
-// Added holiday arrangements (the page's settings text), before the first file is checked.
-const holidays = { storage: holidayStorage(), problems: applyStoredHolidays(holidayStorage()) };
-// Deciding the package here in slices; building the Word file and the e-mail in the worker.
-const submission: SubmissionApi = {
-  planSubmission: (check, options) => runInSlices(planSteps(check, options)),
-  buildPackage: (plan) => files.buildPackage(plan),
-  validateForm,
-};
+// One worker for the page: reading, the copy, the package, and the 县局汇总 view's reading and building.
+const worker = workerChannel();
+const files = workerFiles(worker);
+const rollup = workerRollup(worker);
+// The pane's modules (pane-part.ts) run only when a file is chosen.
+const loadSubmission = () => import('./pane-part').then((p) => p.offlineSubmission(files));
 
 const el = document.getElementById('root');
 if (el) {
-  createRoot(el).render(
-    <FluentProvider theme={webLightTheme}>
-      <OfflinePage loadSubmission={() => Promise.resolve(submission)} files={files} storage={storage()} holidays={holidays} />
-    </FluentProvider>,
+  const root = createRoot(el);
+  // A transition: the page's first render in slices, not one task after the script's.
+  startTransition(() =>
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <OfflinePage loadSubmission={loadSubmission} loadRollup={() => Promise.resolve(rollup)} files={files} storage={storage()} />
+      </FluentProvider>,
+    ),
   );
 }

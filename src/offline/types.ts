@@ -1,4 +1,4 @@
-/* What the offline page and its worker (worker.ts, worker-client.ts) say to each other. */
+/* What the offline page and its worker (worker.ts, worker-client.ts, rollup-client.ts) say to each other. */
 import type { CellRange, CellValue } from '../ledger/cell';
 import type { SubmissionPackage, SubmissionPlan } from '../submission';
 import type { Change } from './workbook-file';
@@ -6,7 +6,14 @@ import type { Change } from './workbook-file';
 export type WorkerRequest =
   | { id: number; op: 'open'; name: string; bytes: Uint8Array }
   | { id: number; op: 'copy'; name: string; bytes: Uint8Array; changes: Change[] }
-  | { id: number; op: 'package'; plan: SubmissionPlan };
+  | { id: number; op: 'package'; plan: SubmissionPlan }
+  | RollupRequest;
+
+/** The 县局汇总 view's work (worker-rollup.ts): the picked files themselves cross (File is cloneable), the roll-up stays in the worker. */
+export type RollupRequest =
+  | { id: number; op: 'rollup'; files: File[]; period: string; today: string; townships?: string[] }
+  | { id: number; op: 'rollup-sheets'; handle: number }
+  | { id: number; op: 'rollup-file'; handle: number; which: 'xlsx' | 'docx' };
 
 /** Rows of one sheet, a band at a time (each message is a short task for the page to take in). */
 export interface SheetBand {

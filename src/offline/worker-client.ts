@@ -21,7 +21,11 @@ export function inlineWorkerSource(doc: Document = document): string | null {
   return doc.getElementById('tz-worker')?.textContent ?? null;
 }
 
-export function workerFiles(source: () => string | null = () => inlineWorkerSource()): OfflineFiles {
+/** Sends a request to the page's worker and resolves with its reply's value. */
+export type Ask = <T>(req: Request, transfer: Transferable[], hooks?: Omit<Pending, 'resolve' | 'reject'>) => Promise<T>;
+
+/** The page's one worker, started on the first request. */
+export function workerChannel(source: () => string | null = () => inlineWorkerSource()): Ask {
   let worker: Worker | null = null;
   let seq = 0;
   const pending = new Map<number, Pending>();
@@ -65,7 +69,7 @@ export function workerFiles(source: () => string | null = () => inlineWorkerSour
     return worker;
   };
 
-  const ask = <T>(req: Request, transfer: Transferable[], hooks: Omit<Pending, 'resolve' | 'reject'> = {}): Promise<T> =>
+  return <T>(req: Request, transfer: Transferable[], hooks: Omit<Pending, 'resolve' | 'reject'> = {}): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const id = ++seq;
       try {
@@ -77,7 +81,10 @@ export function workerFiles(source: () => string | null = () => inlineWorkerSour
         reject(e instanceof Error ? e : new Error(String(e)));
       }
     });
+}
 
+/** Reading, the copy and the package in the worker. */
+export function workerFiles(ask: Ask): OfflineFiles {
   return {
     async open(name, bytes, progress) {
       const grids: SheetGrid[] = [];

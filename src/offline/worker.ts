@@ -1,13 +1,15 @@
 /*
  * The offline page's worker (inlined in the page, started from a Blob URL): the work that took
  * the page's thread for seconds on a 40,000-row ledger — reading the .xlsx, writing the copy
- * with 报送月份, building the Word file and the e-mail draft. Grids go back in bands of rows,
- * bytes are transferred.
+ * with 报送月份, building the Word file and the e-mail draft — and the 县局汇总 view's reading and
+ * building (worker-rollup.ts), so the page's own script stays small enough to start in one short
+ * task. Grids go back in bands of rows, bytes are transferred.
  */
 import { buildPackage } from '../submission';
 import { workbookCopy } from './copy';
 import { openWorkbookFile } from './read';
 import type { WorkerReply, WorkerRequest } from './types';
+import { rollupWork } from './worker-rollup';
 import { WorkbookFile } from './workbook-file';
 
 /** Rows per message: a band the page takes in within a few milliseconds. */
@@ -42,9 +44,12 @@ scope.onmessage = (e) => {
       file.changes.push(...m.changes);
       const copy = await workbookCopy(file);
       post({ id: m.id, ok: true, value: copy }, [copy.bytes.buffer]);
-    } else {
+    } else if (m.op === 'package') {
       const pkg = await buildPackage(m.plan);
       post({ id: m.id, ok: true, value: { ...pkg, sections: [] } }, [pkg.docx.buffer]);
+    } else {
+      const { value, transfer } = await rollupWork(m);
+      post({ id: m.id, ok: true, value }, transfer);
     }
   };
   run().catch((err: unknown) => post({ id: m.id, ok: false, message: err instanceof Error ? err.message : String(err) }));

@@ -13,6 +13,7 @@ import type { Deliver, SubmissionApi } from './SubmissionPanel';
 import { SubmitTab } from './SubmitTab';
 import { SelfTestDialog } from './SelfTestDialog';
 import { RollupTab } from './RollupTab';
+import type { RollupApi } from './RollupPanel';
 import { HolidayDialog, coverageText } from './HolidayDialog';
 import type { HolidayStartup } from './holiday-start';
 import { hasSchedule } from '../ledger/workdays';
@@ -21,6 +22,8 @@ export interface AppProps {
   service: LedgerService;
   /** Loads src/submission (lazily in the add-in). */
   loadSubmission: () => Promise<SubmissionApi>;
+  /** Loads the 县局汇总 view's reading and building (the add-in: its `rollup` chunk; the offline page: its worker). */
+  loadRollup: () => Promise<RollupApi>;
   deliver: Deliver;
   /** Added holiday arrangements: where they are kept, and problems found at start-up (absent: none can be added here). */
   holidays?: HolidayStartup;
@@ -74,7 +77,7 @@ export function whereText(sheet: string, cell: string): string {
 
 export { progressText };
 
-export function App({ service, loadSubmission, deliver, holidays, year, commands, embedded }: AppProps): React.ReactElement {
+export function App({ service, loadSubmission, loadRollup, deliver, holidays, year, commands, embedded }: AppProps): React.ReactElement {
   const s = useStyles();
   const Root = embedded ? 'div' : 'main';
   // Without the progress: a progress tick re-renders only the progress line (CheckProgress).
@@ -253,7 +256,7 @@ export function App({ service, loadSubmission, deliver, holidays, year, commands
             {submitMounted && <SubmitTab service={service} titleTeam={titleTeam} onSelect={onSelect} loadSubmission={loadSubmission} deliver={deliver} prepareRequest={prepareRequest} />}
           </div>
           <div hidden={tab !== 'rollup'} role="tabpanel" id="tz-panel-rollup" aria-labelledby="tz-tab-rollup">
-            {rollupMounted && <RollupTab service={service} deliver={deliver} />}
+            {rollupMounted && <RollupTab service={service} deliver={deliver} loadRollup={loadRollup} />}
           </div>
         </>
       )}

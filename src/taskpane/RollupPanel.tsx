@@ -3,29 +3,44 @@
  * that must report, the townships' files picked from disk (mails, ledgers, archives; read in the
  * browser, sent nowhere) → the roll-up, then its tables as new sheets of the open workbook, the
  * summary .xlsx and the 通报 draft. Loaded with its own chunk when the tab is first opened; the
- * roll-up itself (src/rollup, exceljs, docx, the .eml parser) only on 汇总.
+ * roll-up itself (src/rollup, exceljs, docx, the .eml parser) comes through `loadRollup`: the
+ * add-in's lazy chunk (rollup-api.ts) on 汇总, or the offline page's worker.
  */
 import * as React from 'react';
 import { Button, Caption1, Field, Select, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { LedgerService } from '../session/service';
-import { lastMonth, monthChoices } from './form';
+import type { NewSheet } from '../session/driver';
+import { lastMonth, monthChoices, townshipList } from './form';
 import { MonthOptions } from './SubmissionForm';
 import { errorText, sentence, useAction } from './hooks';
 import { Note, visuallyHidden } from './Note';
 import type { Deliver } from './SubmissionPanel';
-import type { RollupRun } from './rollup-api';
+import type { PickedFile, RollupView, SavedFile } from './rollup-api';
 import { RollupResult } from './RollupResult';
 
-export type RollupApi = typeof import('./rollup-api');
+/** A roll-up's result: what the view shows, and `rollup` to hand back to the same API (the roll-up, or the worker's handle on it). */
+export interface RollupRun {
+  rollup: unknown;
+  view: RollupView;
+}
+
+/**
+ * The roll-up's reading and building: rollup-api.ts in process (the add-in's lazy chunk), or the
+ * offline page's worker (src/offline/rollup-client.ts). Each takes back only the runs it made.
+ */
+export interface RollupApi {
+  runRollup(picked: PickedFile[], o: { period: string; today: string; townships?: string[] }): Promise<RollupRun>;
+  rollupSheets(rollup: unknown): NewSheet[] | Promise<NewSheet[]>;
+  rollupXlsx(rollup: unknown): Promise<SavedFile>;
+  noticeFile(rollup: unknown): Promise<SavedFile>;
+}
 
 export interface RollupPanelProps {
   service: LedgerService;
   deliver: Deliver;
-  /** Loads src/rollup and its libraries (lazily in the add-in). */
-  loadRollup?: () => Promise<RollupApi>;
+  /** Loads src/rollup and its libraries (the add-in: the `rollup` chunk, on 汇总). */
+  loadRollup: () => Promise<RollupApi>;
 }
-
-const loadDefault = (): Promise<RollupApi> => import(/* webpackChunkName: "rollup" */ './rollup-api');
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -53,7 +68,7 @@ export function dueLabel(period: string): string {
   return m === 12 ? `${y + 1}年1月1日` : `${y}年${m + 1}月1日`;
 }
 
-export function RollupPanel({ service, deliver, loadRollup = loadDefault }: RollupPanelProps): React.ReactElement {
+export function RollupPanel({ service, deliver, loadRollup }: RollupPanelProps): React.ReactElement {
   const s = useStyles();
   const today = service.today();
   const months = React.useMemo(() => monthChoices(today), [today]);
@@ -79,7 +94,7 @@ export function RollupPanel({ service, deliver, loadRollup = loadDefault }: Roll
       setAnnounced('');
       try {
         const a = await load();
-        const r = await a.runRollup(files, { period, today, townships: a.townshipList(list) });
+        const r = await a.runRollup(files, { period, today, townships: townshipList(list) });
         setRun(r);
         const v = r.view;
         setAnnounced(`${v.label}汇总完成：按时 ${v.statuses.onTime} 个，逾期 ${v.statuses.late} 个，未报 ${v.statuses.missing} 个${v.statuses.unreadable ? `，已收到但无法读取 ${v.statuses.unreadable} 个` : ''}${v.unreadable.length ? `；${v.unreadable.length} 个文件无法读取` : ''}。`);
@@ -94,7 +109,7 @@ export function RollupPanel({ service, deliver, loadRollup = loadDefault }: Roll
     acting.run(async () => {
       if (!run || !service.addSheets) return;
       try {
-        const names = await service.addSheets((await load()).rollupSheets(run.rollup));
+        const names = await service.addSheets(await (await load()).rollupSheets(run.rollup));
         const where = service.platform() === null ? '请点页面上方的“保存工作簿副本”保存。' : '原有的工作表没有改动。';
         setStatus({ intent: 'success', text: `已在工作簿末尾添加 ${names.length} 张工作表：${names.join('、')}。${where}` });
       } catch (e) {

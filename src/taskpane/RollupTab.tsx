@@ -1,6 +1,6 @@
 /*
  * The 县局汇总 tab's content in the pane's own bundle: only this loader. The view (RollupPanel)
- * comes in its own chunk when the tab is first opened; a chunk that fails to load (the add-in's
+ * comes in its own chunk when the tab is first opened, the roll-up from the entry's `loadRollup`; a chunk that fails to load (the add-in's
  * server out of reach) is said in Chinese, never a blank pane.
  */
 import * as React from 'react';
@@ -8,6 +8,7 @@ import { Spinner } from '@fluentui/react-components';
 import type { LedgerService } from '../session/service';
 import { Note } from './Note';
 import type { Deliver } from './SubmissionPanel';
+import type { RollupApi } from './RollupPanel';
 
 const RollupPanel = React.lazy(() => import(/* webpackChunkName: "rollup-view" */ './RollupPanel'));
 
@@ -21,7 +22,7 @@ class LoadBoundary extends React.Component<{ children: React.ReactNode }, { fail
   }
 }
 
-export function RollupTab(props: { service: LedgerService; deliver: Deliver }): React.ReactElement {
+export function RollupTab(props: { service: LedgerService; deliver: Deliver; loadRollup: () => Promise<RollupApi> }): React.ReactElement {
   return (
     <LoadBoundary>
       <React.Suspense fallback={<Spinner size="tiny" labelPosition="after" label="正在加载县局汇总…" />}>

@@ -136,3 +136,13 @@ export function settingsOf(v: FormValues): PaneSettings {
     to: v.recipients.trim(),
   };
 }
+
+/** The 应报乡镇名单: one name a line; blank lines and `#` comments dropped (as the CLI's `--townships FILE`). */
+export function townshipList(text: string): string[] | undefined {
+  const names = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  return names.length ? names : undefined;
+}

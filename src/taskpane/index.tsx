@@ -16,6 +16,8 @@ import { HolidayStartup, holidayStorage, startHolidays } from './holiday-start';
 
 /** src/submission (docx, the MIME builder) and the form's zod checks in their own chunk, fetched on the first 生成报送文件. */
 const loadSubmission = () => import(/* webpackChunkName: "submission" */ './submit-api');
+/** The 县局汇总 view's roll-up (src/rollup, exceljs, docx, the mail and archive readers), fetched on the first 汇总. */
+const loadRollup = () => import(/* webpackChunkName: "rollup" */ './rollup-api');
 
 // Added holiday arrangements, before anything is checked or any TZ function computed (the functions share this page's table).
 const holidays: Promise<HolidayStartup> = startHolidays(holidayStorage(), () => import(/* webpackChunkName: "settings" */ './holiday-settings'));
@@ -50,7 +52,7 @@ officeReady().then(({ host }) => {
     startTransition(() =>
       root.render(
         <FluentProvider theme={webLightTheme}>
-          <App service={service} loadSubmission={loadSubmission} deliver={deliverFiles} holidays={added} year={new Date().getFullYear()} commands={onPaneCommand} />
+          <App service={service} loadSubmission={loadSubmission} loadRollup={loadRollup} deliver={deliverFiles} holidays={added} year={new Date().getFullYear()} commands={onPaneCommand} />
         </FluentProvider>,
       ),
     );

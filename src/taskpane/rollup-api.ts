@@ -87,14 +87,11 @@ export interface RollupRun {
   view: RollupView;
 }
 
-/** One name a line; blank lines and `#` comments dropped (as `--townships FILE`). */
-export function townshipList(text: string): string[] | undefined {
-  const names = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'));
-  return names.length ? names : undefined;
+/** A file to save (the summary .xlsx, the 通报 draft). */
+export interface SavedFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
 }
 
 function viewOf(r: Rollup): RollupView {
@@ -174,11 +171,11 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The summary workbook, named as the CLI names it. */
-export async function rollupXlsx(r: Rollup): Promise<{ name: string; type: string; bytes: Uint8Array }> {
+export async function rollupXlsx(r: Rollup): Promise<SavedFile> {
   return { name: cleanFileName(`${monthLabel(r.period)}乡镇行政执法案件汇总`, 'xlsx'), type: XLSX_TYPE, bytes: await summaryXlsx(summaryWorkbook(r)) };
 }
 
 /** The 通报 draft, named as the CLI names it. */
-export async function noticeFile(r: Rollup): Promise<{ name: string; type: string; bytes: Uint8Array }> {
+export async function noticeFile(r: Rollup): Promise<SavedFile> {
   return { name: cleanFileName(`关于${monthLabel(r.period)}乡镇行政执法案件台账报送情况的通报（草稿）`, 'docx'), type: DOCX_TYPE, bytes: await noticeDocx(noticeModel(r)) };
 }

@@ -17,6 +17,7 @@ import { sameWorkbook } from './events';
 (window as { tzStarted?: boolean }).tzStarted = true;
 
 const loadSubmission = () => import(/* webpackChunkName: "submission" */ '../taskpane/submit-api');
+const loadRollup = () => import(/* webpackChunkName: "rollup" */ '../taskpane/rollup-api');
 // Added holiday arrangements (the pane's settings text), before the first check.
 const holidays = { storage: holidayStorage(), problems: applyStoredHolidays(holidayStorage()) };
 
@@ -34,7 +35,7 @@ function start(el: HTMLElement, app: EtApp): void {
     current = { wb, stop: () => void service.stopLive().catch(() => undefined) };
     root.render(
       <FluentProvider theme={webLightTheme}>
-        <App key={name} service={service} loadSubmission={loadSubmission} deliver={deliverWps} holidays={holidays} year={new Date().getFullYear()} />
+        <App key={name} service={service} loadSubmission={loadSubmission} loadRollup={loadRollup} deliver={deliverWps} holidays={holidays} year={new Date().getFullYear()} />
       </FluentProvider>,
     );
   };

@@ -13,6 +13,7 @@ import { OfflinePage } from '../../src/offline/OfflinePage';
 import type { OfflineFiles } from '../../src/offline/types';
 import { WorkbookFile } from '../../src/offline/workbook-file';
 import type { SubmissionApi } from '../../src/taskpane/SubmissionPanel';
+import type { RollupApi } from '../../src/taskpane/RollupPanel';
 import { GOOD, ledgerGrid } from '../helpers/ledger';
 
 /** A chosen file: its name, size and how reading it goes. */
@@ -37,6 +38,7 @@ function fakeFiles() {
 }
 
 const noSubmission = (): Promise<SubmissionApi> => Promise.reject(new Error('not in this test'));
+const noRollup = (): Promise<RollupApi> => Promise.reject(new Error('not in this test'));
 
 function renderPage(files: OfflineFiles, win: EventTarget) {
   const items = new Map<string, string>();
@@ -44,7 +46,7 @@ function renderPage(files: OfflineFiles, win: EventTarget) {
   return render(
     <RendererProvider renderer={testRenderer()}>
       <FluentProvider theme={webLightTheme}>
-        <OfflinePage loadSubmission={noSubmission} files={files} storage={storage} win={win as unknown as Window} />
+        <OfflinePage loadSubmission={noSubmission} loadRollup={noRollup} files={files} storage={storage} win={win as unknown as Window} />
       </FluentProvider>
     </RendererProvider>,
   );

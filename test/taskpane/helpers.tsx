@@ -17,6 +17,7 @@ import { WorkbookCheck } from '../../src/validation/check';
 import { checkWorkbook } from '../../src/validation/workbook';
 import { App } from '../../src/taskpane/App';
 import type { Deliver, SubmissionApi } from '../../src/taskpane/SubmissionPanel';
+import type { RollupApi } from '../../src/taskpane/RollupPanel';
 import { missingKinds, sheetSummaries } from '../../src/session/summary';
 import { TODAY } from '../helpers/ledger';
 import type { HolidayStartup } from '../../src/taskpane/holiday-start';
@@ -120,6 +121,7 @@ export function testRenderer() {
 
 /** The real lazy module, as the add-in loads it. */
 export const realSubmission = (): Promise<SubmissionApi> => import('../../src/taskpane/submit-api');
+export const realRollup = (): Promise<RollupApi> => import('../../src/taskpane/rollup-api');
 
 export function renderPane(service: LedgerService, opts: { deliver?: Deliver; loadSubmission?: () => Promise<SubmissionApi>; embedded?: boolean; holidays?: HolidayStartup; year?: number } = {}) {
   const deliver: Deliver = opts.deliver ?? jest.fn(async () => ({ route: 'download' as const, delivered: [], skipped: [], message: '已开始下载' }));
@@ -128,7 +130,7 @@ export function renderPane(service: LedgerService, opts: { deliver?: Deliver; lo
     ...render(
       <RendererProvider renderer={testRenderer()}>
         <FluentProvider theme={webLightTheme}>
-          <App service={service} loadSubmission={opts.loadSubmission ?? realSubmission} deliver={deliver} holidays={opts.holidays} year={opts.year ?? 2023} embedded={opts.embedded} />
+          <App service={service} loadSubmission={opts.loadSubmission ?? realSubmission} loadRollup={realRollup} deliver={deliver} holidays={opts.holidays} year={opts.year ?? 2023} embedded={opts.embedded} />
         </FluentProvider>
       </RendererProvider>,
     ),
