@@ -22,11 +22,12 @@ import type { FullRequest, HostFailure, RowsRead, RowsRequest, SheetRead } from 
 import { failureOf } from '../session/errors';
 import { FoundMark, cfsOf, foundMarks } from './marks';
 import { mergesFromAddress, cellValue } from './grid';
+import { Suspect, placeValues, resolveErrors } from './place';
 
 export interface ReadBudget {
   /** Estimated bytes one sync may return (Excel on the web rejects more than 5 MB). */
   bytes: number;
-  /** Estimated bytes per cell of `values` + `valueTypes` (Chinese text is 3 bytes a character). */
+  /** Estimated bytes per cell of `values` (Chinese text is 3 bytes a character; the few `valueTypes` read after it are within the margin). */
   bytesPerCell: number;
   /** Columns assumed for a sheet whose width is not known yet. */
   assumedWidth: number;
@@ -37,8 +38,8 @@ export const DEFAULT_BUDGET: ReadBudget = { bytes: 3_500_000, bytesPerCell: 40, 
 export const VALUE_BAND = 1000;
 /** Rows per merged-areas request. */
 export const MERGE_BAND = 64;
-/** Rows converted between two turns of the pane's thread. */
-const PLACE_ROWS = 2000;
+/** Rows converted between two turns of the pane's thread (in place, a few milliseconds). */
+const PLACE_ROWS = 5000;
 /** Rows always read in pass 1 (a header is found within the first 20 rows). */
 export const MIN_ROWS = 64;
 const ALL_COLUMNS = 16384;
@@ -176,7 +177,8 @@ async function attemptRead(ctx: Excel.RequestContext, sync: Sync, full: FullRequ
     const bands: Band[] = [];
     for (let s = 0; s < n; s += VALUE_BAND) {
       const u = ws.getRangeByIndexes(s, 0, Math.min(VALUE_BAND, n - s), ALL_COLUMNS).getUsedRangeOrNullObject(true);
-      u.load('rowIndex,columnIndex,values,valueTypes');
+      // Only `values`: the types of the few strings that may be errors follow (place.ts).
+      u.load('rowIndex,columnIndex,values');
       bands.push({ used: u });
     }
     const ms = queueMerges(ws, 0, n, opts.merges);
@@ -197,12 +199,15 @@ async function attemptRead(ctx: Excel.RequestContext, sync: Sync, full: FullRequ
 
   const outFull: FullRead[] = [];
   const needRest: { read: FullRead; p: PendingFull }[] = [];
+  const suspects: Suspect[] = [];
   for (const p of pendingFull) {
     await opts.pause?.();
-    const read = await finishPass1(p, opts.pause);
-    outFull.push(read);
-    if (!read.complete && opts.wantsRest(read.grid)) needRest.push({ read, p });
+    outFull.push(await finishPass1(p, suspects, opts.pause));
   }
+  await resolveErrors(sync, suspects);
+  outFull.forEach((read, i) => {
+    if (!read.complete && opts.wantsRest(read.grid)) needRest.push({ read, p: pendingFull[i] });
+  });
   const outRows: RowsRead[] = pendingRows.map((p) => {
     const m = new Map<number, CellValue[]>();
     for (const { top, range } of p.ranges) {
@@ -242,7 +247,7 @@ export function isHidden(visibility: string): boolean {
   return visibility === 'Hidden' || visibility === 'VeryHidden';
 }
 
-async function finishPass1(p: PendingFull, pause?: () => Promise<void>): Promise<FullRead> {
+async function finishPass1(p: PendingFull, suspects: Suspect[], pause?: () => Promise<void>): Promise<FullRead> {
   const name = p.ws.name;
   const position = p.ws.position;
   const prot = p.ws.protection.protected;
@@ -256,36 +261,21 @@ async function finishPass1(p: PendingFull, pause?: () => Promise<void>): Promise
   const width = p.used.columnCount;
   const covered = Math.min(bottom, p.rows);
   const rows: CellValue[][] = [];
-  for (let r = top; r <= covered; r++) rows.push([]);
   const grid: SheetGrid = { name, top, left, rows, merges: [] };
   let placed = 0;
   for (const b of p.bands) {
     if (b.used.isNullObject) continue;
-    // A turn for the pane between every few bands (converting 2,000 rows takes a few milliseconds).
-    if (pause && (placed += b.used.values.length) > PLACE_ROWS) {
+    const values = b.used.values;
+    // A turn for the pane between every few bands.
+    if (pause && (placed += values.length) > PLACE_ROWS) {
       await pause();
       placed = 0;
     }
-    place(grid, b.used.rowIndex, b.used.columnIndex, b.used.values, b.used.valueTypes);
+    placeValues(grid, p.ws, b.used.rowIndex, b.used.columnIndex, values, 0, values.length, suspects);
   }
+  while (rows.length < covered - top + 1) rows.push([]);
   for (const m of p.merges) if (!m.isNullObject) grid.merges.push(...mergesFromAddress(m.address));
   return { id: p.req.id, name, position, protected: prot, hidden, grid, bottom, width, complete: covered >= bottom, merges: p.mode };
-}
-
-function place(grid: SheetGrid, rowIndex: number, columnIndex: number, values: unknown[][], types: string[][]): void {
-  for (let i = 0; i < values.length; i++) {
-    const ri = rowIndex + 1 + i - grid.top;
-    if (ri < 0) continue;
-    while (grid.rows.length <= ri) grid.rows.push([]);
-    const row = grid.rows[ri];
-    const vr = values[i];
-    const tr = types[i];
-    const off = columnIndex + 1 - grid.left;
-    for (let j = 0; j < vr.length; j++) {
-      const v = cellValue(vr[j], tr?.[j]);
-      if (v !== null) row[off + j] = v;
-    }
-  }
 }
 
 /** Pass 2: the rows after the allowance, chunked so each sync stays within the budget. */
@@ -307,22 +297,23 @@ async function readRest(ctx: Excel.RequestContext, sync: Sync, items: { read: Fu
       cells += c.n * c.item.read.width;
       const ws = c.item.p.ws;
       const range = ws.getRangeByIndexes(c.start, c.item.read.grid.left - 1, c.n, c.item.read.width);
-      range.load('values,valueTypes');
+      range.load('values');
       const merges = queueMerges(ws, c.start, c.n, opts.merges);
       batch.push({ c, range, merges });
     }
     await sync();
+    const suspects: Suspect[] = [];
     for (const { c, range, merges } of batch) {
       await opts.pause?.();
       const g = c.item.read.grid;
       const values = range.values;
-      const types = range.valueTypes;
       for (let i = 0; i < values.length; i += PLACE_ROWS) {
         if (i) await opts.pause?.();
-        place(g, c.start + i, g.left - 1, values.slice(i, i + PLACE_ROWS), types.slice(i, i + PLACE_ROWS));
+        placeValues(g, c.item.p.ws, c.start, g.left - 1, values, i, Math.min(values.length, i + PLACE_ROWS), suspects);
       }
       for (const m of merges) if (!m.isNullObject) g.merges.push(...mergesFromAddress(m.address));
     }
+    await resolveErrors(sync, suspects);
     read(batch.reduce((n, b) => n + b.c.n, 0));
   }
   for (const { read } of items) read.complete = true;

@@ -8,7 +8,7 @@ import type { SheetBook } from './sheets';
 import { sheetSummary } from './summary';
 
 /** Longest stretch of checking between two pauses. */
-const SLICE_MS = 12;
+const SLICE_MS = 30;
 /** Least time between two progress updates. */
 const PROGRESS_MS = 100;
 

@@ -293,9 +293,10 @@ export function App({ service, loadSubmission, loadRollup, deliver, holidays, ye
           </Button>
         )}
       </div>
-      {holidays && (
+      {/* Mounted only while open (as 自检): a closed dialog's focus trap would be set up before the first result. */}
+      {holidays && holidayOpen && (
         <HolidayDialog
-          open={holidayOpen}
+          open
           storage={holidays.storage}
           onClose={() => setHolidayOpen(false)}
           onChanged={(years) => {

@@ -32,18 +32,10 @@ officeReady().then(({ host }) => {
     return;
   }
   const root = createRoot(el);
-  let start: () => void = () => undefined;
-  // Until the pane is known to be shown: a button (the clerk's click also counts as shown).
-  root.render(
-    <FluentProvider theme={webLightTheme}>
-      <p style={{ padding: 16 }}>执法台账助手已就绪。</p>
-      <Button appearance="primary" style={{ marginLeft: 16 }} onClick={() => start()}>
-        检查本工作簿
-      </Button>
-    </FluentProvider>,
-  );
+  let started = false;
   // Started hidden (TZ.* formulas recalculating): nothing is read or written until the pane is shown.
-  start = whenPaneShown(async () => {
+  const start = whenPaneShown(async () => {
+    started = true;
     const added = await holidays;
     const service = createLedgerService({ pause: yieldToHost }); // the one place the pane meets the Excel adapter
     // Closed, the pane's runtime keeps running: live checking pauses, and a fresh check follows when it is shown again.
@@ -57,4 +49,15 @@ officeReady().then(({ host }) => {
       ),
     );
   });
+  // Until the pane is known to be shown: a button (the clerk's click also counts as shown). Shown already, the pane itself comes at once.
+  if (!started) {
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <p style={{ padding: 16 }}>执法台账助手已就绪。</p>
+        <Button appearance="primary" style={{ marginLeft: 16 }} onClick={() => start()}>
+          检查本工作簿
+        </Button>
+      </FluentProvider>,
+    );
+  }
 });

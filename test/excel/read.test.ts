@@ -4,7 +4,8 @@ import { templateSheet } from '../../src/ledger/template';
 import { checkWorkbook } from '../../src/validation/workbook';
 import { toCheckJson } from '../../src/validation/report';
 import { FakeWorkbook, SheetJson, rectA1 } from '../fake-excel';
-import { FIXTURE, TODAY, bigLedgerSheet, fixtureWorkbook, gridOf, ledgerSheet, serial, setup, teardown } from './helpers';
+import { benchRow } from '../../bench/core.bench';
+import { FIXTURE, TODAY, bigLedgerSheet, fixtureWorkbook, freshCheck, gridOf, ledgerSheet, serial, setup, teardown } from './helpers';
 
 afterEach(teardown);
 
@@ -197,4 +198,25 @@ test('a sheet that is no ledger is probed at the top only on later checks', asyn
   expect(again).toBeDefined();
   expect(s.office.host.syncs[n - 1].responseBytes).toBeLessThan(first / 5);
   expect(s.service.current().sheets.map((x) => x.name)).toEqual(['行政处罚案件台账']);
+});
+
+test('error values are told from text starting with “#” in both passes of a big read (Excel on the web: 8,000 rows take two), with valueTypes read only around the “#” strings', async () => {
+  const plain = Array.from({ length: 8000 }, (_, i) => benchRow('penalty', i));
+  const rows = [...plain];
+  rows[2] = { ...rows[2], closedOn: { error: '#DIV/0!' }, remarks: '#3号柜' };
+  rows[7990] = { ...rows[7990], officers: { error: '#N/A' }, remarks: '#NAME?' };
+  const first = templateSheet('penalty', '天宁镇综合行政执法队').firstDataRow;
+  const wb = FakeWorkbook.fromJson({ sheets: [ledgerSheet('penalty', rows)] });
+  const s = setup(wb, { platform: 'OfficeOnline' });
+  const state = await s.service.checkAll({ resultsOnly: true });
+  expect(state.sheets[0].records).toBe(8000);
+  // The cells as the host reports them (errors by valueTypes, text as text): the core's result on them.
+  expect(toCheckJson(state.check!, 'x')).toEqual(freshCheck(wb));
+  const rowsWithIssues = new Set(toCheckJson(state.check!, 'x').issues.map((i) => i.row));
+  expect(rowsWithIssues.has(first + 2) && rowsWithIssues.has(first + 7990)).toBe(true);
+  const withHash = s.office.host.syncCount;
+  // One more sync for each pass that met a “#” string (pass 1, and pass 2's batch with row 7,990), none otherwise.
+  const s2 = setup(FakeWorkbook.fromJson({ sheets: [ledgerSheet('penalty', plain)] }), { platform: 'OfficeOnline' });
+  await s2.service.checkAll({ resultsOnly: true });
+  expect(withHash - s2.office.host.syncCount).toBe(2);
 });
