@@ -69,6 +69,15 @@ async function checkState(page: Page, name: string, scrollTo?: Locator): Promise
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: HEIGHT });
     if (scrollTo) await scrollTo.scrollIntoViewIfNeeded();
+    // A dialog's or a card's entrance motion ended (axe would measure contrast mid-fade); spinners never end.
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+    );
     // The screen the clerk sees (the pane's height is the window's).
     await page.screenshot({ path: path.join(OUT, `${name}-${width}.png`) });
     // Nothing wider than the pane.
