@@ -170,6 +170,10 @@ export function CheckView({ state, onSelect, onInsert, inserting }: CheckViewPro
   const [deferred, setDeferred] = React.useState<PaneState['check']>(null);
   React.useEffect(() => React.startTransition(() => setDeferred(state.check)), [state.check]);
   const groups = React.useMemo(() => groupIssues(deferred), [deferred]);
+  // While the list catches up with a new check, the note stays as it was unless the cards show issues (no blink on every publish).
+  const wasClear = React.useRef(false);
+  const cardsClear = state.sheets.every((x) => !x.errors && !x.warnings && !x.infos);
+  if (deferred === state.check) wasClear.current = groups.every((g) => !g.sheetIssues.length && !g.rows.length);
   if (!state.check) return null;
   const rosters = state.check.rosters;
   if (!state.sheets.length) {
@@ -180,7 +184,7 @@ export function CheckView({ state, onSelect, onInsert, inserting }: CheckViewPro
       </div>
     );
   }
-  const clear = deferred === state.check && groups.every((g) => !g.sheetIssues.length && !g.rows.length);
+  const clear = cardsClear && wasClear.current;
   return (
     <div className={s.root}>
       <ul className={s.sheets} aria-label="本工作簿中的台账">

@@ -4,7 +4,7 @@
  * with errors, pending, package refused, package ready; plus the form, the toolbar and a
  * long issue list.
  */
-import { FakeService, check, fakeService, renderPane } from './helpers';
+import { FakeService, check, fakeService, renderPane, stateOf } from './helpers';
 import * as React from 'react';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -66,6 +66,27 @@ test('no ledger: says what to do and inserts the official sheets', async () => {
   expect(await screen.findByText(/已插入：行政处罚案件台账、行政检查案件台账、行政强制案件台账/)).toBeInTheDocument();
   await waitFor(() => expect(svc.checkAll).toHaveBeenCalledTimes(2)); // re-checked after inserting
   expect(svc.startLive).toHaveBeenCalled();
+});
+
+test('a clean check published again (a live edit) keeps its note on screen through every render; a check with an error takes it away at once', async () => {
+  const svc = fakeService(check(workbook([GOOD.penalty])));
+  renderPane(svc);
+  await shown();
+  await screen.findByText('没有发现问题，台账可以报送。');
+  // Watch every DOM change: the note must never leave while the list catches up in its transition.
+  let gone = 0;
+  const seen = new MutationObserver((records) => {
+    for (const r of records) for (const n of r.removedNodes) if (n.textContent?.includes('没有发现问题')) gone++;
+  });
+  seen.observe(document.body, { childList: true, subtree: true, characterData: true });
+  await act(async () => svc.emit(stateOf(check(workbook([GOOD.penalty, { ...GOOD.penalty, decisionNo: '天综执罚决〔2023〕18号' }])), svc.current().version + 1)));
+  await waitFor(() => expect(within(screen.getByRole('list', { name: '本工作簿中的台账' })).getByText('2 条记录')).toBeInTheDocument());
+  seen.disconnect();
+  expect(gone).toBe(0);
+  expect(screen.getByText('没有发现问题，台账可以报送。')).toBeInTheDocument();
+  // An error in the new check: the cards say so in the same render, and the note is gone with it.
+  act(() => svc.emit(stateOf(check(workbook([GOOD.penalty, BAD_OFFICERS])), svc.current().version + 1)));
+  expect(screen.queryByText('没有发现问题，台账可以报送。')).toBeNull();
 });
 
 test('clean: each ledger with its counts, and no issues', async () => {
