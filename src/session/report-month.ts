@@ -46,6 +46,18 @@ export function reportColumn(layout: LedgerLayout): { col: number; existing: boo
 
 /** The value of each data row (1-based row → text; '' for rows that are no record). */
 export function reportMonthValues(layout: LedgerLayout, records: readonly RecordResult[], rows?: Iterable<number>): Map<number, string> {
+  const steps = reportMonthSteps(layout, records, rows);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Rows between two steps of reportMonthSteps. */
+const MONTH_STEP = 2000;
+
+/** reportMonthValues in steps, for a caller that must not block (yields the rows done so far). */
+export function* reportMonthSteps(layout: LedgerLayout, records: readonly RecordResult[], rows?: Iterable<number>): Generator<number, Map<number, string>> {
   const byRow = new Map(records.map((r) => [r.row, r]));
   const out = new Map<number, string>();
   const put = (row: number) => {
@@ -53,8 +65,18 @@ export function reportMonthValues(layout: LedgerLayout, records: readonly Record
     const rec = byRow.get(row);
     out.set(row, rec ? reportMonthText(rec, layout) : '');
   };
-  if (rows) for (const r of rows) put(r);
-  else for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) put(r);
+  let n = 0;
+  if (rows) {
+    for (const r of rows) {
+      put(r);
+      if (++n % MONTH_STEP === 0) yield n;
+    }
+  } else {
+    for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
+      put(r);
+      if (++n % MONTH_STEP === 0) yield n;
+    }
+  }
   return out;
 }
 
