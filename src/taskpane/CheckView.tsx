@@ -9,6 +9,7 @@ import { HIDDEN_MARK, HIDDEN_NOTE } from './hidden-sheet';
 import { groupIssues } from './issues';
 import { Note } from './Note';
 import type { RostersProps } from './RosterCard';
+import { card, cardHead, cardList } from './card-styles';
 
 // The roster's card comes in its own small chunk: most workbooks have no roster (the initial bundle has a size budget).
 const LazyRosters = React.lazy(() => import(/* webpackChunkName: "roster-view" */ './RosterCard').then((m) => ({ default: m.Rosters })));
@@ -38,17 +39,9 @@ export const KIND_COLOR = { penalty: 'danger', inspection: 'brand', coercion: 'w
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  sheets: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  sheet: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-  },
-  sheetHead: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  sheets: cardList,
+  sheet: card,
+  sheetHead: cardHead,
   sheetName: { minWidth: 0, overflowWrap: 'anywhere' },
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   team: { color: tokens.colorNeutralForeground3 },

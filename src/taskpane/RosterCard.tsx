@@ -6,19 +6,12 @@ import { thousands } from '../ledger/numbers';
 import type { RosterCertificate, RosterResult } from '../validation/check';
 import { HIDDEN_MARK } from './hidden-sheet';
 import { IssueEntry, SelectCell, SeverityBadge } from './IssueList';
+import { card, cardHead, cardList } from './card-styles';
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-  },
-  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  list: cardList,
+  card: card,
+  head: cardHead,
   name: { minWidth: 0, overflowWrap: 'anywhere', flexGrow: 1 },
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   muted: { color: tokens.colorNeutralForeground3 },

@@ -6,27 +6,15 @@
  */
 import fc from 'fast-check';
 import { CellValue } from '../../src/ledger/cell';
-import { WorkbookSession } from '../../src/session/session';
 import { toCheckJson } from '../../src/validation/report';
 import { checkWorkbook } from '../../src/validation/workbook';
 import { ledgerGrid } from '../helpers/ledger';
-import { MemoryDriver } from '../session/driver';
+import { MemoryDriver, manualSession } from '../session/driver';
 
 const TODAY = '2023-12-05';
 
 function session(driver: MemoryDriver) {
-  let pending: (() => void) | null = null;
-  const s = new WorkbookSession(driver, { setTimer: (fn) => (pending = fn), clearTimer: () => (pending = null), now: () => 0, today: () => TODAY });
-  return {
-    s,
-    async fire() {
-      await new Promise((r) => setImmediate(r));
-      const f = pending;
-      pending = null;
-      f?.();
-      await s.idle();
-    },
-  };
+  return manualSession(driver, TODAY);
 }
 
 const penalty = (n: number, month = 10) => ({

@@ -9,6 +9,7 @@ import type { DocumentStore, DriverCapabilities, HostChange, HostFailure, MarksF
 import { MarkPlan } from '../../src/session/marks';
 import { rangesOf } from '../../src/session/addresses';
 import { templateGrid } from '../../src/session/insert';
+import { WorkbookSession } from '../../src/session/session';
 
 export interface MemSheet {
   id: string;
@@ -161,4 +162,20 @@ function setCell(g: SheetGrid, row: number, col: number, v: CellValue): void {
 export function cloneGrid(g: SheetGrid): SheetGrid {
   const cell = (v: CellValue): CellValue => (v instanceof Date ? new Date(v.getTime()) : v && typeof v === 'object' ? { ...v } : v);
   return { ...g, rows: g.rows.map((r) => r.map(cell)), merges: g.merges.map((m) => ({ ...m })) };
+}
+
+/** A session over `driver` whose live-check timer fires only when the test says (`fire`). */
+export function manualSession(driver: MemoryDriver, today: string): { s: WorkbookSession; fire(): Promise<void> } {
+  let pending: (() => void) | null = null;
+  const s = new WorkbookSession(driver, { setTimer: (fn) => (pending = fn), clearTimer: () => (pending = null), now: () => 0, today: () => today });
+  return {
+    s,
+    async fire() {
+      await new Promise((r) => setImmediate(r));
+      const f = pending;
+      pending = null;
+      f?.();
+      await s.idle();
+    },
+  };
 }

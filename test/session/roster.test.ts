@@ -10,23 +10,12 @@ import { toCheckJson } from '../../src/validation/report';
 import { checkWorkbook } from '../../src/validation/workbook';
 import { GOOD, ledgerGrid } from '../helpers/ledger';
 import { TEAM, rosterGrid } from '../helpers/roster';
-import { MemoryDriver, cloneGrid } from './driver';
+import { MemoryDriver, cloneGrid, manualSession } from './driver';
 
 const TODAY = '2023-11-05';
 
 function session(driver: MemoryDriver) {
-  let pending: (() => void) | null = null;
-  const s = new WorkbookSession(driver, { setTimer: (fn) => (pending = fn), clearTimer: () => (pending = null), now: () => 0, today: () => TODAY });
-  return {
-    s,
-    async fire() {
-      await new Promise((r) => setImmediate(r));
-      const f = pending;
-      pending = null;
-      f?.();
-      await s.idle();
-    },
-  };
+  return manualSession(driver, TODAY);
 }
 
 const penalties = () =>

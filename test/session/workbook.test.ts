@@ -5,34 +5,17 @@
  */
 import * as path from 'path';
 import { readWorkbook } from '../../src/cli/xlsx';
-import { WorkbookSession } from '../../src/session/session';
 import { toCheckJson } from '../../src/validation/report';
 import { checkWorkbook } from '../../src/validation/workbook';
 import { ledgerGrid } from '../helpers/ledger';
-import { MemoryDriver, cloneGrid } from './driver';
+import { MemoryDriver, cloneGrid, manualSession } from './driver';
 
 const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'sample-2023-10.xlsx');
 const TODAY = '2023-11-05';
 
 /** A session with manual timers: `fire()` runs the debounced re-check. */
 function session(driver: MemoryDriver) {
-  let pending: (() => void) | null = null;
-  const s = new WorkbookSession(driver, {
-    setTimer: (fn) => (pending = fn),
-    clearTimer: () => (pending = null),
-    now: () => 0,
-    today: () => TODAY,
-  });
-  return {
-    s,
-    async fire() {
-      await new Promise((r) => setImmediate(r));
-      const f = pending;
-      pending = null;
-      f?.();
-      await s.idle();
-    },
-  };
+  return manualSession(driver, TODAY);
 }
 
 const penalty = (n: number, over: Record<string, unknown> = {}) => ({
