@@ -6,7 +6,7 @@
 import JSZip from 'jszip';
 import { containerOf, oleRefusal, otherRefusal, zipRefusal } from './format';
 import { InputError, Limits, SPLIT_HINT, countText, mbText } from './limits';
-import { EntryInfo, EntryTooLarge, TooManyEntries, inflateEntry, listEntries, readEntry } from './zip';
+import { EntryInfo, EntryTooLarge, TooManyEntries, inflateEntry, joinChunks, listEntries, readEntry } from './zip';
 
 export function damaged(name: string): InputError {
   return new InputError(`${name} 无法读取，文件可能已损坏。请用 Excel 打开后另存为 .xlsx 再试`, 'damaged');
@@ -87,14 +87,7 @@ export class Archive {
     if (!this.has(path)) return null;
     const chunks: Uint8Array[] = [];
     const n = await this.inflate(path, (c) => chunks.push(c));
-    if (chunks.length === 1) return chunks[0];
-    const out = new Uint8Array(n);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return chunks.length === 1 ? chunks[0] : joinChunks(chunks, n);
   }
 
   async text(path: string): Promise<string | null> {

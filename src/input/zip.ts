@@ -87,6 +87,11 @@ export function inflateEntry(file: JSZip.JSZipObject, cap: number, onChunk?: (ch
 export async function readEntry(file: JSZip.JSZipObject, cap: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   const n = await inflateEntry(file, cap, (c) => chunks.push(c));
+  return joinChunks(chunks, n);
+}
+
+/** Chunks of `n` bytes in all, as one array. */
+export function joinChunks(chunks: Uint8Array[], n: number): Uint8Array {
   const out = new Uint8Array(n);
   let at = 0;
   for (const c of chunks) {

@@ -4,31 +4,17 @@
  * context that has only browser globals.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
-import webpack from 'webpack';
+import type webpack from 'webpack';
+import { nodeModulesIn, webBundle } from '../helpers/web-bundle';
 import * as H from '../helpers/hostile-files';
 
-const ROOT = path.join(__dirname, '../..');
 let outDir: string;
 let stats: webpack.Stats;
 
 beforeAll(async () => {
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-input-web-'));
-  const compiler = webpack({
-    mode: 'development',
-    devtool: false,
-    target: 'web',
-    context: ROOT,
-    entry: path.join(__dirname, 'browser-entry.ts'),
-    output: { path: outDir, filename: 'input.js', library: { name: 'TZ', type: 'var' } },
-    resolve: { extensions: ['.ts', '.mjs', '.js'] },
-    module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: false } } }] },
-    node: false,
-    performance: { hints: false },
-  });
-  stats = await new Promise<webpack.Stats>((resolve, reject) => compiler.run((err, s) => (err || !s ? reject(err) : compiler.close(() => resolve(s)))));
+  ({ dir: outDir, stats } = await webBundle(path.join(__dirname, 'browser-entry.ts'), 'input.js'));
 });
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
@@ -38,8 +24,7 @@ test('bundles for the web without errors or Node built-ins', () => {
   const names = (info.modules ?? []).map((m) => m.name ?? '');
   expect(names.some((n) => n.includes('src/input/sheet-read.ts'))).toBe(true);
   expect(names.filter((n) => n.includes('exceljs'))).toEqual([]);
-  const builtins = new Set(require('module').builtinModules as string[]);
-  expect(names.filter((n) => /^(node:|external )/.test(n) || builtins.has(n.replace(/^ignored \|?\s*/, '')))).toEqual([]);
+  expect(nodeModulesIn(names)).toEqual([]);
 });
 
 test('the bundle reads cells and merges, and refuses, with browser globals only', async () => {

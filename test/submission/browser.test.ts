@@ -4,35 +4,20 @@
  * process, Buffer).
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
 import { webcrypto } from 'crypto';
-import webpack from 'webpack';
+import type webpack from 'webpack';
+import { nodeModulesIn, webBundle } from '../helpers/web-bundle';
 import { simpleParser } from 'mailparser';
 import { CONTACT, TEAM, TODAY, dataRows, readDocx } from './helpers-package';
 import { GOOD, ledgerGrid } from '../helpers/ledger';
 
-const ROOT = path.join(__dirname, '..', '..');
 let outDir: string;
 let stats: webpack.Stats;
 
 beforeAll(async () => {
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-web-'));
-  const compiler = webpack({
-    mode: 'development',
-    devtool: false,
-    target: 'web',
-    context: ROOT,
-    entry: path.join(__dirname, 'browser-entry.ts'),
-    output: { path: outDir, filename: 'submission.js', library: { name: 'TZ', type: 'var' } },
-    resolve: { extensions: ['.ts', '.mjs', '.js'] },
-    module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: false } } }] },
-    // No Node core module may be needed: webpack 5 polyfills none, so any use is a build error.
-    node: false,
-    performance: { hints: false },
-  });
-  stats = await new Promise<webpack.Stats>((resolve, reject) => compiler.run((err, s) => (err || !s ? reject(err) : compiler.close(() => resolve(s)))));
+  ({ dir: outDir, stats } = await webBundle(path.join(__dirname, 'browser-entry.ts'), 'submission.js'));
 });
 
 test('bundles for the web without errors or Node built-ins', () => {
@@ -40,9 +25,7 @@ test('bundles for the web without errors or Node built-ins', () => {
   expect(info.errors ?? []).toEqual([]);
   const names = (info.modules ?? []).map((m) => m.name ?? '');
   expect(names.some((n) => n.includes('src/submission/docx.ts'))).toBe(true);
-  const builtins = new Set(require('module').builtinModules as string[]);
-  const external = names.filter((n) => /^(node:|external )/.test(n) || builtins.has(n.replace(/^ignored \|?\s*/, '')));
-  expect(external).toEqual([]);
+  expect(nodeModulesIn(names)).toEqual([]);
 });
 
 test('the bundle builds the Word file and the draft with browser globals only', async () => {
