@@ -69,7 +69,11 @@ export function placeValues(grid: SheetGrid, ws: Excel.Worksheet, rowIndex: numb
   if (top >= 0) suspects.push({ ws, grid, top: rowIndex + top, left: columnIndex + left, bottom: rowIndex + bottom, right: columnIndex + right });
 }
 
-/** One sync for the types of the suspect blocks: the cells Excel reports as `Error` become error values. */
+/**
+ * One sync for the types of the suspect blocks: the cells Excel reports as `Error` become error
+ * values. Called once per sync of values (pass 1, each batch of pass 2), so its blocks lie within
+ * cells just read under the budget, and their types (≈ 10 bytes a cell) stay under the web's 5 MB.
+ */
 export async function resolveErrors(sync: () => Promise<void>, suspects: Suspect[]): Promise<void> {
   if (!suspects.length) return;
   const ranges = suspects.map((s) => {
