@@ -6,9 +6,10 @@ import { CellRange, columnLetter } from '../ledger/cell';
 import type { MarksFound, SheetWrite, WriteResult } from './driver';
 import { PROTECTED, sheetNote } from './errors';
 import { MarkPlan, NO_MARKS, cellsKey, planKey, planMarks, planMarksSteps } from './marks';
-import { currentText, existingReportColumn, mergeReason, reportMonthValues, textRuns } from './report-month';
+import { currentText, existingReportColumn, mergeReason, reportMonthSteps, reportMonthValues, textRuns } from './report-month';
 import { Entry, SheetBook, setCell } from './sheets';
 import type { LedgerResult } from '../validation/check';
+import type { LedgerLayout } from '../ledger/detect';
 
 export interface PlanInput {
   /** Marks are shown (and the host can show them). */
@@ -65,6 +66,27 @@ export function ownedReportColumn(book: SheetBook, e: Entry, owned: Record<strin
   return col !== null && owned[e.name] === columnLetter(col) ? col : null;
 }
 
+/** Each result's 报送月份 text of every data row (made once: a publish compares them all). */
+const months = new WeakMap<LedgerResult, { layout: LedgerLayout; values: Map<number, string> }>();
+
+/** The 报送月份 texts ownedChanges will need for the sheets `wanted`, made in steps (before a plan or a publish reads them all). */
+export function* monthValueSteps(book: SheetBook, wanted: (e: Entry) => boolean): Generator<number, void> {
+  for (const e of book.sorted()) {
+    const result = book.ledger(e.id);
+    const layout = book.layout(e.id);
+    if (!result || !layout || months.get(result)?.layout === layout || !wanted(e)) continue;
+    months.set(result, { layout, values: yield* reportMonthSteps(layout, result.records) });
+  }
+}
+
+function allMonthValues(layout: LedgerLayout, result: LedgerResult): Map<number, string> {
+  const made = months.get(result);
+  if (made?.layout === layout) return made.values;
+  const values = reportMonthValues(layout, result.records);
+  months.set(result, { layout, values });
+  return values;
+}
+
 /** The add-in's 报送月份 cells on a sheet whose text no longer matches the results (row → text). */
 export function ownedChanges(book: SheetBook, e: Entry, owned: Record<string, string>, rows?: Set<number>): Map<number, string> {
   const col = ownedReportColumn(book, e, owned);
@@ -72,8 +94,10 @@ export function ownedChanges(book: SheetBook, e: Entry, owned: Record<string, st
   const grid = book.grid(e.id);
   const result = book.ledger(e.id);
   if (col === null || !layout || !grid || !result) return new Map();
-  const values = reportMonthValues(layout, result.records, rows);
-  return new Map([...values].filter(([r, t]) => currentText(grid, r, col) !== t));
+  const values = rows ? reportMonthValues(layout, result.records, rows) : allMonthValues(layout, result);
+  const out = new Map<number, string>();
+  for (const [r, t] of values) if (currentText(grid, r, col) !== t) out.set(r, t);
+  return out;
 }
 
 export function planWrites(book: SheetBook, input: PlanInput): WritePlanOut {

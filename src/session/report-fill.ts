@@ -7,6 +7,7 @@ import { columnLetter, gridRight } from '../ledger/cell';
 import { REPORT_MONTH_HEADER } from '../ledger/columns';
 import type { DocumentStore, SheetWrite, WorkbookIO } from './driver';
 import { sheetNote } from './errors';
+import { monthValueSteps } from './plan';
 import { mergeReason, occupiedReason, reportColumn, reportMonthSteps } from './report-month';
 import type { ReportMonthResult } from './service';
 import { REPORT_COLUMNS_KEY, reportColumns } from './settings';
@@ -27,17 +28,25 @@ function runAll<T>(steps: Generator<unknown, T>): Promise<T> {
   }
 }
 
+/** Where the work goes in slices: the session's Pacer (none: in one go). */
+export interface FillPacer {
+  slices<T>(steps: Generator<unknown, T>): Promise<T>;
+  pause?: () => Promise<void>;
+}
+
 /**
- * `slices` runs the work after the write (the cells mirrored into the grids, each filled sheet
- * checked again) with pauses between its steps (Pacer.slices), so a big ledger does not block the
- * page's thread.
+ * `pacer` runs the planning and the work after the write (the cells mirrored into the grids, each
+ * filled sheet checked again) with pauses between its steps (Pacer.slices), and gives the thread a
+ * turn between the read, the plan, the write and the mirror, so a big ledger does not block the
+ * page's thread (each is a task of its own, not one long one).
  */
 export async function fillReportColumns(
   io: WorkbookIO,
   book: SheetBook,
   noteOwn: (own: { id: string; range: CellRange }[]) => void,
-  slices: <T>(steps: Generator<unknown, T>) => Promise<T> = runAll,
+  pacer: FillPacer = { slices: runAll },
 ): Promise<ReportMonthResult> {
+  const turn = async () => pacer.pause?.();
   const result: ReportMonthResult = { written: [], refused: [] };
   const probes = book
     .sorted()
@@ -55,8 +64,9 @@ export async function fillReportColumns(
   const writes: SheetWrite[] = [];
   const own: { id: string; range: CellRange }[] = [];
   const apply = new Map<string, () => Generator<unknown, void>>();
+  await turn();
   // Planned in steps: a 20,000-row ledger's texts are a task of their own otherwise.
-  await slices(
+  await pacer.slices(
     (function* plan(): Generator<number, void> {
       for (const p of probes) {
         const { e, layout, col, existing } = p;
@@ -103,6 +113,8 @@ export async function fillReportColumns(
           }
           // The header now names the column: find the ledger again (no host call).
           yield* book.recheckSteps(e.id);
+          // The new result's texts, which the publish after compares with the column.
+          yield* monthValueSteps(book, (x) => x.id === e.id);
           e.extent = { top: grid.top, bottom: Math.max(e.extent?.bottom ?? 0, layout.lastDataRow), width: Math.max(e.extent?.width ?? 0, gridRight(grid) - grid.left + 1) };
         });
       }
@@ -110,8 +122,10 @@ export async function fillReportColumns(
   );
   if (!writes.length) return result;
   noteOwn(own);
+  await turn();
   const res = await io.write(writes);
-  await slices(
+  await turn();
+  await pacer.slices(
     (function* mirror(): Generator<unknown, void> {
       for (const w of writes) {
         const e = book.entry(w.id)!;
@@ -125,6 +139,7 @@ export async function fillReportColumns(
       }
     })(),
   );
+  await turn();
   return result;
 }
 

@@ -173,7 +173,7 @@ export class WorkbookSession extends SessionCore implements LedgerService {
       await this.ensureChecked();
       let result: ReportMonthResult;
       try {
-        result = await this.failing(this.driver.operation('fillReportMonths', (io) => fillReportColumns(io, this.book, (own) => this.own.note(own), (steps) => this.pacer.slices(steps))));
+        result = await this.failing(this.driver.operation('fillReportMonths', (io) => fillReportColumns(io, this.book, (own) => this.own.note(own), this.pacer)));
       } finally {
         this.own.seal();
       }

@@ -17,7 +17,7 @@
  */
 import type { ReadResult, SheetWrite, WorkbookDriver, WorkbookIO, WriteFailure, WriteResult } from './driver';
 import { describeFailure } from './errors';
-import { marksPlanFor, ownedChanges, planAllSteps, planWrites } from './plan';
+import { marksPlanFor, monthValueSteps, ownedChanges, ownedReportColumn, planAllSteps, planWrites } from './plan';
 import { planKey } from './marks';
 import type { OwnWrites } from './own-writes';
 import type { Pacer } from './pacer';
@@ -78,6 +78,9 @@ export class Writer {
     await pacer.results(book);
     const marksWanted = this.h.marksWanted() && this.canMark();
     if (marksWanted) await pacer.slices(planAllSteps(book));
+    // The add-in's 报送月份 texts of a big ledger are a task of their own otherwise (here and in the publish after).
+    await pacer.slices(monthValueSteps(book, (e) => ownedReportColumn(book, e, this.h.owned()) !== null));
+    await pacer.pause?.();
     const plan = planWrites(book, { marksWanted, found: read.marks, owned: this.h.owned(), sheets, rows: o.rows, only: o.only });
     let stopped: Stopped | undefined;
     if (plan.writes.length) {
