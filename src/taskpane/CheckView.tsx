@@ -10,28 +10,17 @@ import { groupIssues } from './issues';
 import { Note } from './Note';
 import type { RostersProps } from './RosterCard';
 import { card, cardHead, cardList } from './card-styles';
+import { LazyPart } from './LazyPart';
 
 // The roster's card comes in its own small chunk: most workbooks have no roster (the initial bundle has a size budget).
 const LazyRosters = React.lazy(() => import(/* webpackChunkName: "roster-view" */ './RosterCard').then((m) => ({ default: m.Rosters })));
 
-class RosterBoundary extends React.Component<{ children: React.ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-  override render(): React.ReactNode {
-    return this.state.failed ? <Caption1>没能加载执法人员名单的卡片：请检查网络后关闭任务窗格再重新打开（检查结果不受影响）。</Caption1> : this.props.children;
-  }
-}
-
 function Rosters(props: RostersProps): React.ReactElement | null {
   if (!props.rosters?.length && !props.onInsert) return null;
   return (
-    <RosterBoundary>
-      <React.Suspense fallback={null}>
-        <LazyRosters {...props} />
-      </React.Suspense>
-    </RosterBoundary>
+    <LazyPart loading={null} failed={<Caption1>没能加载执法人员名单的卡片：请检查网络后关闭任务窗格再重新打开（检查结果不受影响）。</Caption1>}>
+      <LazyRosters {...props} />
+    </LazyPart>
   );
 }
 

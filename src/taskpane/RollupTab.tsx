@@ -9,25 +9,14 @@ import type { LedgerService } from '../session/service';
 import { Note } from './Note';
 import type { Deliver } from './SubmissionPanel';
 import type { RollupApi } from './RollupPanel';
+import { LazyPart } from './LazyPart';
 
 const RollupPanel = React.lazy(() => import(/* webpackChunkName: "rollup-view" */ './RollupPanel'));
 
-class LoadBoundary extends React.Component<{ children: React.ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-  override render(): React.ReactNode {
-    return this.state.failed ? <Note intent="error">没能加载县局汇总：请检查网络后关闭任务窗格再重新打开。</Note> : this.props.children;
-  }
-}
-
 export function RollupTab(props: { service: LedgerService; deliver: Deliver; loadRollup: () => Promise<RollupApi> }): React.ReactElement {
   return (
-    <LoadBoundary>
-      <React.Suspense fallback={<Spinner size="tiny" labelPosition="after" label="正在加载县局汇总…" />}>
-        <RollupPanel {...props} />
-      </React.Suspense>
-    </LoadBoundary>
+    <LazyPart loading={<Spinner size="tiny" labelPosition="after" label="正在加载县局汇总…" />} failed={<Note intent="error">没能加载县局汇总：请检查网络后关闭任务窗格再重新打开。</Note>}>
+      <RollupPanel {...props} />
+    </LazyPart>
   );
 }

@@ -9,25 +9,14 @@ import * as React from 'react';
 import { Spinner } from '@fluentui/react-components';
 import { Note } from './Note';
 import type { SubmissionPanelProps } from './SubmissionPanel';
+import { LazyPart } from './LazyPart';
 
 const SubmissionPanel = React.lazy(() => import(/* webpackChunkName: "submit-tab" */ './SubmissionPanel').then((m) => ({ default: m.SubmissionPanel })));
 
-class LoadBoundary extends React.Component<{ children: React.ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-  override render(): React.ReactNode {
-    return this.state.failed ? <Note intent="error">没能加载月度报送：请检查网络后关闭任务窗格再重新打开。</Note> : this.props.children;
-  }
-}
-
 export function SubmitTab(props: SubmissionPanelProps): React.ReactElement {
   return (
-    <LoadBoundary>
-      <React.Suspense fallback={<Spinner size="tiny" labelPosition="after" label="正在加载月度报送…" />}>
-        <SubmissionPanel {...props} />
-      </React.Suspense>
-    </LoadBoundary>
+    <LazyPart loading={<Spinner size="tiny" labelPosition="after" label="正在加载月度报送…" />} failed={<Note intent="error">没能加载月度报送：请检查网络后关闭任务窗格再重新打开。</Note>}>
+      <SubmissionPanel {...props} />
+    </LazyPart>
   );
 }

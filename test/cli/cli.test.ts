@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli } from './run';
 import { readWorkbook } from '../../src/cli/xlsx';
 import { checkWorkbook } from '../../src/validation/workbook';
 import { ole } from '../helpers/hostile-files';
@@ -12,12 +12,7 @@ const ROOT = path.join(__dirname, '../..');
 const FIXTURE = path.join(ROOT, '../shared/fixtures/sample-2023-10.xlsx');
 let tmp: string;
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n') });
-  return { code, out, err };
-}
+const run = runCli;
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-cli-'));

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { AlignmentType, Document, Packer, Paragraph } from 'docx';
-import { main } from '../../src/cli/main';
+import { runCli } from './run';
 import * as H from '../helpers/hostile-files';
 
 const ROOT = path.join(__dirname, '../..');
@@ -16,12 +16,7 @@ let tmp: string;
 beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-hostile-'))));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n') });
-  return { code, out, err };
-}
+const run = runCli;
 
 function put(name: string, bytes: Uint8Array): string {
   const file = path.join(tmp, name);
