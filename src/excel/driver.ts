@@ -51,12 +51,11 @@ export class ExcelDriver implements WorkbookDriver {
   readonly host = 'excel';
   private handlers: Handlers | null = null;
   private readonly mergeModes = new Map<string, MergeMode>();
-  private readonly budget: ReadBudget;
+  private budgetOf: ReadBudget | null = null;
   private readonly log: (e: OpLog) => void;
 
   constructor(private readonly o: ExcelDriverOptions) {
     this.log = o.log ?? ((e) => console.debug(`[执法台账助手] ${e.op}: ${e.syncs} sync, ${e.ms} ms${e.detail ? ` (${e.detail})` : ''}`));
-    this.budget = { ...(officePlatform() === 'OfficeOnline' ? WEB_BUDGET : DESKTOP_BUDGET), ...o.budget };
   }
 
   platform(): string | null {
@@ -65,6 +64,11 @@ export class ExcelDriver implements WorkbookDriver {
 
   capabilities(): DriverCapabilities {
     return { marks: true, live: true, reportMonths: true, insertSheets: true, addSheets: true, merges: excelApiSupported('1.13'), undo: undoGrouped() ? 'grouped' : 'clears', pacedMarks: true };
+  }
+
+  /** Known once Office.js is ready (the platform decides it); the driver may be made before. */
+  private get budget(): ReadBudget {
+    return (this.budgetOf ??= { ...(officePlatform() === 'OfficeOnline' ? WEB_BUDGET : DESKTOP_BUDGET), ...this.o.budget });
   }
 
   operation<T>(name: string, body: (io: WorkbookIO) => Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 /*
  * The task pane's LedgerService in Excel: the host-neutral workbook session (src/session) over
- * the Office.js driver. Create it after Office.onReady (the driver reads the platform for its
- * payload budget).
+ * the Office.js driver. It may be made before Office.onReady: pass `ready`, and it touches
+ * Office.js only after that resolves.
  */
 import type { IsoDate } from '../ledger/dates';
 import { WorkbookSession } from '../session/session';
@@ -30,6 +30,8 @@ export interface LedgerServiceOptions {
   ownWriteWindowMs?: number;
   /** Lets the pane's thread paint and take input during a long check (the pane passes one; absent, a check runs in one go). */
   pause?: () => Promise<void>;
+  /** Nothing is read or written before it resolves (Office.js ready, the pane shown); the service may be made before. */
+  ready?: Promise<unknown>;
 }
 
 /** The pane's service in Excel (the session, with `idle()` for tests and the bench). */
@@ -48,5 +50,6 @@ export function createLedgerService(options: LedgerServiceOptions = {}): ExcelLe
     ownWriteWindowMs: options.ownWriteWindowMs,
     tick: () => new Promise<void>((r) => setTimeout(r, 0)),
     pause: options.pause,
+    ready: options.ready,
   });
 }

@@ -13,13 +13,15 @@ import { hostFeatures, loadPaneSettings, savePaneSettings } from './settings';
 export abstract class SessionCore {
   protected readonly listeners = new Set<(s: PaneState) => void>();
   protected state: PaneState = { phase: 'idle', check: null, sheets: [], missingKinds: [], date1904: false, marksShown: false, notes: [], version: 0 };
-  protected chain: Promise<unknown> = Promise.resolve();
+  protected chain: Promise<unknown>;
   protected running = 0;
 
   constructor(
     protected readonly driver: WorkbookDriver,
     protected readonly o: ResolvedSessionOptions,
-  ) {}
+  ) {
+    this.chain = o.ready ?? Promise.resolve();
+  }
 
   loadSettings(): Promise<PaneSettings> {
     return loadPaneSettings(this.driver.settings());

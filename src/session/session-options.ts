@@ -21,9 +21,14 @@ export interface SessionOptions {
    * painting), e.g. a MessageChannel round trip. Absent, a check runs in one go.
    */
   pause?: () => Promise<void>;
+  /**
+   * Operations wait for it: the pane is drawn while Office.js starts, and reads nothing before the
+   * host is ready and the pane is shown (default: ready at once).
+   */
+  ready?: Promise<unknown>;
 }
 
-export type ResolvedSessionOptions = Required<Omit<SessionOptions, 'pause'>> & Pick<SessionOptions, 'pause'>;
+export type ResolvedSessionOptions = Required<Omit<SessionOptions, 'pause' | 'ready'>> & Pick<SessionOptions, 'pause' | 'ready'>;
 
 export function resolveSessionOptions(o: SessionOptions): ResolvedSessionOptions {
   return {
@@ -36,5 +41,6 @@ export function resolveSessionOptions(o: SessionOptions): ResolvedSessionOptions
     ownWriteWindowMs: o.ownWriteWindowMs ?? 2000,
     tick: o.tick ?? (() => Promise.resolve()),
     pause: o.pause,
+    ready: o.ready,
   };
 }

@@ -33,6 +33,8 @@ export interface AppProps {
   commands?: (listener: (c: PaneCommand) => void) => () => void;
   /** Inside a page of its own (the offline page): the page has the `h1` and the `main` landmark. */
   embedded?: boolean;
+  /** Shown while nothing was checked and no check runs (the add-in drawn before Excel is ready, or waiting to be shown). */
+  startNote?: React.ReactNode;
 }
 
 type Notice = { intent: 'success' | 'info' | 'warning' | 'error'; text: string };
@@ -77,7 +79,7 @@ export function whereText(sheet: string, cell: string): string {
 
 export { progressText };
 
-export function App({ service, loadSubmission, loadRollup, deliver, holidays, year, commands, embedded }: AppProps): React.ReactElement {
+export function App({ service, loadSubmission, loadRollup, deliver, holidays, year, commands, embedded, startNote }: AppProps): React.ReactElement {
   const s = useStyles();
   const Root = embedded ? 'div' : 'main';
   // Without the progress: a progress tick re-renders only the progress line (CheckProgress).
@@ -195,6 +197,7 @@ export function App({ service, loadSubmission, loadRollup, deliver, holidays, ye
           )}
         </Toolbar>
         <CheckProgress service={service} busy={action.busy} />
+        {startNote && state.phase === 'idle' && !state.check && !action.busy && startNote}
       </div>
 
       {notice && (

@@ -1,7 +1,11 @@
-/* Task pane entry: waits for Office.js and for the pane to be shown, then wires the ledger service and renders the pane. */
+/*
+ * Task pane entry: draws the pane at once, while Office.js starts (its first render is not left
+ * for after Office.onReady), and lets the ledger service read the workbook only once Office is
+ * ready, the host is Excel and the pane is shown.
+ */
 import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Button, FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { Button, Caption1, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { deliverFiles } from '../excel/delivery';
 import { officeReady } from '../excel/office';
 import { createLedgerService } from '../excel/session';
@@ -22,42 +26,51 @@ const loadRollup = () => import(/* webpackChunkName: "rollup" */ './rollup-api')
 // Added holiday arrangements, before anything is checked or any TZ function computed (the functions share this page's table).
 const holidays: Promise<HolidayStartup> = startHolidays(holidayStorage(), () => import(/* webpackChunkName: "settings" */ './holiday-settings'));
 
-officeReady().then(({ host }) => {
-  const el = document.getElementById('root');
-  // taskpane.html already explains that IE/Edge Legacy webviews cannot run the pane.
-  if (!el || (window as { tzUnsupportedWebview?: boolean }).tzUnsupportedWebview) return;
-
-  if (host !== 'Excel') {
-    el.textContent = '请在 Excel 中打开执法台账助手。';
-    return;
-  }
+const el = document.getElementById('root');
+// taskpane.html already explains that IE/Edge Legacy webviews cannot run the pane.
+if (el && !(window as { tzUnsupportedWebview?: boolean }).tzUnsupportedWebview) {
   const root = createRoot(el);
-  let started = false;
-  // Started hidden (TZ.* formulas recalculating): nothing is read or written until the pane is shown.
-  const start = whenPaneShown(async () => {
-    started = true;
-    const added = await holidays;
-    const service = createLedgerService({ pause: yieldToHost }); // the one place the pane meets the Excel adapter
-    // Closed, the pane's runtime keeps running: live checking pauses, and a fresh check follows when it is shown again.
-    onPaneVisibility((visible) => void service.setPaneVisible(visible));
-    // A transition: the first render of the whole pane in slices, not one long task.
-    startTransition(() =>
-      root.render(
-        <FluentProvider theme={webLightTheme}>
-          <App service={service} loadSubmission={loadSubmission} loadRollup={loadRollup} deliver={deliverFiles} holidays={added} year={new Date().getFullYear()} commands={onPaneCommand} />
-        </FluentProvider>,
-      ),
-    );
-  });
-  // Until the pane is known to be shown: a button (the clerk's click also counts as shown). Shown already, the pane itself comes at once.
-  if (!started) {
+  // Opens when the add-in may read: Office ready, in Excel, the pane shown.
+  let open!: () => void;
+  const ready = new Promise<void>((r) => (open = r));
+  const service = createLedgerService({ pause: yieldToHost, ready }); // the one place the pane meets the Excel adapter
+  const draw = (added: HolidayStartup, startNote: React.ReactNode) =>
     root.render(
       <FluentProvider theme={webLightTheme}>
-        <p style={{ padding: 16 }}>执法台账助手已就绪。</p>
-        <Button appearance="primary" style={{ marginLeft: 16 }} onClick={() => start()}>
-          检查本工作簿
-        </Button>
+        <App service={service} loadSubmission={loadSubmission} loadRollup={loadRollup} deliver={deliverFiles} holidays={added} year={new Date().getFullYear()} commands={onPaneCommand} startNote={startNote} />
       </FluentProvider>,
     );
-  }
-});
+  // A transition: the first render of the whole pane in slices, not one long task.
+  const drawn = holidays.then((added) => {
+    startTransition(() => draw(added, <Caption1>正在连接 Excel…</Caption1>));
+    return added;
+  });
+
+  officeReady().then(async ({ host }) => {
+    if (host !== 'Excel') {
+      root.render(<p style={{ padding: 16 }}>请在 Excel 中打开执法台账助手。</p>);
+      return;
+    }
+    const added = await drawn;
+    let started = false;
+    // Started hidden (TZ.* formulas recalculating): nothing is read or written until the pane is shown.
+    const start = whenPaneShown(() => {
+      started = true;
+      // Closed, the pane's runtime keeps running: live checking pauses, and a fresh check follows when it is shown again.
+      onPaneVisibility((visible) => void service.setPaneVisible(visible));
+      open();
+    });
+    // Not known to be shown yet: a button (the clerk's click also counts as shown).
+    if (!started) {
+      draw(
+        added,
+        <div>
+          <p style={{ margin: '8px 0' }}>执法台账助手已就绪。</p>
+          <Button appearance="primary" onClick={() => start()}>
+            检查本工作簿
+          </Button>
+        </div>,
+      );
+    }
+  });
+}

@@ -9,6 +9,7 @@ import { toCheckJson } from '../../src/validation/report';
 import { checkWorkbook } from '../../src/validation/workbook';
 import { ledgerGrid } from '../helpers/ledger';
 import { MemoryDriver, cloneGrid, manualSession } from './driver';
+import { WorkbookSession } from '../../src/session/session';
 
 const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'sample-2023-10.xlsx');
 const TODAY = '2023-11-05';
@@ -38,6 +39,27 @@ test('the session’s check equals the CLI’s checkWorkbook on the same cells: 
   const st = await s.checkAll();
   expect(toCheckJson(st.check!, 'x')).toEqual(toCheckJson(checkWorkbook(grids, { today: TODAY }), 'x'));
   expect(st.sheets.map((x) => x.records)).toEqual([10, 8, 5]);
+});
+
+test('made before the host is ready (the pane drawn while Office.js starts), the session touches the host only once `ready` resolves, then checks as asked', async () => {
+  const driver = MemoryDriver.of([ledgerGrid('penalty', [penalty(1), penalty(2, { officers: '王明' })], '处罚')]);
+  const settings = jest.spyOn(driver, 'settings');
+  let open!: () => void;
+  const ready = new Promise<void>((r) => (open = r));
+  const s = new WorkbookSession(driver, { setTimer: () => null, clearTimer: () => undefined, now: () => 0, today: () => TODAY, ready });
+  const states: string[] = [];
+  s.subscribe((st) => states.push(st.phase));
+  const live = s.startLive();
+  const checked = s.checkAll();
+  await new Promise((r) => setTimeout(r, 20));
+  expect([driver.ops, driver.reads, driver.sink, settings.mock.calls.length, states, s.current().phase]).toEqual([[], 0, null, 0, [], 'idle']);
+  open();
+  await live;
+  const st = await checked;
+  expect(driver.ops).toEqual(['checkAll']);
+  expect(driver.sink).not.toBeNull();
+  expect(st.sheets.map((x) => [x.name, x.records, x.errors])).toEqual([['处罚', 2, 1]]);
+  expect(states[0]).toBe('checking');
 });
 
 test('a full check reads twice (sheet list, sheets) and writes once; a one-cell edit reads once and writes nothing, 更新标记 then reads the marks and writes once', async () => {

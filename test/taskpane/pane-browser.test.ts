@@ -98,6 +98,18 @@ async function checkState(page: Page, name: string, scrollTo?: Locator): Promise
   }
 }
 
+/** Holds Office.onReady back until `__release()`, and counts the fake host's syncs (`__syncs`). */
+const HOLD_ON_READY = `
+  var release;
+  var held = new Promise(function (r) { release = r; });
+  window.__release = release;
+  var onReady = Office.onReady;
+  Office.onReady = function (cb) { return held.then(function () { return onReady(cb); }); };
+  window.__syncs = 0;
+  var sync = installed.host.sync.bind(installed.host);
+  installed.host.sync = function (ctx) { window.__syncs++; return sync(ctx); };
+`;
+
 const list = (page: Page) => page.getByRole('list', { name: '本工作簿中的台账' });
 
 async function fillContact(page: Page): Promise<void> {
@@ -112,8 +124,15 @@ const focused = (page: Page) => page.evaluate(() => `${document.activeElement?.t
 chromiumTest(
   '检查结果: headings sheet → row, filter state in words, “n 条已隐藏”, warnings yellow and errors red alike in bar, badge and card, pending one tab stop',
   async () => {
-    const { page, errors, offsite } = await openPane(fixture);
+    // Office.onReady held back, as while Office.js starts: the pane is drawn already, and reads nothing until Office is ready.
+    const { page, errors, offsite } = await openPane(fixture, { before: HOLD_ON_READY });
+    await page.getByText('正在连接 Excel…').waitFor();
+    await page.getByRole('toolbar', { name: '台账操作' }).waitFor();
+    await page.waitForTimeout(300);
+    await expect(page.evaluate(() => (window as unknown as { __syncs: number }).__syncs)).resolves.toBe(0);
+    await page.evaluate(() => (window as unknown as { __release(): void }).__release());
     await list(page).waitFor();
+    await expect(page.getByText('正在连接 Excel…').count()).resolves.toBe(0);
     await page.getByRole('heading', { level: 3, name: '第6行' }).first().waitFor();
     await checkState(page, 'issues');
 
