@@ -13,6 +13,8 @@ import { useDelayedFlag, usePaneState } from './hooks';
 const useStyles = makeStyles({
   progress: { minHeight: '2px', display: 'flex', flexDirection: 'column', gap: '2px' },
   progressText: { color: tokens.colorNeutralForeground2 },
+  // Fluent animates the bar's width for 0.3 s on each update: a layout on every frame of a check that updates it every 100 ms, on the thread doing the check.
+  bar: { transitionProperty: 'none' },
 });
 
 /** `读取 12,000/40,000 行` while reading, `检查中… 8,000/40,000 行` while checking, `检查已完成，正在表格中标记 6,000/30,001 处` while the marks of a big workbook are written. */
@@ -36,7 +38,7 @@ export function CheckProgress({ service, busy }: { service: LedgerService; busy:
     <div className={s.progress}>
       {slow && (
         <>
-          <ProgressBar thickness="medium" value={fraction} aria-label={progressText(progress)} />
+          <ProgressBar thickness="medium" value={fraction} aria-label={progressText(progress)} bar={{ className: s.bar }} />
           <Caption1 className={s.progressText}>{progressText(progress)}</Caption1>
         </>
       )}
