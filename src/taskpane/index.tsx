@@ -47,11 +47,11 @@ if (el && !(window as { tzUnsupportedWebview?: boolean }).tzUnsupportedWebview) 
   });
 
   officeReady().then(async ({ host }) => {
+    const added = await drawn; // after the first drawing, which would otherwise draw over what follows
     if (host !== 'Excel') {
       root.render(<p style={{ padding: 16 }}>请在 Excel 中打开执法台账助手。</p>);
       return;
     }
-    const added = await drawn;
     let started = false;
     // Started hidden (TZ.* formulas recalculating): nothing is read or written until the pane is shown.
     const start = whenPaneShown(() => {

@@ -174,6 +174,18 @@ chromiumTest(
     expect(errors).toEqual([]);
     expect(offsite).toEqual([]);
     await page.context().close();
+
+    // Outside Excel (a plain browser: Office.js answers nothing), with an added holiday arrangement whose module loads late: the page says where to open the pane, and the pane's first drawing does not come over it.
+    const plain = await browser.newContext({ viewport: { width: 450, height: HEIGHT } });
+    const other = await plain.newPage();
+    await routePane(other, site.origin);
+    await other.addInitScript({ content: 'localStorage.setItem("taizhang.holidays", "{}");' });
+    await other.goto(`${site.origin}/taskpane.html`);
+    await other.getByText('请在 Excel 中打开执法台账助手。').waitFor();
+    await other.waitForTimeout(500);
+    await expect(other.getByRole('toolbar').count()).resolves.toBe(0);
+    await expect(other.getByText('请在 Excel 中打开执法台账助手。').count()).resolves.toBe(1);
+    await plain.close();
   },
   180_000,
 );
