@@ -22,7 +22,7 @@ import { FakeWorkbook } from '../test/fake-excel';
 import { benchRow } from './core.bench';
 import { bigLedgerSheet, gridOf, ledgerSheet } from '../test/excel/helpers';
 import { browserBundle } from '../test/helpers/office-fake';
-import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM, builtPane, paneScript, routePane, serve } from '../test/helpers/pane-browser';
+import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM, HOLD_ON_READY, builtPane, paneScript, routePane, serve } from '../test/helpers/pane-browser';
 import * as os from 'os';
 import * as path from 'path';
 
@@ -53,11 +53,8 @@ const PROBE = `
   // When the fake host last answered a sync (the last mark written, once the pane is quiet).
   var hostSync = installed.host.sync.bind(installed.host);
   installed.host.sync = function (ctx) { return hostSync(ctx).finally(function () { bench.lastSync = performance.now(); }); };
-  var release;
-  var released = new Promise(function (r) { release = r; });
-  bench.release = function () { performance.mark('tz-release'); bench.hostReady = performance.now(); release(); };
-  var onReady = Office.onReady;
-  Office.onReady = function (cb) { return released.then(function () { return onReady(cb); }); };
+  ${HOLD_ON_READY}
+  bench.release = function () { performance.mark('tz-release'); bench.hostReady = performance.now(); window.__release(); };
   new PerformanceObserver(function (list) {
     list.getEntries().forEach(function (e) { bench.longtasks.push([e.startTime, e.duration]); });
   }).observe({ type: 'longtask', buffered: true });

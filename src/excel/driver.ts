@@ -62,6 +62,7 @@ export class ExcelDriver implements WorkbookDriver {
     return officePlatform();
   }
 
+  /** Asked by the pane before Office.onReady too: the set checks then read false (setSupported catches office.js's error), and the pane's features use none of them. */
   capabilities(): DriverCapabilities {
     return { marks: true, live: true, reportMonths: true, insertSheets: true, addSheets: true, merges: excelApiSupported('1.13'), undo: undoGrouped() ? 'grouped' : 'clears', pacedMarks: true };
   }

@@ -72,5 +72,9 @@ if (el && !(window as { tzUnsupportedWebview?: boolean }).tzUnsupportedWebview) 
         </div>,
       );
     }
+  }).catch(async (e: unknown) => {
+    await drawn;
+    // Office.js did not start: said, instead of 正在连接 Excel… for ever.
+    root.render(<p style={{ padding: 16 }}>执法台账助手没能启动（{e instanceof Error ? e.message : String(e)}）。请关闭任务窗格后重新打开。</p>);
   });
 }

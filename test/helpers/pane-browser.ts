@@ -106,6 +106,32 @@ export async function paneScript(workbook: WorkbookJson | string, o: PaneOptions
 })();`;
 }
 
+/**
+ * For PaneOptions.before: Office.js while it starts. Office.onReady waits until `__release()`;
+ * until then Office.context and Excel.run throw what Office.js throws (an add-in "can't
+ * successfully call any Office JavaScript APIs until the library has been loaded",
+ * https://learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in; the message as
+ * office.js prints it). `__syncs` counts the fake host's syncs.
+ */
+export const HOLD_ON_READY = `
+  var release;
+  var held = new Promise(function (r) { release = r; });
+  var loaded = false;
+  window.__release = function () { loaded = true; release(); };
+  var notLoaded = function () {
+    throw new Error('Office.js has not fully loaded. Your app must call "Office.onReady()" as part of it\\'s loading sequence (or set the "Office.initialize" function). If your app has this functionality, try reloading this page.');
+  };
+  var context = Office.context;
+  Object.defineProperty(Office, 'context', { configurable: true, enumerable: true, get: function () { if (!loaded) notLoaded(); return context; } });
+  var run = Excel.run;
+  Excel.run = function () { if (!loaded) notLoaded(); return run.apply(this, arguments); };
+  var onReady = Office.onReady;
+  Office.onReady = function (cb) { return held.then(function () { return onReady(cb); }); };
+  window.__syncs = 0;
+  var countedSync = installed.host.sync.bind(installed.host);
+  installed.host.sync = function (ctx) { window.__syncs++; return countedSync(ctx); };
+`;
+
 type Route = { request(): { url(): string }; fulfill(o: object): void; continue(): void; abort(): void };
 
 /** Answers the Office.js CDN with nothing, lets the site through and records (and aborts) anything else. */

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { SheetJson, WorkbookJson } from '../fake-excel';
-import { CHROMIUM, HAS_CHROMIUM, ROOT, openPaneSite, paneScript, routePane, type PaneSite } from '../helpers/pane-browser';
+import { CHROMIUM, HAS_CHROMIUM, HOLD_ON_READY, ROOT, openPaneSite, paneScript, routePane, type PaneSite } from '../helpers/pane-browser';
 import { ledgerSheet, penaltyRow, serial } from '../excel/helpers';
 import { benchRow } from '../../bench/core.bench';
 import { AxeResults, axeCheck, headingLevels } from '../helpers/axe';
@@ -98,18 +98,6 @@ async function checkState(page: Page, name: string, scrollTo?: Locator): Promise
   }
 }
 
-/** Holds Office.onReady back until `__release()`, and counts the fake host's syncs (`__syncs`). */
-const HOLD_ON_READY = `
-  var release;
-  var held = new Promise(function (r) { release = r; });
-  window.__release = release;
-  var onReady = Office.onReady;
-  Office.onReady = function (cb) { return held.then(function () { return onReady(cb); }); };
-  window.__syncs = 0;
-  var sync = installed.host.sync.bind(installed.host);
-  installed.host.sync = function (ctx) { window.__syncs++; return sync(ctx); };
-`;
-
 const list = (page: Page) => page.getByRole('list', { name: '本工作簿中的台账' });
 
 async function fillContact(page: Page): Promise<void> {
@@ -124,7 +112,7 @@ const focused = (page: Page) => page.evaluate(() => `${document.activeElement?.t
 chromiumTest(
   '检查结果: headings sheet → row, filter state in words, “n 条已隐藏”, warnings yellow and errors red alike in bar, badge and card, pending one tab stop',
   async () => {
-    // Office.onReady held back, as while Office.js starts: the pane is drawn already, and reads nothing until Office is ready.
+    // Office.onReady held back, as while Office.js starts (Office.context and Excel.run not usable yet): the pane is drawn already, and touches nothing of Office until it is ready.
     const { page, errors, offsite } = await openPane(fixture, { before: HOLD_ON_READY });
     await page.getByText('正在连接 Excel…').waitFor();
     await page.getByRole('toolbar', { name: '台账操作' }).waitFor();
@@ -185,6 +173,13 @@ chromiumTest(
     await other.waitForTimeout(500);
     await expect(other.getByRole('toolbar').count()).resolves.toBe(0);
     await expect(other.getByText('请在 Excel 中打开执法台账助手。').count()).resolves.toBe(1);
+    // Office.js that fails to start: said, not 正在连接 Excel… for ever.
+    const failing = await plain.newPage();
+    await routePane(failing, site.origin);
+    await failing.addInitScript({ content: 'window.Office = { onReady: function () { return Promise.reject(new Error("测试：Office.js 启动失败")); } };' });
+    await failing.goto(`${site.origin}/taskpane.html`);
+    await failing.getByText('执法台账助手没能启动（测试：Office.js 启动失败）。请关闭任务窗格后重新打开。').waitFor();
+    await expect(failing.getByText('正在连接 Excel…').count()).resolves.toBe(0);
     await plain.close();
   },
   180_000,
