@@ -147,15 +147,27 @@ export function detectLedger(grid: SheetGrid): LedgerLayout | null {
 export function detectRoster(grid: SheetGrid): RosterLayout | { unreadable: { sheet: string; title: string | null; row: number } } | null {
   try {
     if (detect(grid, LEDGER_LOOK)) return null;
-    // Without a roster title, only a header with 执法证号 is a roster (发证机关 and 有效期至 alone may be a licence or ID-card list).
-    const certified = (l: TableLayout | null) => !!l && (l.titleRow !== null || l.columns.certNo !== undefined);
     const found = detect(grid, ROSTER_LOOK) as RosterLayout | null;
-    if (certified(found)) return found;
-    const bare = detect(grid, { ...ROSTER_LOOK, needs: { required: false }, titled: { distinct: 1, required: false } });
+    if (found && certified(found.titleRow, found.columns)) return found;
+    const bare = detect(grid, BARE_ROSTER_LOOK);
     const t = rosterTitleRow(grid);
-    return certified(bare) || t ? { unreadable: { sheet: grid.name, title: t?.text ?? null, row: t?.row ?? bare!.headerRow } } : null;
+    return (bare && certified(bare.titleRow, bare.columns)) || t ? { unreadable: { sheet: grid.name, title: t?.text ?? null, row: t?.row ?? bare!.headerRow } } : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Whether detectLedger or detectRoster would find a table in the sheet: the same header search,
+ * without following the table down (a partial read asks this before reading the sheet's rest).
+ */
+export function findsTable(grid: SheetGrid): boolean {
+  try {
+    if (findHeader(grid, LEDGER_LOOK)) return true;
+    const roster = (h: HeaderFound | null) => !!h && certified(h.titleRow, h.best.columns);
+    return roster(findHeader(grid, ROSTER_LOOK)) || roster(findHeader(grid, BARE_ROSTER_LOOK)) || rosterTitleRow(grid) !== null;
+  } catch {
+    return false;
   }
 }
 
@@ -170,6 +182,13 @@ interface Look {
 
 const LEDGER_LOOK: Look = { kinds: KINDS, title: titleKind, team: teamFromTitle };
 const ROSTER_LOOK: Look = { kinds: ['roster'], title: rosterTitle, team: rosterTeam, titled: { distinct: 1 } };
+/** A roster header without 姓名 (said as unreadable, never guessed). */
+const BARE_ROSTER_LOOK: Look = { ...ROSTER_LOOK, needs: { required: false }, titled: { distinct: 1, required: false } };
+
+/** Without a roster title, only a header with 执法证号 is a roster (发证机关 and 有效期至 alone may be a licence or ID-card list). */
+function certified(titleRow: number | null, columns: Partial<Record<string, number>>): boolean {
+  return titleRow !== null || columns.certNo !== undefined;
+}
 
 function rosterTitleRow(grid: SheetGrid): { row: number; text: string } | null {
   const bottom = Math.min(gridBottom(grid), grid.top + HEADER_SCAN_ROWS);
@@ -184,7 +203,16 @@ function rosterTitleRow(grid: SheetGrid): { row: number; text: string } | null {
   return null;
 }
 
-function detect(grid: SheetGrid, look: Look): TableLayout | null {
+/** The header stage of detect: the title and the best header within the first rows, or null. */
+interface HeaderFound {
+  best: HeaderCandidate;
+  /** The title line, when it names the header's kind. */
+  title: string | null;
+  titleRow: number | null;
+  bottom: number;
+}
+
+function findHeader(grid: SheetGrid, look: Look): HeaderFound | null {
   const bottom = gridBottom(grid);
   const right = Math.min(gridRight(grid), grid.left + 200);
   if (bottom < grid.top || right < grid.left) return null;
@@ -218,16 +246,23 @@ function detect(grid: SheetGrid, look: Look): TableLayout | null {
     if (best) break;
   }
   if (!best) return null;
+  const titled = title !== null && tKind === best.kind;
+  return { best, title: titled ? title : null, titleRow: titled ? titleRow : null, bottom };
+}
 
+function detect(grid: SheetGrid, look: Look): TableLayout | null {
+  const found = findHeader(grid, look);
+  if (!found) return null;
+  const { best, title, titleRow, bottom } = found;
   const firstDataRow = best.row + best.rows;
   const extent = tableExtent(grid, new MergeIndex(grid), best, firstDataRow, bottom);
   const def = TABLES[best.kind];
   return {
     sheet: grid.name,
     kind: best.kind,
-    title: title && tKind === best.kind ? title : null,
-    titleRow: title && tKind === best.kind ? titleRow : null,
-    team: title && tKind === best.kind ? look.team(title) : null,
+    title,
+    titleRow,
+    team: title ? look.team(title) : null,
     headerRow: best.row,
     headerRows: best.rows,
     columns: best.columns,

@@ -4,7 +4,7 @@
  * results, and what the add-in last wrote on each sheet. Pure: reads come in, nothing goes out.
  */
 import type { CellRange, CellValue, SheetGrid } from '../ledger/cell';
-import { detectLedger, detectRoster } from '../ledger/detect';
+import { findsTable } from '../ledger/detect';
 import type { LedgerLayout } from '../ledger/detect';
 import type { CheckOptions, LedgerResult, WorkbookCheck } from '../validation/check';
 import { WorkbookChecker } from '../validation/workbook';
@@ -209,6 +209,6 @@ export class SheetBook {
 
   /** For a partial read: is this sheet a ledger or a roster (so its remaining rows are needed)? */
   static wantsRest(g: SheetGrid): boolean {
-    return detectLedger(g) !== null || detectRoster(g) !== null;
+    return findsTable(g);
   }
 }
