@@ -13,8 +13,7 @@ const summaries = new WeakMap<LedgerResult, SheetSummary>();
 export function sheetSummary(l: LedgerResult): SheetSummary {
   const known = summaries.get(l);
   if (known) return known;
-  const c = countOf(l.records, l.sheetIssues);
-  for (const r of l.records) for (const i of r.issues) c[i.severity]++;
+  const c = countOf(l.records, l.sheetIssues, true);
   const out: SheetSummary = {
     name: l.layout.sheet,
     kind: l.layout.kind,

@@ -59,16 +59,20 @@ export interface Counts {
 /**
  * A ledger's counts. `ok` + `invalid` = `records` (without / with an error); `pending` is the one
  * definition of 待办 used everywhere (pane cards, CLI, e-mail): records in no month yet (待复检,
- * 尚未结案), whether or not they also have an error.
+ * 尚未结案), whether or not they also have an error. `issues` are counted by severity, and with
+ * `withRecordIssues` the records' own issues too (a ledger's card).
  */
-export function countOf(records: RecordResult[], issues: Issue[]): Counts {
+export function countOf(records: RecordResult[], issues: Issue[], withRecordIssues = false): Counts {
   const c: Counts = { records: records.length, ok: 0, invalid: 0, pending: 0, error: 0, warning: 0, info: 0 };
-  for (const r of records) {
+  // Indexed loops: run once per check over 40,000 records, before the code is optimised.
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k];
     if (r.status === 'invalid') c.invalid++;
     else c.ok++;
     if (isTodo(r)) c.pending++;
+    if (withRecordIssues) for (let j = 0; j < r.issues.length; j++) c[r.issues[j].severity as Severity]++;
   }
-  for (const i of issues) c[i.severity as Severity]++;
+  for (let j = 0; j < issues.length; j++) c[issues[j].severity as Severity]++;
   return c;
 }
 

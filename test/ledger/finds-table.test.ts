@@ -53,7 +53,7 @@ describe('findsTable answers as the full detection does', () => {
     // A header of some kind (some of its columns, in any order) at any row, often enough to find one.
     const header = fc.record({ kind: fc.constantFrom(...TABLE_KINDS), at: fc.integer({ min: 0, max: 24 }), keep: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }), shift: fc.nat(11) }).map(({ kind, at, keep, shift }) => {
       const cols = TABLES[kind].columns.filter((_, i) => keep[i % keep.length]).map((c) => c.header);
-      return { at, cells: [...cols.slice(shift % Math.max(1, cols.length)), ...cols.slice(0, shift % Math.max(1, cols.length))] as CellValue[] };
+      return { at, cells: [...cols.slice(shift % Math.max(1, cols.length)), ...cols.slice(0, shift % Math.max(1, cols.length))] };
     });
     let found = 0;
     fc.assert(
