@@ -144,57 +144,27 @@ export const key = (row: number, col: number): number => row * (MAX_COLS + 1) + 
 const rowOf = (k: number) => Math.floor(k / (MAX_COLS + 1));
 const colOf = (k: number) => k % (MAX_COLS + 1);
 
-/** A cell as stored: a plain value (no error, formula or style) is kept as the value itself. */
-type StoredCell = FakeCell | string | number | boolean;
-
-const isPlain = (c: StoredCell): c is string | number | boolean => typeof c !== 'object';
-
-/** A stored cell as a FakeCell: a plain value gets a new object, not kept (read it, do not change it). */
-const view = (c: StoredCell): FakeCell => (isPlain(c) ? { value: c } : c);
-
 /**
  * The cells of a sheet by key (`key(row, col)`), kept as row → column → cell, so that the used
  * range of a band of rows costs the band, not the sheet (the driver asks for one per 1,000-row
- * band; scanning every cell each time made the fake quadratic on big sheets, which Excel is not).
- * A cell holding only a value is stored as the value, not as an object: Excel keeps its workbook
- * in its own process, while the fake's sits in the page's heap beside the pane's, and 40,000 rows
- * of cell objects there made every garbage collection of the pane's heap mark them too (a major
- * collection during the first check, and a slower one: the pane bench's first result ≈ 30 ms
- * later). `get` gives the cell to change (a plain value becomes its object then); `peek` and
- * the iterators read without that. The Map methods the tests use.
+ * band; scanning every cell each time made the fake quadratic on big sheets, which Excel is not),
+ * and a 40,000-row sheet costs no more memory than it must. The Map methods the tests use.
  */
 export class CellMap {
-  readonly rows = new Map<number, Map<number, StoredCell>>();
+  readonly rows = new Map<number, Map<number, FakeCell>>();
   private count = 0;
   /** The used range of the values, while no cell was set or deleted since (a value changes only through set). */
   usedValues: { rect: Rect | null } | null = null;
   get size(): number {
     return this.count;
   }
-  /** The cell, to read or change (kept as an object from now on). */
   get(k: number): FakeCell | undefined {
-    const cols = this.rows.get(rowOf(k));
-    const c = cols?.get(colOf(k));
-    if (c === undefined || !isPlain(c)) return c;
-    const cell: FakeCell = { value: c };
-    cols!.set(colOf(k), cell);
-    return cell;
-  }
-  /** The cell as stored, to read only. */
-  peek(row: number, col: number): StoredCell | undefined {
-    return this.rows.get(row)?.get(col);
+    return this.rows.get(rowOf(k))?.get(colOf(k));
   }
   has(k: number): boolean {
-    return this.peek(rowOf(k), colOf(k)) !== undefined;
+    return this.get(k) !== undefined;
   }
   set(k: number, c: FakeCell): this {
-    return this.put(k, c);
-  }
-  /** A cell holding only this value (not empty). */
-  setPlain(k: number, v: string | number | boolean): this {
-    return this.put(k, v);
-  }
-  private put(k: number, c: StoredCell): this {
     this.usedValues = null;
     const r = rowOf(k);
     let cols = this.rows.get(r);
@@ -216,29 +186,22 @@ export class CellMap {
     this.rows.clear();
     this.count = 0;
   }
-  /** Every cell, to read (a plain value as a new object: change cells through `get`). */
   *entries(): IterableIterator<[number, FakeCell]> {
-    for (const [r, cols] of this.rows) for (const [c, cell] of cols) yield [key(r, c), view(cell)];
-  }
-  /** Every cell as stored (a copy keeps plain values plain). */
-  *stored(): IterableIterator<[number, StoredCell]> {
     for (const [r, cols] of this.rows) for (const [c, cell] of cols) yield [key(r, c), cell];
   }
   *keys(): IterableIterator<number> {
-    for (const [r, cols] of this.rows) for (const c of cols.keys()) yield key(r, c);
+    for (const [k] of this.entries()) yield k;
   }
   *values(): IterableIterator<FakeCell> {
-    for (const cols of this.rows.values()) for (const c of cols.values()) yield view(c);
+    for (const cols of this.rows.values()) yield* cols.values();
   }
   [Symbol.iterator](): IterableIterator<[number, FakeCell]> {
     return this.entries();
   }
 }
 
-function isEmptyValue(c: StoredCell | undefined): boolean {
-  if (c === undefined) return true;
-  if (isPlain(c)) return c === '';
-  return (c.value === null || c.value === '') && !c.error && !c.formula;
+function isEmptyValue(c: FakeCell | undefined): boolean {
+  return !c || ((c.value === null || c.value === '') && !c.error && !c.formula);
 }
 
 function sortKeys(o: unknown): unknown {
@@ -322,11 +285,7 @@ export class FakeWorkbook {
   /** A deep copy of a sheet (an undo step keeps the sheets as they were). */
   static cloneSheet(s: FakeSheet): FakeSheet {
     const cells = new CellMap();
-    for (const [k, c] of s.cells.stored()) {
-      if (isPlain(c)) {
-        cells.setPlain(k, c);
-        continue;
-      }
+    for (const [k, c] of s.cells) {
       const copy: FakeCell = { ...c };
       if (c.style) copy.style = JSON.parse(JSON.stringify(c.style)) as Style;
       cells.set(k, copy);
@@ -413,7 +372,7 @@ export class FakeWorkbook {
   private putJson(sheet: FakeSheet, row: number, col: number, c: CellJson): void {
     if (c === null || typeof c !== 'object') {
       if (c === null || c === '') return;
-      sheet.cells.setPlain(key(row, col), c);
+      sheet.cells.set(key(row, col), { value: c });
       return;
     }
     const style: Style = {};
@@ -464,24 +423,21 @@ export class FakeWorkbook {
 
   // ---- cell access ----
 
-  /** The cell, to read (to change one: `sheet.cells.get`). */
   cell(sheet: FakeSheet, row: number, col: number): FakeCell | undefined {
-    const c = sheet.cells.peek(row, col);
-    return c === undefined ? undefined : view(c);
+    return sheet.cells.rows.get(row)?.get(col);
   }
 
   /** The value as Office.js reports it in `values`. */
   valueAt(sheet: FakeSheet, row: number, col: number): Primitive {
-    const c = sheet.cells.peek(row, col);
-    if (c === undefined) return '';
-    if (isPlain(c)) return c;
+    const c = this.cell(sheet, row, col);
+    if (!c) return '';
     if (c.error) return c.error;
     return c.value === null ? '' : c.value;
   }
 
   typeAt(sheet: FakeSheet, row: number, col: number): string {
-    const s = sheet.cells.peek(row, col);
-    const c = s === undefined || isPlain(s) ? { value: s ?? null } : s;
+    const c = this.cell(sheet, row, col);
+    if (!c) return 'Empty';
     if (c.error) return 'Error';
     if (c.value === null || c.value === '') return 'Empty';
     if (typeof c.value === 'number') return 'Double';
@@ -510,8 +466,8 @@ export class FakeWorkbook {
     let left = Infinity;
     let bottom = -Infinity;
     let right = -Infinity;
-    const visit = (r: number, col: number, c: StoredCell) => {
-      if (valuesOnly ? isEmptyValue(c) : isEmptyValue(c) && (isPlain(c) || !c.style)) return;
+    const visit = (r: number, col: number, c: FakeCell) => {
+      if (valuesOnly ? isEmptyValue(c) : isEmptyValue(c) && !c.style) return;
       if (within && (r < within.top || r > within.bottom || col < within.left || col > within.right)) return;
       if (r < top) top = r;
       if (r > bottom) bottom = r;
@@ -589,7 +545,7 @@ export class FakeWorkbook {
     for (const s of this.sheets) {
       const cells: Record<string, unknown> = {};
       for (const k of [...s.cells.keys()].sort((a, b) => a - b)) {
-        const c = view(s.cells.peek(rowOf(k), colOf(k))!);
+        const c = s.cells.get(k)!;
         if (isEmptyValue(c)) continue;
         cells[`${colLetters(colOf(k))}${rowOf(k)}`] = c.error ? { error: c.error } : c.formula ? { f: c.formula, v: c.value } : c.value;
       }

@@ -57,6 +57,6 @@ export function expectedRows(n: NewSheet, width: number): unknown[][] {
 export function formulasIn(wb: FakeWorkbook, name: string): string[] {
   const s = wb.sheet(name);
   const out: string[] = [];
-  for (const c of s.cells.values()) if (c.formula) out.push(c.formula);
+  for (const [, cols] of s.cells.rows) for (const [, c] of cols) if (c.formula) out.push(c.formula);
   return out;
 }
