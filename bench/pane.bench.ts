@@ -14,7 +14,9 @@
  *   runs as separate tasks (`yieldBetweenOps`), as Excel does it in its own process;
  * - heap after GC: what the pane holds at the end (package built), minus the page with the fake
  *   workbook before the pane started; next to the grids' own size (the same cells parsed from JSON).
- * Medians of RUNS pages. TZ_PANE_DIST=<dist> uses an existing production build; TZ_PANE_RUNS=<n>
+ * Medians of RUNS pages; also the median of each pane run's ratio to the core run just before it
+ * (the two share the machine's load of that moment, which the medians of each side do not).
+ * TZ_PANE_DIST=<dist> uses an existing production build; TZ_PANE_RUNS=<n>
  * another number of pages; TZ_PANE_BOOK=<text> only the books whose name holds it (`40,000`).
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -270,8 +272,11 @@ export async function run(): Promise<void> {
       const longest = m((p) => p.longest);
       const cpuOwn = m((p) => p.cpuFirst);
       const cpuAlone = median(cores.map((c) => c.cpu));
+      // Each page's core run and pane run are next to each other in time: their ratio shares the machine's load of that moment.
+      const paired = median(panes.map((p, i) => (p.first - p.fakeInFirst) / cores[i].ms));
+      const pairedCpu = median(panes.map((p, i) => p.cpuFirst / cores[i].cpu));
       console.log(
-        `pane ${book.name}: first result ${own.toFixed(0)} ms, core alone ${alone.toFixed(0)} ms, ratio ${(own / alone).toFixed(2)}, longest task ${longest >= 1 ? `${longest.toFixed(0)} ms` : 'none over 50 ms'}, marks ${m((p) => p.marks).toFixed(0)} ms, heap after GC ${mb(heap).toFixed(0)} MB; CPU: first result ${cpuOwn.toFixed(0)} ms, core alone ${cpuAlone.toFixed(0)} ms, ratio ${(cpuOwn / cpuAlone).toFixed(2)}, longest task ${m((p) => p.cpuLongest).toFixed(0)} ms`,
+        `pane ${book.name}: first result ${own.toFixed(0)} ms, core alone ${alone.toFixed(0)} ms, ratio ${(own / alone).toFixed(2)}, longest task ${longest >= 1 ? `${longest.toFixed(0)} ms` : 'none over 50 ms'}, marks ${m((p) => p.marks).toFixed(0)} ms, heap after GC ${mb(heap).toFixed(0)} MB; CPU: first result ${cpuOwn.toFixed(0)} ms, core alone ${cpuAlone.toFixed(0)} ms, ratio ${(cpuOwn / cpuAlone).toFixed(2)}, longest task ${m((p) => p.cpuLongest).toFixed(0)} ms; ratio of each pane to the core run just before it: ${paired.toFixed(2)} (CPU ${pairedCpu.toFixed(2)})`,
       );
       console.log(
         `  (medians of ${RUNS}; load average ${os.loadavg()[0].toFixed(1)}. CPU: the thread time of the pane's thread (a trace), which other processes on the machine do not inflate; the other figures are wall-clock. First result and longest task are the pane's own: the fake Excel's work on its side of each sync (Excel's process in reality) is taken out — with it, first result ${m((p) => p.first).toFixed(0)} ms and longest task ${m((p) => p.longestAll).toFixed(0)} ms; marks: until the last mark is written, the fake's work included. The grids alone ${mb(grid).toFixed(0)} MB → heap ${(heap / grid).toFixed(1)}× the grids (${mb(m((p) => p.heapChecked)).toFixed(0)} MB after the first check${book.package ? `, before the package). 生成报送文件 with the errors allowed: ${m((p) => p.build).toFixed(0)} ms` : ')'}. Goals: ratio ≤ 1.5, longest task ≤ 100 ms, heap ≤ 3× the grids.)`,
