@@ -231,38 +231,35 @@ export function App({ service, loadSubmission, loadRollup, deliver, holidays, ye
         </Note>
       )}
 
-      {state.check && (
-        <>
-          <TabList
-            className={s.tabs}
-            selectedValue={tab}
-            onTabSelect={(_, d) => {
-              setTab(d.value as 'check' | 'submit' | 'rollup');
-              setSubmitMounted(true);
-              if (d.value === 'rollup') setRollupMounted(true);
-            }}
-          >
-            <Tab value="check" id="tz-tab-check" aria-controls="tz-panel-check">
-              检查结果
-            </Tab>
-            <Tab value="submit" id="tz-tab-submit" aria-controls="tz-panel-submit">
-              月度报送
-            </Tab>
-            <Tab value="rollup" id="tz-tab-rollup" aria-controls="tz-panel-rollup">
-              县局汇总
-            </Tab>
-          </TabList>
-          <div hidden={tab !== 'check'} role="tabpanel" id="tz-panel-check" aria-labelledby="tz-tab-check">
-            <CheckView state={state} onSelect={onSelect} onInsert={(roster) => void insert(roster)} inserting={inserting.busy} />
-          </div>
-          <div hidden={tab !== 'submit'} role="tabpanel" id="tz-panel-submit" aria-labelledby="tz-tab-submit">
-            {submitMounted && <SubmitTab service={service} titleTeam={titleTeam} onSelect={onSelect} loadSubmission={loadSubmission} deliver={deliver} prepareRequest={prepareRequest} />}
-          </div>
-          <div hidden={tab !== 'rollup'} role="tabpanel" id="tz-panel-rollup" aria-labelledby="tz-tab-rollup">
-            {rollupMounted && <RollupTab service={service} deliver={deliver} loadRollup={loadRollup} />}
-          </div>
-        </>
-      )}
+      {/* The pages from the first drawing: during a long first check the clerk can already open 月度报送 or 县局汇总. */}
+      <TabList
+        className={s.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, d) => {
+          setTab(d.value as 'check' | 'submit' | 'rollup');
+          setSubmitMounted(true);
+          if (d.value === 'rollup') setRollupMounted(true);
+        }}
+      >
+        <Tab value="check" id="tz-tab-check" aria-controls="tz-panel-check">
+          检查结果
+        </Tab>
+        <Tab value="submit" id="tz-tab-submit" aria-controls="tz-panel-submit">
+          月度报送
+        </Tab>
+        <Tab value="rollup" id="tz-tab-rollup" aria-controls="tz-panel-rollup">
+          县局汇总
+        </Tab>
+      </TabList>
+      <div hidden={tab !== 'check'} role="tabpanel" id="tz-panel-check" aria-labelledby="tz-tab-check">
+        <CheckView state={state} onSelect={onSelect} onInsert={(roster) => void insert(roster)} inserting={inserting.busy} />
+      </div>
+      <div hidden={tab !== 'submit'} role="tabpanel" id="tz-panel-submit" aria-labelledby="tz-tab-submit">
+        {submitMounted && <SubmitTab service={service} titleTeam={titleTeam} onSelect={onSelect} loadSubmission={loadSubmission} deliver={deliver} prepareRequest={prepareRequest} />}
+      </div>
+      <div hidden={tab !== 'rollup'} role="tabpanel" id="tz-panel-rollup" aria-labelledby="tz-tab-rollup">
+        {rollupMounted && <RollupTab service={service} deliver={deliver} loadRollup={loadRollup} />}
+      </div>
 
       {!canSelect && (
         <div className={s.where} role="status">

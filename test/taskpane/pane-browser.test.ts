@@ -220,6 +220,11 @@ chromiumTest(
     expect(seen).toBe(true);
     await page.getByRole('progressbar').waitFor();
     await checkState(page, 'progress');
+    // The pages are there while the rows come (README: 检查时……可以切换页面): 县局汇总 opens, and back.
+    await expect(list(page).count()).resolves.toBe(0);
+    await page.getByRole('tab', { name: '县局汇总' }).click();
+    await expect(page.getByRole('tab', { name: '县局汇总' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await page.getByRole('tab', { name: '检查结果' }).click();
 
     // The check runs on; the write after the first marks is held: the results are on the pane, the marks on their way.
     await gate('__tzMode', 'marks');

@@ -35,8 +35,9 @@ function rowBlock(name: string): HTMLElement {
   return screen.getByRole('heading', { level: 3, name }).parentElement!;
 }
 
+/** The check's results are on screen: the ledgers' cards (the tabs are there from the first drawing). */
 async function shown(): Promise<void> {
-  await screen.findByRole('tab', { name: '检查结果' });
+  await screen.findByRole('list', { name: '本工作簿中的台账' });
 }
 
 async function openSubmission(user: ReturnType<typeof userEvent.setup>): Promise<void> {
@@ -87,6 +88,29 @@ test('a clean check published again (a live edit) keeps its note on screen throu
   // An error in the new check: the cards say so in the same render, and the note is gone with it.
   act(() => svc.emit(stateOf(check(workbook([GOOD.penalty, BAD_OFFICERS])), svc.current().version + 1)));
   expect(screen.queryByText('没有发现问题，台账可以报送。')).toBeNull();
+});
+
+test('while the first check still runs, the three pages are there: 月度报送 opens with its form, the results follow on 检查结果', async () => {
+  const user = userEvent.setup();
+  const svc = fakeService(check(workbook([GOOD.penalty])));
+  let finish!: () => void;
+  const first = new Promise<void>((r) => (finish = r));
+  svc.checkAll.mockImplementationOnce(async () => {
+    svc.emit(stateOf(null, 1));
+    await first;
+    svc.emit(stateOf(check(workbook([GOOD.penalty])), 2));
+    return svc.current();
+  });
+  renderPane(svc);
+  expect(screen.getAllByRole('tab')).toHaveLength(3);
+  for (const name of ['检查结果', '月度报送', '县局汇总']) expect(screen.getByRole('tab', { name })).toBeInTheDocument();
+  expect(screen.queryByRole('list', { name: '本工作簿中的台账' })).toBeNull();
+  await openSubmission(user);
+  expect(await screen.findByRole('textbox', { name: /姓名/ })).toBeInTheDocument();
+  await act(async () => finish());
+  await user.click(screen.getByRole('tab', { name: '检查结果' }));
+  await shown();
+  expect(within(screen.getByRole('listitem', { name: P })).getByText('1 条记录')).toBeInTheDocument();
 });
 
 test('clean: each ledger with its counts, and no issues', async () => {
