@@ -198,14 +198,22 @@ export class RecordChecker {
     const cell = cellAddress(this.row, col);
     const issue: Issue = { sheet: this.layout.sheet, row: this.row, cell, column, rule, severity: RULE_BY_ID.get(rule)!.severity, message: `${cell}「${column}」：${body}` };
     // Keep issues in column order (row-level rules are added after the cells' own).
+    // Most rows have one issue at most: an array of exactly one (a push onto [] makes room for 17).
     if (this.issues === NO_ISSUES) {
-      this.issues = [];
-      this.issueCols = [];
+      this.issues = [issue];
+      this.issueCols = [col];
+      return;
     }
     let at = this.issues.length;
     while (at > 0 && this.issueCols[at - 1] > col) at--;
-    this.issues.splice(at, 0, issue);
-    this.issueCols.splice(at, 0, col);
+    // Mostly in order already: a push (a splice also makes an array of what it removed, on every call).
+    if (at === this.issues.length) {
+      this.issues.push(issue);
+      this.issueCols.push(col);
+    } else {
+      this.issues.splice(at, 0, issue);
+      this.issueCols.splice(at, 0, col);
+    }
   }
 
   /** Adds a row-level issue on a field's cell (or, when the column is absent, on `fallbackKey`'s). */
