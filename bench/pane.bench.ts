@@ -133,10 +133,11 @@ function cpuFromTrace(events: TraceEvent[], b: Bench): { cpuFirst: number; cpuLo
     return j < fakeMid.length && fakeMid[j] <= t.ts + (t.dur ?? 0);
   };
   const fake = new Set(tasks.filter(isFake));
-  const fakeCpu = tasks.filter((t) => fake.has(t) && t.ts >= release.ts && t.ts <= first.ts).reduce((n, t) => n + (t.tdur ?? 0), 0);
+  const fakeInFirst = tasks.filter((t) => fake.has(t) && t.ts >= release.ts && t.ts <= first.ts);
+  const fakeCpu = fakeInFirst.reduce((n, t) => n + (t.tdur ?? 0), 0);
   const cpuFirst = (first.tts! - release.tts! - fakeCpu) / 1000;
   // Wall time of those tasks: a command's span plus what the fake does around it on the pane's thread (its turn of the event loop, its bookkeeping, a collection its garbage starts).
-  const fakeTasks = tasks.filter((t) => fake.has(t) && t.ts >= release.ts && t.ts <= first.ts).reduce((n, t) => n + (t.dur ?? 0), 0) / 1000;
+  const fakeTasks = fakeInFirst.reduce((n, t) => n + (t.dur ?? 0), 0) / 1000;
   // The page's long tasks (Long Tasks API) that ran no fake command, by thread time (not the DevTools' forced collections between the steps).
   const reported = b.longtasks.map(([st]) => st * 1000 + offset);
   const long = tasks.filter((t) => !fake.has(t) && t.ts >= release.ts && reported.some((r) => Math.abs(r - t.ts) < 1000));
