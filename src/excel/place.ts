@@ -44,8 +44,9 @@ export function placeValues(grid: SheetGrid, ws: Excel.Worksheet, rowIndex: numb
     const vr = values[i] as CellValue[];
     let last = -1;
     for (let j = 0; j < vr.length; j++) {
-      const v = plain(vr[j]);
-      vr[j] = v;
+      let v = vr[j];
+      // Written back only when it changes (most cells are already what the core reads).
+      if (v === '' || (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')) vr[j] = v = plain(v);
       if (v === null) continue;
       last = j;
       if (typeof v === 'string' && v.charCodeAt(0) === HASH) {
@@ -55,7 +56,7 @@ export function placeValues(grid: SheetGrid, ws: Excel.Worksheet, rowIndex: numb
         if (j > right) right = j;
       }
     }
-    vr.length = last + 1;
+    if (last + 1 < vr.length) vr.length = last + 1;
     while (grid.rows.length < ri) grid.rows.push([]);
     const known = grid.rows[ri];
     if (off === 0 && !known?.length) grid.rows[ri] = vr;

@@ -3,7 +3,7 @@
  * and how far its table goes — to the sheet's last row, or to where another table's title or
  * header begins. Which rows of the table are cases is rows.ts's part.
  */
-import { SheetGrid, gridBottom, gridRight } from './cell';
+import { SheetGrid, gridBottom, gridRight, rightOfRows } from './cell';
 import { KINDS, TableKind } from './columns';
 import { HeaderCandidate, HeaderNeeds, headerLikeRow, readHeader, rosterTeam, rosterTitle, textOf, titleKind } from './headers';
 import { MergeIndex } from './merge-index';
@@ -192,7 +192,7 @@ function certified(titleRow: number | null, columns: Partial<Record<string, numb
 
 function rosterTitleRow(grid: SheetGrid): { row: number; text: string } | null {
   const bottom = Math.min(gridBottom(grid), grid.top + HEADER_SCAN_ROWS);
-  const right = Math.min(gridRight(grid), grid.left + 200);
+  const right = Math.min(rightOfRows(grid, bottom), grid.left + 200);
   const idx = new MergeIndex(grid, bottom + 1);
   for (let r = grid.top; r <= bottom; r++) {
     for (let c = grid.left; c <= right; c++) {
@@ -214,9 +214,10 @@ interface HeaderFound {
 
 function findHeader(grid: SheetGrid, look: Look): HeaderFound | null {
   const bottom = gridBottom(grid);
-  const right = Math.min(gridRight(grid), grid.left + 200);
-  if (bottom < grid.top || right < grid.left) return null;
   const scanEnd = Math.min(bottom, grid.top + HEADER_SCAN_ROWS);
+  // Read: the rows down to scanEnd and the one below each (a two-row header).
+  const right = Math.min(rightOfRows(grid, scanEnd + 1), grid.left + 200);
+  if (bottom < grid.top || right < grid.left) return null;
   const headIdx = new MergeIndex(grid, scanEnd + 1);
 
   let title: string | null = null;

@@ -1,6 +1,6 @@
 /* The task pane: toolbar, progress, the check results and the monthly submission (spec §5.3). */
 import * as React from 'react';
-import { Button, Caption1, Subtitle2, Tab, TabList, Toolbar, ToolbarButton, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneCommand } from '../commands/bridge';
 import type { LedgerService } from '../session/service';
 import { thousands } from '../ledger/numbers';
@@ -14,9 +14,9 @@ import { SubmitTab } from './SubmitTab';
 import { SelfTestDialog } from './SelfTestDialog';
 import { RollupTab } from './RollupTab';
 import type { RollupApi } from './RollupPanel';
-import { HolidayDialog, coverageText } from './HolidayDialog';
+import { HolidayDialog } from './HolidayDialog';
 import type { HolidayStartup } from './holiday-start';
-import { hasSchedule } from '../ledger/workdays';
+import { PaneFooter, PaneTab, PaneTabs, PaneToolbar, useStableHandlers } from './AppChrome';
 
 export interface AppProps {
   service: LedgerService;
@@ -52,10 +52,6 @@ const useStyles = makeStyles({
   },
   head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   title: { margin: 0 },
-  toolbar: { flexWrap: 'wrap', padding: 0, gap: tokens.spacingHorizontalXS, marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
-  note: { color: tokens.colorNeutralForeground3 },
-  footer: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
   // Where to find a cell (a host that cannot select one): pinned to the bottom of the window, where the clerk is looking.
   where: {
     position: 'fixed',
@@ -84,14 +80,14 @@ export function App({ service, loadSubmission, loadRollup, deliver, holidays, ye
   const Root = embedded ? 'div' : 'main';
   // Without the progress: a progress tick re-renders only the progress line (CheckProgress).
   const state = usePaneStateWithoutProgress(service);
-  const [tab, setTab] = React.useState<'check' | 'submit' | 'rollup'>('check');
+  const [tab, setTab] = React.useState<PaneTab>('check');
   const [rollupMounted, setRollupMounted] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [selfTestOpen, setSelfTestOpen] = React.useState(false);
   const [holidayOpen, setHolidayOpen] = React.useState(false);
   const [holidayProblems, setHolidayProblems] = React.useState(holidays?.problems ?? []);
   // Bumped when the added arrangements change: the coverage line is read again.
-  const [, setHolidayVersion] = React.useState(0);
+  const [holidayVersion, setHolidayVersion] = React.useState(0);
   const features = React.useMemo(() => service.features?.(), [service]);
   const canSelect = features?.select !== false;
   const [where, setWhere] = React.useState<{ sheet: string; cell: string } | null>(null);
@@ -167,6 +163,21 @@ export function App({ service, loadSubmission, loadRollup, deliver, holidays, ye
     );
   };
 
+  const selectTab = (t: PaneTab) => {
+    setTab(t);
+    setSubmitMounted(true);
+    if (t === 'rollup') setRollupMounted(true);
+  };
+  // Stable for the memoised frame (AppChrome): a new check re-renders the results, not the toolbar and tabs.
+  const handlers = useStableHandlers({
+    recheck: () => void recheck(),
+    toggleMarks,
+    fillMonths: () => void fillMonths(),
+    openSelfTest: () => setSelfTestOpen(true),
+    openHolidays: () => setHolidayOpen(true),
+    selectTab,
+  });
+
   const titleTeam = React.useMemo(() => state.sheets.map((x) => x.team).find((t): t is string => !!t) ?? null, [state.sheets]);
   const hasLedgers = state.sheets.length > 0;
 
@@ -178,24 +189,17 @@ export function App({ service, loadSubmission, loadRollup, deliver, holidays, ye
             执法台账助手
           </Subtitle2>
         )}
-        <Toolbar aria-label="台账操作" size="small" className={s.toolbar}>
-          <ToolbarButton onClick={() => void recheck()} disabled={action.busy} title="重新读取整个工作簿并检查（表格改动没有自动更新时用）">
-            重新检查
-          </ToolbarButton>
-          {features?.marks !== false && (
-            <ToolbarButton onClick={toggleMarks} disabled={action.busy || !hasLedgers} title={state.marksShown ? '去掉表格中的问题标记，恢复原来的样子' : '在表格中标出有问题的单元格'}>
-              {state.marksShown ? '清除标记' : '显示标记'}
-            </ToolbarButton>
-          )}
-          <ToolbarButton onClick={() => void fillMonths()} disabled={action.busy || !hasLedgers} title="在每张台账右侧的“报送月份”列写上每条记录的报送月份">
-            填写报送月份
-          </ToolbarButton>
-          {service.selfTest && (
-            <ToolbarButton onClick={() => setSelfTestOpen(true)} disabled={action.busy} title="检查这台电脑上的 Excel 是否支持本加载项用到的功能，生成可以复制的报告">
-              自检
-            </ToolbarButton>
-          )}
-        </Toolbar>
+        <PaneToolbar
+          busy={action.busy}
+          hasLedgers={hasLedgers}
+          marksShown={state.marksShown}
+          canMark={features?.marks !== false}
+          canSelfTest={!!service.selfTest}
+          onRecheck={handlers.recheck}
+          onToggleMarks={handlers.toggleMarks}
+          onFillMonths={handlers.fillMonths}
+          onSelfTest={handlers.openSelfTest}
+        />
         <CheckProgress service={service} busy={action.busy} />
         {startNote && state.phase === 'idle' && !state.check && !action.busy && startNote}
       </div>
@@ -232,25 +236,7 @@ export function App({ service, loadSubmission, loadRollup, deliver, holidays, ye
       )}
 
       {/* The pages from the first drawing: during a long first check the clerk can already open 月度报送 or 县局汇总. */}
-      <TabList
-        className={s.tabs}
-        selectedValue={tab}
-        onTabSelect={(_, d) => {
-          setTab(d.value as 'check' | 'submit' | 'rollup');
-          setSubmitMounted(true);
-          if (d.value === 'rollup') setRollupMounted(true);
-        }}
-      >
-        <Tab value="check" id="tz-tab-check" aria-controls="tz-panel-check">
-          检查结果
-        </Tab>
-        <Tab value="submit" id="tz-tab-submit" aria-controls="tz-panel-submit">
-          月度报送
-        </Tab>
-        <Tab value="rollup" id="tz-tab-rollup" aria-controls="tz-panel-rollup">
-          县局汇总
-        </Tab>
-      </TabList>
+      <PaneTabs tab={tab} onSelect={handlers.selectTab} />
       <div hidden={tab !== 'check'} role="tabpanel" id="tz-panel-check" aria-labelledby="tz-tab-check">
         <CheckView state={state} onSelect={onSelect} onInsert={(roster) => void insert(roster)} inserting={inserting.busy} />
       </div>
@@ -281,18 +267,7 @@ export function App({ service, loadSubmission, loadRollup, deliver, holidays, ye
       )}
       {service.selfTest && selfTestOpen && <SelfTestDialog open onClose={() => setSelfTestOpen(false)} run={() => service.selfTest!()} />}
       {!!holidayProblems.length && <Note intent="warning">添加的节假日安排无法使用，已按内置的数据计算：{holidayProblems.map(sentence).join('；')}。请点“节假日安排”重新添加。</Note>}
-      <div className={s.footer}>
-        <Caption1 className={s.note}>
-          {features?.functions !== false && '可在单元格中使用 TZ.REPORT_MONTH、TZ.CHECK_ROW、TZ.WORKDAY_CN、TZ.IS_WORKDAY_CN、TZ.PUBLICITY_DUE 函数。'}
-          {coverageText()}，其他年份按周一至周五计算工作日，涉及这些年份的期限会注明。
-          {!hasSchedule(year + 1) && (holidays ? `${year + 1}年的安排公布后（通常在${year}年11–12月），点“节假日安排”添加即可，不用更新${embedded ? '本页面' : '加载项'}。` : `${year + 1}年的安排公布后请更新加载项。`)}
-        </Caption1>
-        {holidays && (
-          <Button size="small" appearance="secondary" onClick={() => setHolidayOpen(true)}>
-            节假日安排
-          </Button>
-        )}
-      </div>
+      <PaneFooter functions={features?.functions !== false} year={year} canAddHolidays={!!holidays} embedded={embedded} holidayVersion={holidayVersion} onHolidays={handlers.openHolidays} />
       {/* Mounted only while open (as 自检): a closed dialog's focus trap would be set up before the first result. */}
       {holidays && holidayOpen && (
         <HolidayDialog

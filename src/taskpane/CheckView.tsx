@@ -6,6 +6,7 @@ import { thousands } from '../ledger/numbers';
 import type { PaneState, SheetSummary } from '../session/service';
 import { IssueList, SelectCell, SeverityBadge } from './IssueList';
 import { HIDDEN_MARK, HIDDEN_NOTE } from './hidden-sheet';
+import { useSeverityStyles } from './entry-styles';
 import { groupIssues } from './issues';
 import { Note } from './Note';
 import type { RostersProps } from './RosterCard';
@@ -13,7 +14,10 @@ import { card, cardHead, cardList } from './card-styles';
 import { LazyPart } from './LazyPart';
 
 // The roster's card comes in its own small chunk: most workbooks have no roster (the initial bundle has a size budget).
-const LazyRosters = React.lazy(() => import(/* webpackChunkName: "roster-view" */ './RosterCard').then((m) => ({ default: m.Rosters })));
+// Fetched as the pane starts, not when the first result is drawn (that render is on the clerk's wait).
+const rosterChunk = import(/* webpackChunkName: "roster-view" */ './RosterCard');
+rosterChunk.catch(() => undefined); // said where the card would be (LazyPart)
+const LazyRosters = React.lazy(() => rosterChunk.then((m) => ({ default: m.Rosters })));
 
 function Rosters(props: RostersProps): React.ReactElement | null {
   if (!props.rosters?.length && !props.onInsert) return null;
@@ -148,6 +152,8 @@ function AllClear({ sheets }: { sheets: SheetSummary[] }): React.ReactElement {
 
 export function CheckView({ state, onSelect, onInsert, inserting }: CheckViewProps): React.ReactElement | null {
   const s = useStyles();
+  // Resolved from the first drawing: a makeStyles hook builds its CSS on first use (≈ 3 ms), which would fall on the first result's cards.
+  useSeverityStyles();
   // The issue list follows in a transition (rendered in slices): the cards and counts come first.
   const [deferred, setDeferred] = React.useState<PaneState['check']>(null);
   React.useEffect(() => React.startTransition(() => setDeferred(state.check)), [state.check]);
@@ -186,7 +192,7 @@ export function CheckView({ state, onSelect, onInsert, inserting }: CheckViewPro
       )}
       <Rosters rosters={rosters} onSelect={onSelect} onInsert={() => onInsert(true)} inserting={inserting} />
       {clear && <AllClear sheets={state.sheets} />}
-      <IssueList groups={groups} onSelect={onSelect} />
+      {groups.length > 0 && <IssueList groups={groups} onSelect={onSelect} />}
     </div>
   );
 }

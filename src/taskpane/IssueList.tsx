@@ -40,16 +40,13 @@ const useStyles = makeStyles({
   entryHead: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   pending: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   more: { alignSelf: 'flex-start' },
-  // A badge is one word: never broken over two lines in a narrow pane.
-  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 /** The severity's badge, coloured as its bar and its marks. */
 export function SeverityBadge({ severity, children, size = 'small' }: { severity: Severity; children: React.ReactNode; size?: 'small' | 'medium' }): React.ReactElement {
   const v = useSeverityStyles();
-  const s = useStyles();
   return (
-    <Badge appearance="tint" shape="rounded" size={size} className={mergeClasses(v[BADGE_CLASS[severity]], s.badge)}>
+    <Badge appearance="tint" shape="rounded" size={size} className={mergeClasses(v[BADGE_CLASS[severity]], v.badge)}>
       {children}
     </Badge>
   );

@@ -37,6 +37,8 @@ export const useEntryStyles = makeStyles({
 
 /** Badges and toggles per severity (Fluent's `warning` badge is orange, close to its red: warnings get the marks' yellow). */
 export const useSeverityStyles = makeStyles({
+  // A badge is one word: never broken over two lines in a narrow pane.
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   badgeError: { backgroundColor: tokens.colorStatusDangerBackground1, color: tokens.colorStatusDangerForeground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusDangerBorder1}` },
   badgeWarning: { backgroundColor: tokens.colorPaletteMarigoldBackground2, color: tokens.colorPaletteMarigoldForeground2, border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteMarigoldBorder1}` },
   badgeInfo: { backgroundColor: tokens.colorNeutralBackground4, color: tokens.colorNeutralForeground2, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },

@@ -5,7 +5,7 @@
  */
 import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Button, Caption1, FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { Button, Caption1, FluentProvider, ProgressBar, webLightTheme } from '@fluentui/react-components';
 import { deliverFiles } from '../excel/delivery';
 import { officeReady } from '../excel/office';
 import { createLedgerService } from '../excel/session';
@@ -42,7 +42,16 @@ if (el && !(window as { tzUnsupportedWebview?: boolean }).tzUnsupportedWebview) 
     );
   // A transition: the first render of the whole pane in slices, not one long task.
   const drawn = holidays.then((added) => {
-    startTransition(() => draw(added, <Caption1>正在连接 Excel…</Caption1>));
+    // With a bar as the check's own progress has (which then mounts without the first use's cost).
+    startTransition(() =>
+      draw(
+        added,
+        <div>
+          <ProgressBar thickness="medium" aria-label="正在连接 Excel…" />
+          <Caption1>正在连接 Excel…</Caption1>
+        </div>,
+      ),
+    );
     return added;
   });
 

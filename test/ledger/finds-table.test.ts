@@ -4,7 +4,7 @@
  * down: a sheet it wrongly passes over would lose its cases after the first rows.
  */
 import fc from 'fast-check';
-import { CellValue, SheetGrid } from '../../src/ledger/cell';
+import { CellValue, SheetGrid, gridRight, rightOfRows } from '../../src/ledger/cell';
 import { detectLedger, detectRoster, findsTable } from '../../src/ledger/detect';
 import { templateSheet } from '../../src/ledger/template';
 import { TABLES, TABLE_KINDS } from '../../src/ledger/tables';
@@ -67,5 +67,32 @@ describe('findsTable answers as the full detection does', () => {
       { numRuns: 600 },
     );
     expect(found).toBeGreaterThan(100); // the property saw tables, not only sheets without one
+  });
+});
+
+describe('the header search reads only the rows it searches', () => {
+  test('rightOfRows: the widest of the rows down to `bottom`, and the merged areas starting there', () => {
+    const g = grid([['a', 'b'], ['a', 'b', 'c', 'd'], ['a']], [{ top: 6, left: 4, bottom: 7, right: 8 }], 5, 2);
+    expect(rightOfRows(g, 5)).toBe(3);
+    expect(rightOfRows(g, 6)).toBe(8);
+    expect(rightOfRows(g, 9)).toBe(8);
+    expect(gridRight(g)).toBe(5);
+    expect(rightOfRows(grid([]), 20)).toBe(0);
+    // A row the read never filled (a hole in the array) is no column.
+    const holey = grid([]);
+    holey.rows[3] = ['x', 'y', 'z'];
+    expect(rightOfRows(holey, 10)).toBe(3);
+    expect(gridRight(holey)).toBe(3);
+  });
+
+  test('a ledger is found the same with 300 columns of stray values far below its header', () => {
+    const t = templateSheet('penalty', '天宁镇综合行政执法队');
+    const rows: CellValue[][] = [[t.title], TABLES.penalty.columns.filter((c) => c.official).map((c) => c.header), ...Array.from({ length: 40 }, (_, i) => [i + 1, `文号${i}`])];
+    const plain = detectLedger(grid(rows));
+    const wide = detectLedger(grid([...rows, Array.from({ length: 300 }, (_, j) => `备注${j}`)]));
+    expect(plain).not.toBeNull();
+    expect(wide?.columns).toEqual(plain!.columns);
+    expect([wide?.tableLeft, wide?.tableRight, wide?.headerRow]).toEqual([plain!.tableLeft, plain!.tableRight, plain!.headerRow]);
+    expect(findsTable(grid([...rows.slice(0, 22), Array.from({ length: 300 }, (_, j) => `备注${j}`)]))).toBe(true);
   });
 });
