@@ -133,17 +133,19 @@ export function gridBottom(grid: SheetGrid): number {
 }
 
 export function gridRight(grid: SheetGrid): number {
-  let w = 0;
-  for (let i = 0; i < grid.rows.length; i++) if (grid.rows[i]?.length > w) w = grid.rows[i].length;
-  return grid.left + w - 1;
+  return grid.left + widestOf(grid, grid.rows.length) - 1;
 }
 
 /** The last column holding a value in the rows down to `bottom`, or covered by a merged area starting there (a header search needs no more: 40,000 rows below it do not widen it). */
 export function rightOfRows(grid: SheetGrid, bottom: number): number {
-  let w = 0;
-  const n = Math.min(grid.rows.length, bottom - grid.top + 1);
-  for (let i = 0; i < n; i++) if (grid.rows[i]?.length > w) w = grid.rows[i].length;
-  let right = grid.left + w - 1;
+  let right = grid.left + widestOf(grid, Math.min(grid.rows.length, bottom - grid.top + 1)) - 1;
   for (const m of grid.merges) if (m.top <= bottom && m.right > right) right = m.right;
   return right;
+}
+
+/** Cells in the longest of the grid's first `n` rows (a row never filled counts none). */
+function widestOf(grid: SheetGrid, n: number): number {
+  let w = 0;
+  for (let i = 0; i < n; i++) if (grid.rows[i]?.length > w) w = grid.rows[i].length;
+  return w;
 }
