@@ -44,9 +44,9 @@ export function placeValues(grid: SheetGrid, ws: Excel.Worksheet, rowIndex: numb
     const vr = values[i] as CellValue[];
     let last = -1;
     for (let j = 0; j < vr.length; j++) {
-      let v = vr[j];
+      const v = plain(vr[j]);
       // Written back only when it changes (most cells are already what the core reads).
-      if (v === '' || (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')) vr[j] = v = plain(v);
+      if (v !== vr[j]) vr[j] = v;
       if (v === null) continue;
       last = j;
       if (typeof v === 'string' && v.charCodeAt(0) === HASH) {
